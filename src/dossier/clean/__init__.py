@@ -1,0 +1,1 @@
+"""Stage 2, clean: extract the article body and its metadata."""
