@@ -17,9 +17,12 @@ def _int_env(name: str, default: int) -> int:
         raise ConfigError(f"{name} must be an integer, got {raw!r}") from exc
 
 
-# One article larger than this is skipped as "too large": 10 MB of text is about
-# 1.6 million words, far beyond any news article and beyond spaCy's default max_length.
-MAX_ARTICLE_BYTES = _int_env("DOSSIER_MAX_ARTICLE_BYTES", 10_000_000)
+# A file larger than this is skipped as "too large": 20 MB holds the heaviest news pages
+# (HTML with inline scripts and images) while a 50 MB dump is clearly not one article.
+MAX_ARTICLE_BYTES = _int_env("DOSSIER_MAX_ARTICLE_BYTES", 20_000_000)
+# Clean text longer than this is not parsed: it is spaCy's own max_length default, about
+# 160,000 words, ten times the longest long-read, and the parser needs ~1 GB per 100k chars.
+MAX_TEXT_CHARS = _int_env("DOSSIER_MAX_TEXT_CHARS", 1_000_000)
 # JSON Lines files are streamed line by line, so they may be much larger.
 MAX_JSONL_BYTES = _int_env("DOSSIER_MAX_JSONL_BYTES", 2_000_000_000)
 # Articles per NLP batch and per store transaction: large enough to amortise

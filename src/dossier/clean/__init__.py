@@ -1,1 +1,150 @@
-"""Stage 2, clean: extract the article body and its metadata."""
+"""Stage 2, clean: extract the article body and its metadata, with an offset map.
+
+Plain text goes through the line classifier (``lines``) and the text metadata patterns
+(``textmeta``); HTML goes through trafilatura (``html``). Overrides from JSON Lines fields
+and sidecars win over anything read from the article itself.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+import ftfy
+
+from dossier.clean.html import extract_html
+from dossier.clean.lines import classify_lines, split_lines
+from dossier.clean.merge import apply_overrides
+from dossier.clean.textmeta import extract_text_metadata
+from dossier.errors import ExtractionError
+from dossier.model import (
+    CleanArticle,
+    Line,
+    Metadata,
+    MetaField,
+    MetaSource,
+    RawArticle,
+    RemovedLine,
+    Segment,
+    SourceKind,
+)
+
+__all__ = ["clean_article", "document_id"]
+
+PARAGRAPH_BREAK = "\n\n"
+# Leading list bullets and Markdown heading marks are layout, not words.
+_LEAD_MARK = re.compile(r"^(?:[•·▪►*\-–]\s+|#{1,6}\s+)")
+
+
+def clean_article(raw: RawArticle) -> CleanArticle:
+    """Turn one raw article into clean body text, metadata and an offset map."""
+    if raw.kind is SourceKind.HTML:
+        text, metadata, removed, segments = _clean_html(raw)
+    else:
+        text, metadata, removed, segments = _clean_text(raw)
+    if not text.strip():
+        raise ExtractionError("no article body found after cleaning")
+    metadata = apply_overrides(metadata, raw.overrides)
+    return CleanArticle(
+        id=document_id(text),
+        source=raw.source,
+        kind=raw.kind,
+        encoding=raw.encoding,
+        original_sha256=raw.original_sha256,
+        text=text,
+        metadata=metadata,
+        removed=removed,
+        segments=segments,
+    )
+
+
+def document_id(text: str) -> str:
+    """A content hash that ignores whitespace, so re-flowed copies get the same id."""
+    normalised = " ".join(text.split())
+    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()[:16]
+
+
+def _clean_text(
+    raw: RawArticle,
+) -> tuple[str, Metadata, tuple[RemovedLine, ...], tuple[Segment, ...]]:
+    lines = split_lines(raw.content)
+    decisions = classify_lines(lines)
+    meta = extract_text_metadata(lines)
+    consumed = dict(meta.consumed)
+    removed: list[RemovedLine] = []
+    kept: list[Line] = []
+    for decision in decisions:
+        line = decision.line
+        if line.index in consumed:
+            removed.append(
+                RemovedLine(line.start, line.end, line.text, f"metadata: {consumed[line.index]}")
+            )
+        elif not decision.keep:
+            removed.append(
+                RemovedLine(line.start, line.end, line.text, decision.reason or "boilerplate")
+            )
+        else:
+            kept.append(line)
+    text, segments = _join_lines(kept)
+    metadata = Metadata(
+        meta.title, meta.authors, meta.outlet, meta.published, meta.not_before, _absent()
+    )
+    return text, metadata, tuple(removed), segments
+
+
+def _join_lines(lines: list[Line]) -> tuple[str, tuple[Segment, ...]]:
+    parts: list[str] = []
+    segments: list[Segment] = []
+    position = 0
+    for line in lines:
+        mark = _LEAD_MARK.match(line.text)
+        skip = mark.end() if mark else 0
+        piece = ftfy.fix_text(line.text[skip:]).strip()
+        if not piece:
+            continue
+        if parts:
+            parts.append(PARAGRAPH_BREAK)
+            position += len(PARAGRAPH_BREAK)
+        parts.append(piece)
+        segments.append(Segment(position, position + len(piece), line.start + skip, line.end))
+        position += len(piece)
+    return "".join(parts), tuple(segments)
+
+
+def _clean_html(
+    raw: RawArticle,
+) -> tuple[str, Metadata, tuple[RemovedLine, ...], tuple[Segment, ...]]:
+    extraction = extract_html(raw.content, raw.source)
+    paragraphs = [ftfy.fix_text(p).strip() for p in re.split(r"\n\s*\n|\n", extraction.text)]
+    text = PARAGRAPH_BREAK.join(p for p in paragraphs if p)
+    metadata = Metadata(
+        extraction.title, extraction.authors, extraction.outlet, extraction.published,
+        _absent(), extraction.url,
+    )  # fmt: skip
+    removed = tuple(RemovedLine(0, 0, what, "html") for what in extraction.removed)
+    return text, metadata, removed, _locate_paragraphs(text, raw.content)
+
+
+# A paragraph is located in the HTML source by its first characters: long enough to be
+# unique in a page, short enough to stay clear of inline markup in most paragraphs.
+LOCATE_PREFIX = 40
+
+
+def _locate_paragraphs(text: str, source: str) -> tuple[Segment, ...]:
+    """Best-effort map from clean paragraphs to where their text starts in the HTML."""
+    segments: list[Segment] = []
+    position = 0
+    cursor = 0
+    for paragraph in text.split(PARAGRAPH_BREAK):
+        found = source.find(paragraph[:LOCATE_PREFIX], cursor)
+        if found >= 0:
+            segments.append(
+                Segment(position, position + len(paragraph), found, found + len(paragraph))
+            )
+            cursor = found
+        position += len(paragraph) + len(PARAGRAPH_BREAK)
+    return tuple(segments)
+
+
+def _absent() -> MetaField[str | None]:
+    return MetaField(None, MetaSource.NONE, 0.0)

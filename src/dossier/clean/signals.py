@@ -1,0 +1,235 @@
+"""Generic per-line signals for telling article prose from web-page chrome.
+
+Nothing here knows about any outlet: the cues are the wording that web templates share
+(share buttons, subscription walls, comment forms, photo credits) and the shape of a line
+(length, terminal punctuation, title case, script).
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+PROSE_MIN_WORDS = 8  # a sentence-final line this long reads as a paragraph, not a label
+PROSE_LONG_WORDS = 20  # this many words is a paragraph even without final punctuation
+SENTENCE_MIN_WORDS = 3  # "He declined." is short prose; two words ending in "." rarely are
+CUE_MAX_WORDS = 7  # keyword cues only judge short lines; long lines are prose whatever they say
+CUE_SHARE = 0.34  # a third of a short line's words being chrome keywords: "View Archive"
+PHRASE_MAX_WORDS = 30  # boilerplate sentences ("Your email address will not...") are short
+TITLE_SHARE = 0.8  # share of capitalised content words that makes a line title case
+TITLE_MAX_WORDS = 20  # longer than any headline
+TABULAR_MIN_WORDS = 3  # "Top 10" and "2 comments" are chrome, not table rows
+TABULAR_SHARE = 0.3  # a third of the words being numbers marks a row of a table
+OTHER_SCRIPT_SHARE = 0.5  # below this share of majority-script letters a line is foreign
+
+BULLET = re.compile(r"^[\s•·▪▸►‣◦○●■□–—*+>-]+")
+TERMINAL = re.compile(r"[.!?…;][\"'”’»)\]]*$")
+WORD = re.compile(r"\w[\w'’.-]*")
+COUNT_SUFFIX = re.compile(r"\(\d[\d,.]*[kKmM]?\)$")
+CAPTION = re.compile(
+    r"((credit|photo|photograph|image|picture|illustration|video|footage)s?( by)?\s*[:|/]\s*"
+    r"\S.{0,60}$)|(^(a )?(photo|picture|image|file photo) (of|shows|by)\b)|(\bgetty images$)",
+    re.IGNORECASE,
+)
+SIGN_OFF = re.compile(
+    r"(^(copyright|©|\(c\))\s)|(all rights reserved)|(^write to \S.{0,80}\bat\b)"
+    r"|(^a version of this (article|story) (appeared|was published))",
+    re.IGNORECASE,
+)
+TIME_TOKEN = re.compile(
+    r"^(\d{1,4}([:./-]\d{1,4})*(am|pm|st|nd|rd|th)?|[ap]\.?m\.?|gmt|utc|[a-z]{2,4}t|ago|"
+    r"updated|published|posted|last|on|at|and|min|mins|minutes?|hours?|days?|weeks?|"
+    r"jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sept?(ember)?|"
+    r"oct(ober)?|nov(ember)?|dec(ember)?|mon(day)?|tue(sday)?|wed(nesday)?|thu(rsday)?|"
+    r"fri(day)?|sat(urday)?|sun(day)?)$"
+)
+
+
+def vocabulary(words: str) -> frozenset[str]:
+    """A set of lowercase words, written as one space-separated string."""
+    return frozenset(words.split())
+
+
+TITLE_STOPWORDS = vocabulary(
+    "a an the of in on at to for and or but with by from as is are vs via into over about"
+)
+
+
+class Cue(enum.StrEnum):
+    """What a boilerplate cue says a line is; the value is the user-facing reason."""
+
+    CALL_TO_ACTION = "call-to-action"
+    SUBSCRIPTION = "subscription"
+    COMMENTS = "comments"
+    NAVIGATION = "navigation"
+    CAPTION = "caption"
+    SIGN_OFF = "sign-off"
+    TIMESTAMP = "timestamp"
+    TEASER = "teaser-block"
+
+
+KEYWORDS: dict[Cue, frozenset[str]] = {
+    Cue.CALL_TO_ACTION: vocabulary(
+        "share shares tweet email e-mail mail print url link copy save bookmark whatsapp "
+        "facebook twitter linkedin telegram reddit pinterest instagram youtube tiktok rss "
+        "messenger follow click download app listen watch play enlarge image images photo "
+        "photos gallery video videos audio podcast live close send flipboard sharing read"
+    ),
+    Cue.SUBSCRIPTION: vocabulary(
+        "subscribe subscriber subscribers subscription sign log login logout register "
+        "newsletter newsletters account premium trial unlock paywall membership donate signing"
+    ),
+    Cue.COMMENTS: vocabulary("comment comments reply replies discussion discuss"),
+    Cue.NAVIGATION: vocabulary(
+        "menu home top button search skip archive archives next previous prev more related "
+        "trending popular recommended sections section topics tags advertisement advertising "
+        "ad ads sponsored cookies cookie privacy terms contact loading back"
+    ),
+}
+# On a tie, the more specific cue names the line: "Top Comments" is the comment section.
+CUE_PRIORITY = (Cue.NAVIGATION, Cue.CALL_TO_ACTION, Cue.COMMENTS, Cue.SUBSCRIPTION)
+PHRASES: dict[Cue, re.Pattern[str]] = {
+    Cue.COMMENTS: re.compile(
+        r"(email address will not be published|required fields are marked|leave a (reply|comment)"
+        r"|comments? (are|is) closed|must be logged in to|community (standards|guidelines)|"
+        r"approval of (subscriber )?comments|join the (conversation|discussion))",
+        re.IGNORECASE,
+    ),
+    Cue.SUBSCRIPTION: re.compile(
+        r"(already (signed up|a subscriber|have an account)|for the first month|"
+        r"subscribe (now|today|to)|sign up (for|to|now)|(log|sign) in to|free trial|"
+        r"unlimited (digital )?access|per (month|week)\b.{0,20}cancel)",
+        re.IGNORECASE,
+    ),
+    Cue.CALL_TO_ACTION: re.compile(
+        r"(^(click|tap) here|^read (more|next|also)\b|^follow us\b|^share (this|on)\b|"
+        r"^follow\b.{0,60}\bon (facebook|twitter|instagram|linkedin)\b|"
+        r"^(also )?see also\b|^recommended:|^related:|^more:|^watch:|^listen:)",
+        re.IGNORECASE,
+    ),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class LineSignals:
+    """The shape of one line, computed once."""
+
+    words: int
+    prose: bool  # reads as a paragraph
+    sentence: bool  # reads as a short sentence (or a list lead-in)
+    title_case: bool  # short, capitalised, unpunctuated: a headline or subheading
+    tabular: bool  # a row of data: "3 Jane Doe 5033 4 6", "June 9 – Tampa, FL"
+    cue: Cue | None  # boilerplate wording, if any
+    key: str  # normalised text for repetition
+
+
+def content_of(text: str) -> str:
+    """The line without bullets and surrounding whitespace."""
+    return BULLET.sub("", text).strip()
+
+
+def normalise_key(text: str) -> str:
+    return " ".join(WORD.findall(content_of(text).casefold()))
+
+
+def compute_signals(text: str) -> LineSignals:
+    content = content_of(text)
+    words = WORD.findall(content)
+    count = len(words)
+    terminal = bool(TERMINAL.search(content))
+    prose = count >= PROSE_LONG_WORDS or (count >= PROSE_MIN_WORDS and terminal)
+    sentence = count >= SENTENCE_MIN_WORDS and (terminal or content.endswith(":"))
+    return LineSignals(
+        words=count,
+        prose=prose,
+        sentence=sentence,
+        title_case=not terminal and is_title_case(words),
+        tabular=is_tabular(words),
+        cue=find_cue(content, words),
+        key=" ".join(w.casefold() for w in words),
+    )
+
+
+def is_title_case(words: list[str]) -> bool:
+    content = [w for w in words if w.casefold() not in TITLE_STOPWORDS]
+    if len(content) < 2 or len(words) > TITLE_MAX_WORDS:
+        return False
+    capitals = sum(w[0].isupper() or w[0].isdigit() for w in content)
+    return capitals >= TITLE_SHARE * len(content)
+
+
+def is_tabular(words: list[str]) -> bool:
+    """Table rows and dated list items: numbers lead the line or make up much of it."""
+    if len(words) < TABULAR_MIN_WORDS:
+        return False
+    numbers = sum(w[0].isdigit() for w in words)
+    leads = words[0][0].isdigit() or bool(TIME_TOKEN.match(words[0].casefold()) and numbers)
+    return leads or numbers >= TABULAR_SHARE * len(words)
+
+
+def find_cue(content: str, words: list[str]) -> Cue | None:
+    count = len(words)
+    if count == 0:
+        return Cue.NAVIGATION  # only symbols: "»", "|", "…"
+    if CAPTION.search(content):
+        return Cue.CAPTION
+    if SIGN_OFF.search(content):
+        return Cue.SIGN_OFF
+    if all(TIME_TOKEN.match(w.casefold().strip(".,")) for w in split_glued(content)):
+        return Cue.TIMESTAMP
+    if count <= PHRASE_MAX_WORDS:
+        for cue, pattern in PHRASES.items():
+            if pattern.search(content):
+                return cue
+    if COUNT_SUFFIX.search(content) and not TERMINAL.search(content[:-1]):
+        return Cue.TEASER
+    if count <= CUE_MAX_WORDS and not TERMINAL.search(content):
+        return keyword_cue(split_glued(content))
+    return None
+
+
+def split_glued(content: str) -> list[str]:
+    """Words, with glued button labels split apart: "Send in e-mailSend" -> "e-mail", "Send"."""
+    spaced = re.sub(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])", " ", content)
+    return WORD.findall(spaced)
+
+
+def keyword_cue(words: list[str]) -> Cue | None:
+    hits: Counter[Cue] = Counter()
+    for word in words:
+        folded = word.casefold().strip(".")
+        for cue, known in KEYWORDS.items():
+            if folded in known:
+                hits[cue] += 1
+    if not hits:
+        return None
+    cue = max(hits, key=lambda c: (hits[c], CUE_PRIORITY.index(c)))
+    return cue if hits.total() >= CUE_SHARE * len(words) else None
+
+
+@lru_cache(maxsize=4096)
+def script_of(char: str) -> str:
+    """The script of a letter, from its Unicode name: "LATIN", "HEBREW", "CYRILLIC"..."""
+    name = unicodedata.name(char, "")
+    return name.split(" ", 1)[0] if name else ""
+
+
+def letter_scripts(text: str) -> Counter[str]:
+    return Counter(script_of(c) for c in text if c.isalpha())
+
+
+def majority_script(texts: list[str]) -> str:
+    total: Counter[str] = Counter()
+    for text in texts:
+        total.update(letter_scripts(text))
+    return total.most_common(1)[0][0] if total else "LATIN"
+
+
+def is_other_script(text: str, script: str) -> bool:
+    scripts = letter_scripts(text)
+    letters = scripts.total()
+    return letters > 0 and scripts[script] < OTHER_SCRIPT_SHARE * letters

@@ -1,0 +1,138 @@
+"""The numbered pipeline: one function lists every stage in order (see DESIGN.md).
+
+Stages 1-3 see one article at a time; the runner here is the one place that turns a
+stage's exception into a failure record for that article and goes on.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from dossier import ingest, nlp, settings
+from dossier.clean import clean_article
+from dossier.errors import DossierError
+from dossier.model import BuildStats, CleanArticle, Failure, RawArticle
+from dossier.store import open_store
+from dossier.store.db import Batch, Store
+
+log = logging.getLogger(__name__)
+
+__all__ = ["BuildOptions", "Progress", "build"]
+
+Progress = Callable[[int, int, str], None]  # (files done, files total, current file)
+
+
+@dataclass(frozen=True, slots=True)
+class BuildOptions:
+    batch_size: int = settings.BATCH_SIZE
+    n_process: int = settings.NLP_PROCESSES
+
+
+def build(
+    paths: Sequence[str | Path],
+    db: str | Path = settings.DEFAULT_DB,
+    options: BuildOptions | None = None,
+    progress: Progress | None = None,
+) -> BuildStats:
+    """Build (or update) the dossier in ``db`` from files and folders."""
+    options = options or BuildOptions()
+    store = open_store(db)
+    stats = BuildStats()
+    run_id = store.start_run([str(p) for p in paths])
+    try:
+        discovery = ingest.discover(paths)  # 1. ingest: find files
+        runner = _Runner(store, run_id, options, stats)
+        runner.fail(discovery.failures)
+        total = len(discovery.files)
+        for done, result in enumerate(
+            ingest.iter_read(discovery.files), start=1
+        ):  # 1. read, decode
+            runner.fail(result.failures)
+            for raw in result.articles:
+                runner.add(raw)
+            if progress:
+                progress(done, total, str(discovery.files[done - 1]) if total else "")
+        runner.flush()
+        store.finish_run(run_id, stats.documents, len(stats.failures), "done")
+    except BaseException:
+        store.finish_run(run_id, stats.documents, len(stats.failures), "interrupted")
+        raise
+    finally:
+        store.close()
+    return stats
+
+
+class _Runner:
+    """Collects articles into batches and writes each batch in one transaction."""
+
+    def __init__(self, store: Store, run_id: int, options: BuildOptions, stats: BuildStats) -> None:
+        self.store, self.run_id, self.options, self.stats = store, run_id, options, stats
+        self.settled = store.settled_sources()
+        self.owner_of = store.document_sources()  # document id -> source that holds it
+        self.batch = Batch()
+        self.pending: list[CleanArticle] = []
+
+    def fail(self, failures: Iterable[Failure]) -> None:
+        for failure in failures:
+            log.warning("%s: %s (%s)", failure.source, failure.reason, failure.stage)
+            self.batch.failures.append(failure)
+            self.batch.outcomes.append((failure.source, "", "failed", None))
+            self.stats.failures.append(failure)
+
+    def add(self, raw: RawArticle) -> None:
+        self.stats.inputs += 1
+        if self.settled.get(raw.source) == raw.original_sha256:
+            self.stats.skipped_unchanged += 1
+            return
+        try:
+            article = clean_article(raw)  # 2. clean: body, metadata, offset map
+            nlp.check_length(article)
+        except DossierError as exc:
+            self._fail_article(raw, "clean", str(exc))
+            return
+        except Exception as exc:  # the one broad except: a stage bug must not end the build
+            log.exception("clean crashed on %s", raw.source)
+            self._fail_article(
+                raw, "clean", f"internal error ({type(exc).__name__}: {exc}); please report"
+            )
+            return
+        owner = self.owner_of.get(article.id)
+        if owner is not None and owner != raw.source:
+            self._duplicate(raw, article.id, owner)
+            return
+        self.owner_of[article.id] = raw.source
+        self.pending.append(article)
+        if len(self.pending) >= self.options.batch_size:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.pending:
+            annotated = nlp.annotate(self.pending, self.options.n_process)  # 3. nlp
+            for item in annotated:
+                self.batch.articles.append(item)
+                self.batch.outcomes.append(
+                    (item.article.source, item.article.original_sha256, "document", item.article.id)
+                )
+                self.stats.documents += 1
+                self.stats.words += item.words
+                self.stats.mentions += len(item.mentions)
+        if self.batch.outcomes or self.batch.failures:
+            self.store.write_batch(self.run_id, self.batch)  # 11. store, one transaction per batch
+        self.batch = Batch()
+        self.pending = []
+
+    def _fail_article(self, raw: RawArticle, stage: str, reason: str) -> None:
+        self.fail([Failure(raw.source, stage, reason)])
+        self.batch.outcomes[-1] = (raw.source, raw.original_sha256, "failed", None)
+
+    def _duplicate(self, raw: RawArticle, document: str, owner: str) -> None:
+        failure = Failure(
+            raw.source, "dedupe", f"duplicate of {owner} (document {document}); not stored twice"
+        )
+        self.batch.failures.append(failure)
+        self.batch.outcomes.append((raw.source, raw.original_sha256, "duplicate", document))
+        self.stats.failures.append(failure)
+        self.stats.duplicates += 1

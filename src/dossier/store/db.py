@@ -1,0 +1,265 @@
+"""DuckDB access: the one write handle of the pipeline (compare zavod's context.emit).
+
+Every batch is written in one transaction that first deletes whatever an earlier run
+stored for the same sources, so a rebuild is idempotent and a killed build resumes
+from the last committed batch.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import numpy as np
+
+from dossier.errors import StoreError
+from dossier.model import EXTRACTOR_VERSION, AnnotatedArticle, Failure
+
+log = logging.getLogger(__name__)
+
+SCHEMA_VERSION = "1"
+
+
+@dataclass(slots=True)
+class Batch:
+    """What one batch of the pipeline hands to the store."""
+
+    articles: list[AnnotatedArticle] = field(default_factory=list)
+    failures: list[Failure] = field(default_factory=list)
+    # (source, original_sha256, status, document_id) for every input the batch settled
+    outcomes: list[tuple[str, str, str, str | None]] = field(default_factory=list)
+
+
+class Store:
+    def __init__(self, con: duckdb.DuckDBPyConnection, path: str) -> None:
+        self.con = con
+        self.path = path
+
+    def close(self) -> None:
+        self.con.close()
+
+    # -- runs -------------------------------------------------------------------------
+    def start_run(self, inputs: Sequence[str]) -> int:
+        row = self.con.execute("SELECT coalesce(max(id), 0) + 1 FROM runs").fetchone()
+        run_id = int(row[0]) if row else 1
+        self.con.execute(
+            "INSERT INTO runs VALUES (?, ?, NULL, ?, ?, 0, 0, 'running')",
+            [run_id, _now(), json.dumps(list(inputs)), EXTRACTOR_VERSION],
+        )
+        return run_id
+
+    def finish_run(self, run_id: int, documents: int, failures: int, status: str) -> None:
+        self.con.execute(
+            "UPDATE runs SET finished = ?, documents = ?, failures = ?, status = ? WHERE id = ?",
+            [_now(), documents, failures, status, run_id],
+        )
+
+    # -- what is already stored ----------------------------------------------------------
+    def settled_sources(self) -> dict[str, str]:
+        """Sources stored as a document or a duplicate, with their hash: these are skipped."""
+        rows = self.con.execute(
+            "SELECT source, original_sha256 FROM sources WHERE status IN ('document', 'duplicate')"
+        ).fetchall()
+        return {str(s): str(h) for s, h in rows}
+
+    def document_sources(self) -> dict[str, str]:
+        rows = self.con.execute("SELECT id, source FROM documents").fetchall()
+        return {str(i): str(s) for i, s in rows}
+
+    # -- writing ----------------------------------------------------------------------------
+    def write_batch(self, run_id: int, batch: Batch) -> None:
+        sources = sorted({o[0] for o in batch.outcomes} | {f.source for f in batch.failures})
+        try:
+            self.con.execute("BEGIN TRANSACTION")
+            self._forget_sources(sources)
+            self._insert_articles(run_id, batch.articles)
+            self._insert_rows(
+                "failures",
+                ["source", "stage", "reason", "run_id"],
+                [(f.source, f.stage, f.reason, run_id) for f in batch.failures],
+            )
+            self._insert_rows(
+                "sources",
+                ["source", "original_sha256", "status", "document_id", "run_id"],
+                [(s, h, st, d, run_id) for s, h, st, d in batch.outcomes],
+            )
+            self.con.execute("COMMIT")
+        except duckdb.Error as exc:
+            self.con.execute("ROLLBACK")
+            raise StoreError(f"{self.path}: could not write a batch: {exc}") from exc
+
+    def _forget_sources(self, sources: Sequence[str]) -> None:
+        if not sources:
+            return
+        self._insert_rows("tmp_forget", ["source"], [(s,) for s in sources], temp=True)
+        doc_rows = self.con.execute(
+            "SELECT id FROM documents WHERE source IN (SELECT source FROM tmp_forget)"
+        ).fetchall()
+        for table in ("sources", "failures", "documents"):
+            self.con.execute(f"DELETE FROM {table} WHERE source IN (SELECT source FROM tmp_forget)")
+        doc_ids = [(str(r[0]),) for r in doc_rows]
+        if doc_ids:
+            self._insert_rows("tmp_forget_docs", ["id"], doc_ids, temp=True)
+            for table in ("removed_lines", "sentences", "mentions"):
+                self.con.execute(
+                    f"DELETE FROM {table} WHERE document_id IN (SELECT id FROM tmp_forget_docs)"
+                )
+            self.con.execute("DROP TABLE tmp_forget_docs")
+        self.con.execute("DROP TABLE tmp_forget")
+
+    def _insert_articles(self, run_id: int, articles: Sequence[AnnotatedArticle]) -> None:
+        self._insert_rows(
+            "documents", _DOCUMENT_COLUMNS, [_document_row(a, run_id) for a in articles]
+        )
+        self._insert_rows(
+            "removed_lines",
+            ["document_id", "orig_start", "orig_end", "text", "reason"],
+            [
+                (a.article.id, r.orig_start, r.orig_end, r.text, r.reason)
+                for a in articles
+                for r in a.article.removed
+            ],
+        )
+        self._insert_rows(
+            "sentences",
+            ["document_id", "idx", "start_offset", "end_offset"],
+            [
+                (s.span.document_id, s.index, s.span.start, s.span.end)
+                for a in articles
+                for s in a.sentences
+            ],
+        )
+        self._insert_rows(
+            "mentions",
+            [
+                "document_id",
+                "start_offset",
+                "end_offset",
+                "text",
+                "type",
+                "sentence_idx",
+                "extractor_version",
+            ],
+            [
+                (
+                    m.span.document_id,
+                    m.span.start,
+                    m.span.end,
+                    m.text,
+                    str(m.type),
+                    m.sentence_index,
+                    EXTRACTOR_VERSION,
+                )
+                for a in articles
+                for m in a.mentions
+            ],
+        )
+
+    def _insert_rows(
+        self,
+        table: str,
+        columns: Sequence[str],
+        rows: Sequence[tuple[Any, ...]],
+        temp: bool = False,
+    ) -> None:
+        """Insert many rows at once through a registered column dict (20x faster than executemany)."""
+        if temp:
+            types = ", ".join(f"{c} VARCHAR" for c in columns)
+            self.con.execute(f"CREATE OR REPLACE TEMP TABLE {table} ({types})")
+        if not rows:
+            return
+        data = {
+            c: _column(values) for c, values in zip(columns, zip(*rows, strict=True), strict=True)
+        }
+        self.con.register("_dossier_rows", data)
+        try:
+            names = ", ".join(columns)
+            self.con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM _dossier_rows")
+        finally:
+            self.con.unregister("_dossier_rows")
+
+
+_DOCUMENT_COLUMNS = [
+    "id", "source", "kind", "encoding", "original_sha256", "text", "words", "title", "authors",
+    "outlet", "published_value", "published_precision", "not_before", "url", "metadata",
+    "segments", "warnings", "extractor_version", "run_id",
+]  # fmt: skip
+
+
+def _document_row(annotated: AnnotatedArticle, run_id: int) -> tuple[Any, ...]:
+    a = annotated.article
+    meta = a.metadata
+    published = meta.published.value
+    metadata_json = {
+        name: {
+            "value": _jsonable(getattr(meta, name).value),
+            "source": str(getattr(meta, name).source),
+            "confidence": getattr(meta, name).confidence,
+            "evidence": getattr(meta, name).evidence,
+        }
+        for name in ("title", "authors", "outlet", "published", "not_before", "url")
+    }
+    return (
+        a.id, a.source, str(a.kind), a.encoding, a.original_sha256, a.text, annotated.words,
+        meta.title.value, list(meta.authors.value), meta.outlet.value,
+        published.value if published else None, str(published.precision) if published else None,
+        meta.not_before.value, meta.url.value, json.dumps(metadata_json),
+        json.dumps([asdict(s) for s in a.segments]), list(a.warnings), EXTRACTOR_VERSION, run_id,
+    )  # fmt: skip
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, tuple):
+        return list(value)
+    if hasattr(value, "__dataclass_fields__"):
+        return {k: str(v) for k, v in asdict(value).items()}
+    return value
+
+
+def _column(values: Iterable[Any]) -> np.ndarray[Any, Any]:
+    items = list(values)
+    if items and all(isinstance(v, int) and not isinstance(v, bool) for v in items):
+        return np.array(items, dtype=np.int64)
+    column = np.empty(len(items), dtype=object)
+    column[:] = items
+    return column
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def open_store(path: str | Path, read_only: bool = False) -> Store:
+    """Open (and if needed create) the DuckDB store at ``path``."""
+    path = str(path)
+    if read_only and not Path(path).exists():
+        raise StoreError(f"{path}: no dossier here; run `dossier build PATH...` first")
+    try:
+        con = duckdb.connect(path, read_only=read_only)
+    except duckdb.Error as exc:
+        raise StoreError(
+            f"{path}: cannot open the store ({exc}); is another build running?"
+        ) from exc
+    if not read_only:
+        schema = resources.files("dossier.store").joinpath("schema.sql").read_text("utf-8")
+        con.execute(schema)
+        _check_version(con, path)
+    return Store(con, path)
+
+
+def _check_version(con: duckdb.DuckDBPyConnection, path: str) -> None:
+    row = con.execute("SELECT value FROM store_meta WHERE key = 'schema_version'").fetchone()
+    if row is None:
+        con.execute("INSERT INTO store_meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
+    elif row[0] != SCHEMA_VERSION:
+        raise StoreError(
+            f"{path}: store schema {row[0]} but this dossier expects {SCHEMA_VERSION}; "
+            "rebuild into a new file with --db"
+        )

@@ -1,0 +1,27 @@
+-- dossier store, schema version 1. Every table is rebuilt-safe: rows are replaced per source.
+CREATE TABLE IF NOT EXISTS store_meta (key VARCHAR, value VARCHAR);
+CREATE TABLE IF NOT EXISTS runs (
+    id INTEGER, started TIMESTAMP, finished TIMESTAMP, inputs VARCHAR, version VARCHAR,
+    documents INTEGER, failures INTEGER, status VARCHAR
+);
+-- One row per input (a file, or one line of a JSON Lines file): what became of it.
+CREATE TABLE IF NOT EXISTS sources (
+    source VARCHAR, original_sha256 VARCHAR, status VARCHAR, document_id VARCHAR, run_id INTEGER
+);
+CREATE TABLE IF NOT EXISTS documents (
+    id VARCHAR, source VARCHAR, kind VARCHAR, encoding VARCHAR, original_sha256 VARCHAR,
+    text VARCHAR, words INTEGER, title VARCHAR, authors VARCHAR[], outlet VARCHAR,
+    published_value VARCHAR, published_precision VARCHAR, not_before VARCHAR, url VARCHAR,
+    metadata JSON, segments JSON, warnings VARCHAR[], extractor_version VARCHAR, run_id INTEGER
+);
+CREATE TABLE IF NOT EXISTS removed_lines (
+    document_id VARCHAR, orig_start INTEGER, orig_end INTEGER, text VARCHAR, reason VARCHAR
+);
+CREATE TABLE IF NOT EXISTS sentences (
+    document_id VARCHAR, idx INTEGER, start_offset INTEGER, end_offset INTEGER
+);
+CREATE TABLE IF NOT EXISTS mentions (
+    document_id VARCHAR, start_offset INTEGER, end_offset INTEGER, text VARCHAR, type VARCHAR,
+    sentence_idx INTEGER, extractor_version VARCHAR
+);
+CREATE TABLE IF NOT EXISTS failures (source VARCHAR, stage VARCHAR, reason VARCHAR, run_id INTEGER);

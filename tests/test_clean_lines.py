@@ -1,0 +1,183 @@
+"""Tests for the line-level boilerplate classifier (made-up outlets and people only)."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dossier.clean.lines import classify_lines, split_lines
+
+PARAGRAPHS = [
+    "The harbour authority in Porto Vallen approved a dredging plan on Tuesday, officials said.",
+    "Council member Irma Olsk said the plan would cost about 40 million crowns over five years.",
+    "Fishermen from the northern quay have opposed the work since it was first proposed in 2019.",
+    "A spokesman for the authority said environmental surveys had found no protected species.",
+    "The first ships are expected to use the deeper channel by the end of next summer, he added.",
+    "Opponents say they will appeal the decision to the regional court within the next month.",
+]
+
+
+def decide(text: str) -> dict[str, str]:
+    """Map each line's text to its reason ("" when kept)."""
+    return {d.line.text: d.reason for d in classify_lines(split_lines(text))}
+
+
+def article(*extra_before: str, after: tuple[str, ...] = (), middle: str | None = None) -> str:
+    body = list(PARAGRAPHS)
+    if middle is not None:
+        body.insert(3, middle)
+    return "\n\n".join([*extra_before, *body, *after])
+
+
+def test_clean_lines_split_offsets_exclude_whitespace() -> None:
+    text = "  first line \r\n\n\tsecond\u2028third  \n   \n"
+    lines = split_lines(text)
+    assert [line.text for line in lines] == ["first line", "second", "third"]
+    assert [line.index for line in lines] == [0, 1, 2]
+    assert all(text[line.start : line.end] == line.text for line in lines)
+
+
+def test_clean_lines_plain_article_with_subheadings_kept_whole() -> None:
+    text = "\n\n".join(
+        [*PARAGRAPHS[:3], "Funding questions", *PARAGRAPHS[3:5], "What comes next", PARAGRAPHS[5]]
+    )
+    decisions = classify_lines(split_lines(text))
+    assert all(d.keep for d in decisions), [d for d in decisions if not d.keep]
+
+
+def test_clean_lines_bulleted_paragraphs_and_indentation_kept() -> None:
+    bullets = [f"    • {p}" for p in PARAGRAPHS]
+    assert all(d.keep for d in classify_lines(split_lines("\n".join(bullets))))
+
+
+def test_clean_lines_share_buttons_are_call_to_action() -> None:
+    reasons = decide(article("Share on Facebook", "Email this storyEmail", "Copy link"))
+    assert reasons["Share on Facebook"] == "call-to-action"
+    assert reasons["Email this storyEmail"] == "call-to-action"
+    assert reasons[PARAGRAPHS[0]] == ""
+
+
+def test_clean_lines_subscription_prompts_removed() -> None:
+    after = ("Subscribe now: only $2 for the first month", "Already a subscriber? Sign in")
+    reasons = decide(article(after=after))
+    assert reasons[after[0]] == "subscription"
+    assert reasons[after[1]] == "subscription"
+
+
+def test_clean_lines_comment_section_removed() -> None:
+    after = ("Leave a comment", "Your email address will not be published.", "Top Comments")
+    reasons = decide(article(after=after))
+    assert all(reasons[line] == "comments" for line in after)
+    assert reasons[PARAGRAPHS[-1]] == ""
+
+
+def test_clean_lines_caption_with_credit_removed() -> None:
+    caption = "Dredgers at work near the northern quay in March.Photo: Vallen Post"
+    photo = "A picture of reporter Tomas Ekvall."
+    reasons = decide(article(photo, middle=caption))
+    assert reasons[caption] == "caption"
+    assert reasons[photo] == "caption"
+
+
+def test_clean_lines_caption_repeated_without_credit_removed() -> None:
+    bare = "Dredgers at work near the northern quay in March this year."
+    credited = bare + " Credit: Lund Agency"
+    reasons = decide(article(bare, credited))
+    assert reasons[bare] == "repeated"
+    assert reasons[credited] == "caption"
+
+
+def test_clean_lines_repeated_line_keeps_body_copy() -> None:
+    quote = "“We will not let the harbour silt up again,” said Irma Olsk, a member of the council."
+    text = article(quote, middle=quote)
+    decisions = [d for d in classify_lines(split_lines(text)) if d.line.text == quote]
+    assert [d.keep for d in decisions] == [False, True]
+    assert decisions[0].reason in {"repeated", "outside-body"}
+
+
+def test_clean_lines_trailing_teaser_block_removed() -> None:
+    teasers = (
+        "Related Stories",
+        "Mayor Of Porto Vallen Faces Recall Vote Over Budget",
+        "New Ferry Line Opens Between The Islands",
+        "Storm Season Forecast Worse Than Expected",
+    )
+    reasons = decide(article(after=teasers))
+    assert reasons[teasers[0]] == "navigation"
+    assert all(reasons[t] == "teaser-block" for t in teasers[1:])
+
+
+def test_clean_lines_counts_in_parentheses_are_teasers() -> None:
+    headline = "Harbour Dispute Heads To Court Again (212)"
+    assert decide(article(headline))[headline] == "teaser-block"
+
+
+def test_clean_lines_other_script_lines_removed() -> None:
+    foreign = ("Новости порта и города", "أخبار الميناء اليوم")
+    reasons = decide(article(middle=foreign[0], after=(foreign[1],)))
+    assert all(reasons[line] == "other-script" for line in foreign)
+
+
+def test_clean_lines_site_chrome_removed() -> None:
+    chrome = ("Listen Live", "Back to top button", "Show More", "View Archive", "Menu")
+    reasons = decide(article(*chrome[:2], after=chrome[2:]))
+    assert all(reasons[line] in {"navigation", "call-to-action"} for line in chrome)
+
+
+def test_clean_lines_timestamp_removed() -> None:
+    stamps = ("09:12 GMT14 March 2022", "Updated 3 hours ago")
+    reasons = decide(article(*stamps))
+    assert all(reasons[line] == "timestamp" for line in stamps)
+
+
+def test_clean_lines_sign_off_removed() -> None:
+    after = (
+        "Write to Tomas Ekvall at tomas@example.org",
+        "Copyright 2022 Vallen Post Media. All Rights Reserved",
+    )
+    reasons = decide(article(after=after))
+    assert all(reasons[line] == "sign-off" for line in after)
+
+
+def test_clean_lines_dated_sidebar_inside_body_kept() -> None:
+    sidebar = [
+        "The career of Irma Olsk",
+        "1961 Born in the fishing village of Halm.",
+        "1988 Elected to the harbour council for the first time.",
+        "2004 Leads the campaign against the first dredging plan.",
+    ]
+    text = "\n".join([*PARAGRAPHS[:3], *sidebar, *PARAGRAPHS[3:]])
+    reasons = decide(text)
+    assert all(reasons[line] == "" for line in sidebar)
+
+
+def test_clean_lines_closing_list_after_body_kept() -> None:
+    rows = ("Public hearings", "May 3 – Halm, town hall", "May 9 – Porto Vallen, library")
+    reasons = decide(article(after=rows))
+    assert all(reasons[line] == "" for line in rows[1:])
+
+
+def test_clean_lines_empty_input() -> None:
+    assert split_lines("") == []
+    assert classify_lines([]) == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.text(max_size=120),
+            st.sampled_from([*PARAGRAPHS, "Share", "• Menu", "   ", "Credit: X", "(12)"]),
+        ),
+        max_size=40,
+    )
+)
+def test_clean_lines_fuzz_never_crashes(parts: list[str]) -> None:
+    text = "\n".join(parts)
+    lines = split_lines(text)
+    decisions = classify_lines(lines)
+    assert [d.line for d in decisions] == lines
+    for line, decision in zip(lines, decisions, strict=True):
+        assert text[line.start : line.end] == line.text
+        assert line.text == line.text.strip() and line.text
+        assert decision.keep == (decision.reason == "")

@@ -1,0 +1,151 @@
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pytest
+
+from dossier.pipeline import BuildOptions, build
+from tests.helpers import article_text
+
+TABLES = ("documents", "sentences", "mentions", "removed_lines", "failures", "sources")
+
+
+def _snapshot(db: Path) -> dict[str, Any]:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return {
+            t: sorted(map(repr, con.execute(f"SELECT * EXCLUDE (run_id) FROM {t}").fetchall()))
+            if t in ("documents", "failures", "sources")
+            else sorted(map(repr, con.execute(f"SELECT * FROM {t}").fetchall()))
+            for t in TABLES
+        }
+    finally:
+        con.close()
+
+
+def _messy_folder(root: Path) -> dict[str, str]:
+    """Good articles and every kind of bad input; returns name -> expected outcome."""
+    root.mkdir()
+    (root / "good_one.txt").write_text(article_text("granite"))
+    (root / "good_two.md").write_text(article_text("willow"))
+    (root / "good_cp1252.txt").write_bytes(article_text("café harbour").encode("cp1252"))
+    (root / "good_utf16.txt").write_bytes(article_text("lantern").encode("utf-16"))
+    (root / "bad_utf8.txt").write_bytes(article_text("pebble").encode() + b"\xff\xfe\x80 end.")
+    html = "<html><head><style>.x{color:red}</style><script>var leaked = 'SCRIPTLEAK';</script>"
+    html += "<title>Ferry News</title></head><body><article><h1>Ferry News</h1>"
+    html += (
+        "".join(f"<p>{p}</p>" for p in article_text("ferry").split("\n\n")[2:])
+        + "</article></body></html>"
+    )
+    (root / "page.html").write_text(html)
+    (root / "empty.txt").write_text("")
+    (root / "binary.txt").write_bytes(bytes(range(256)) * 64)
+    (root / "huge.txt").write_bytes(b"word " * 10_000_000)  # 50 MB
+    (root / "feed.jsonl").write_text(
+        json.dumps({"text": article_text("cedar")}) + "\n{oops\n"
+    )
+    (root / "folder.txt").mkdir()
+    os.symlink(root / "loop_b", root / "loop_a")
+    os.symlink(root / "loop_a", root / "loop_b")
+    shutil.copy(root / "good_one.txt", root / "z_copy_of_one.txt")
+    (root / "z_reflowed_two.txt").write_text(article_text("willow").replace("\n\n", "\n\n\n  "))
+    return {
+        "good_one.txt": "document", "good_two.md": "document", "good_cp1252.txt": "document",
+        "good_utf16.txt": "document", "bad_utf8.txt": "document", "page.html": "document",
+        "feed.jsonl:1": "document", "empty.txt": "empty", "binary.txt": "binary",
+        "huge.txt": "too large", "feed.jsonl:2": "not valid JSON", "folder.txt": "folder",
+        "loop_a": "symlink loop", "loop_b": "symlink loop",
+    }  # fmt: skip
+
+
+@pytest.fixture
+def messy(tmp_path: Path) -> tuple[Path, dict[str, str]]:
+    root = tmp_path / "in"
+    return root, _messy_folder(root)
+
+
+def test_pipeline_bad_input_never_loses_a_good_article(
+    messy: tuple[Path, dict[str, str]], tmp_path: Path
+) -> None:
+    root, expected = messy
+    db = tmp_path / "d.duckdb"
+    stats = build([root], db, BuildOptions(batch_size=3))
+    con = duckdb.connect(str(db), read_only=True)
+    docs = {Path(s).name for (s,) in con.execute("SELECT source FROM documents").fetchall()}
+    failures = {
+        Path(s).name: r for s, r in con.execute("SELECT source, reason FROM failures").fetchall()
+    }
+    texts = [t for (t,) in con.execute("SELECT text FROM documents").fetchall()]
+    for name, outcome in expected.items():
+        if outcome == "document":
+            assert name in docs, f"{name} was lost: {failures.get(name)}"
+        else:
+            assert outcome in failures[name], (name, failures.get(name))
+    assert "duplicate of" in failures["z_copy_of_one.txt"]
+    assert "duplicate of" in failures["z_reflowed_two.txt"]
+    assert not any("SCRIPTLEAK" in t or "color:red" in t for t in texts)
+    assert stats.documents == len([o for o in expected.values() if o == "document"])
+
+
+def test_pipeline_rebuild_is_idempotent(messy: tuple[Path, dict[str, str]], tmp_path: Path) -> None:
+    root, _ = messy
+    db = tmp_path / "d.duckdb"
+    build([root], db)
+    first = _snapshot(db)
+    stats = build([root], db)
+    assert stats.documents == 0 and stats.skipped_unchanged >= 7
+    assert _snapshot(db) == first
+
+
+def test_pipeline_interrupted_build_resumes_to_the_same_state(
+    messy: tuple[Path, dict[str, str]], tmp_path: Path
+) -> None:
+    root, _ = messy
+    clean_db, broken_db = tmp_path / "clean.duckdb", tmp_path / "broken.duckdb"
+    build([root], clean_db, BuildOptions(batch_size=1))
+
+    def stop_midway(done: int, total: int, current: str) -> None:
+        if done == 6:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        build([root], broken_db, BuildOptions(batch_size=1), stop_midway)
+    assert _snapshot(broken_db) != _snapshot(clean_db)
+    build([root], broken_db, BuildOptions(batch_size=1))
+    assert _snapshot(broken_db) == _snapshot(clean_db)
+
+
+def test_pipeline_adding_a_file_processes_only_that_file(tmp_path: Path) -> None:
+    root = tmp_path / "in"
+    root.mkdir()
+    (root / "a.txt").write_text(article_text("basalt"))
+    db = tmp_path / "d.duckdb"
+    build([root], db)
+    (root / "b.txt").write_text(article_text("quartz"))
+    stats = build([root], db)
+    assert (stats.documents, stats.skipped_unchanged) == (1, 1)
+    con = duckdb.connect(str(db), read_only=True)
+    runs = dict(con.execute("SELECT source, run_id FROM documents").fetchall())
+    assert runs == {str(root / "a.txt"): 1, str(root / "b.txt"): 2}
+
+
+def test_pipeline_changed_file_replaces_its_document(tmp_path: Path) -> None:
+    root = tmp_path / "in"
+    root.mkdir()
+    (root / "a.txt").write_text(article_text("basalt"))
+    db = tmp_path / "d.duckdb"
+    build([root], db)
+    (root / "a.txt").write_text(article_text("obsidian"))
+    build([root], db)
+    con = duckdb.connect(str(db), read_only=True)
+    [(text,)] = con.execute("SELECT text FROM documents").fetchall()
+    assert "obsidian" in text and "basalt" not in text
+    orphans = con.execute(
+        "SELECT count(*) FROM mentions WHERE document_id NOT IN (SELECT id FROM documents)"
+    )
+    assert orphans.fetchone() == (0,)
