@@ -6,7 +6,7 @@ Run from the repository root::
 
 The gold (``eval/gold/seeds_cleaning.json``) names lines by number and a short
 sha1, never by text; the seed files themselves are read from ``DOSSIER_EVAL_SEEDS``
-(default ``/work/shared/corpus/seeds``). Every gold hash is checked against the seed
+(default ``../shared/corpus/seeds`` beside the repository). Every gold hash is checked against the seed
 file before anything is scored, and a mismatch raises :class:`GoldMismatchError`.
 """
 
@@ -34,7 +34,8 @@ from dossier.model import (
 )
 
 GOLD_PATH = Path(__file__).parent / "gold" / "seeds_cleaning.json"
-SEEDS_DIR = Path(os.environ.get("DOSSIER_EVAL_SEEDS", "/work/shared/corpus/seeds"))
+_DEFAULT_SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "seeds"
+SEEDS_DIR = Path(os.environ.get("DOSSIER_EVAL_SEEDS", _DEFAULT_SEEDS))
 HASH_CHARS = 10  # hex digits of sha1 kept per line: enough to catch any edit, short to diff
 BODY, AMBIGUOUS = "body", "ambiguous"
 LABELS = frozenset({BODY, "title", "byline", "dateline", "signoff", "boilerplate", AMBIGUOUS})

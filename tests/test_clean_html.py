@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from dossier.clean.html import extract_html
 from dossier.errors import ExtractionError
@@ -89,6 +91,12 @@ def test_clean_html_month_only_date_gives_month_precision() -> None:
     assert published.value == PublishedDate("2023-09", DatePrecision.MONTH)
 
 
+def test_clean_html_bare_year_does_not_coarsen_a_full_date() -> None:
+    page = FULL_PAGE.replace("<title>", '<meta name="date" content="2023"><title>')
+    published = extract_html(page, "pier.html").published
+    assert published.value == PublishedDate("2023-09-12", DatePrecision.DAY)
+
+
 def test_clean_html_json_ld_date_is_evidence() -> None:
     page = FULL_PAGE.replace(
         '<meta property="article:published_time" content="2023-09-12T08:30:00+00:00">',
@@ -144,3 +152,15 @@ def test_clean_html_fallback_reads_text_that_is_not_html() -> None:
 def test_clean_html_empty_page_raises(page: str) -> None:
     with pytest.raises(ExtractionError, match=r"empty\.html"):
         extract_html(page, "empty.html")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=300), st.text(max_size=300))
+def test_clean_html_fuzz_returns_text_or_raises_extraction_error(before: str, after: str) -> None:
+    page = f"<html><body>{before}<script>var x = 'FUZZSCRIPTMARK';</script>{after}</body></html>"
+    try:
+        result = extract_html(page, "fuzz.html")
+    except ExtractionError:
+        return
+    assert result.text.strip()
+    assert "FUZZSCRIPTMARK" not in result.text

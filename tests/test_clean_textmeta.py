@@ -6,6 +6,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from dossier.clean.bylines import clean_person_name, parse_name_list
 from dossier.clean.dates import find_dates
@@ -59,6 +61,11 @@ def test_clean_textmeta_title_skips_leading_chrome() -> None:
     assert _reasons(meta)[3] == "title"
 
 
+def test_clean_textmeta_title_skips_section_label() -> None:
+    meta = _meta("Coastal news", "Ferry strike spreads to three ports", BODY)
+    assert meta.title.value == "Ferry strike spreads to three ports"
+
+
 def test_clean_textmeta_title_strips_byline_suffix() -> None:
     meta = _meta("Harbour Lights Return, By Marta Kowalczyk And Tomasz Brenner", BODY)
     assert meta.title.value == "Harbour Lights Return"
@@ -91,6 +98,7 @@ def test_clean_textmeta_title_none_when_text_starts_with_body() -> None:
         ("By Elena Marquez, Staff Writer", ("Elena Marquez",)),
         ("BY ELENA MARQUEZ | The Coastal Ledger", ("Elena Marquez",)),
         ("Reporting by Jan van der Berg in Oslo; Editing by Mia Holt", ("Jan van der Berg",)),
+        ("By JANE HOLLOWAY and PIET DE GROOT", ("Jane Holloway", "Piet De Groot")),
     ],
 )  # fmt: skip
 def test_clean_textmeta_byline_names(byline: str, names: tuple[str, ...]) -> None:
@@ -98,6 +106,13 @@ def test_clean_textmeta_byline_names(byline: str, names: tuple[str, ...]) -> Non
     assert meta.authors.value == names
     assert meta.authors.source is MetaSource.TEXT_PATTERN
     assert _reasons(meta)[1] == "byline"
+
+
+def test_clean_textmeta_teaser_byline_after_body_is_ignored() -> None:
+    meta = _meta("Pier Reopens", BODY, "Related stories", "Ports Shut Down", "By Anna Berg")
+    assert meta.authors.value == ()
+    tail = _meta("Pier Reopens", BODY, "Reporting by Anna Berg; Editing by Tom Ash")
+    assert tail.authors.value == ("Anna Berg",)
 
 
 def test_clean_textmeta_body_sentence_starting_by_is_not_a_byline() -> None:
@@ -188,8 +203,26 @@ def test_clean_textmeta_outlet_print_note_beats_copyright() -> None:
 
 
 def test_clean_textmeta_outlet_from_copyright_holder() -> None:
-    meta = _meta("Pier Reopens", BODY, "© 2019 Harborview Publishing Company, Inc.")
+    meta = _meta(
+        "Pier Reopens", BODY, "© 2019 Harborview Publishing Company, Inc. All rights reserved."
+    )
     assert meta.outlet.value == "Harborview Publishing Company"
+    assert _reasons(meta)[2] == "sign-off"
+
+
+def test_clean_textmeta_photo_credit_is_not_an_outlet() -> None:
+    assert _meta("Pier Reopens", "© Lumen Pictures", BODY).outlet.value == "unknown"
+
+
+def test_clean_textmeta_body_mention_of_a_paper_is_not_the_outlet() -> None:
+    meta = _meta(
+        "Pier Reopens",
+        BODY,
+        "The photograph appeared in early editions of The Coastal Ledger on June 5, 2016.",
+        "LISBON (Wirepress) - a wire story quoted later in the article.",
+    )
+    assert meta.outlet.value == "unknown"
+    assert meta.published.value is None
 
 
 def test_clean_textmeta_outlet_from_author_signoff() -> None:
@@ -244,6 +277,12 @@ def test_clean_textmeta_agency_dateline_needs_a_year() -> None:
     assert 1 not in _reasons(dated)  # the dateline opens a body paragraph: keep it
     undated = _meta("Pier Reopens", "LISBON, June 5 (Wirepress) - " + BODY)
     assert undated.published.value is None
+
+
+def test_clean_textmeta_first_published_note() -> None:
+    meta = _meta("Pier Reopens", BODY, "This article was first published on 12 August 2021.")
+    assert meta.published.value == PublishedDate("2021-08-12", DatePrecision.DAY)
+    assert meta.outlet.value == "unknown"
 
 
 def test_clean_textmeta_body_date_is_not_publication_date() -> None:
@@ -308,3 +347,31 @@ def test_clean_textmeta_seed_pages_are_well_formed(path: Path) -> None:
 
 def _is_long_prose(text: str) -> bool:
     return len(text.split()) > 60 and text.endswith(".")
+
+
+_PAGE_ROWS = st.sampled_from(
+    [
+        "Pier Reopens",
+        "By Ada Quist",
+        "March 9, 2018",
+        "Listen Live",
+        "A photo of Bo Lind.",
+        "Bo Lind",
+        "Copyright 2019 Example Press",
+        "Write to Ada Quist at a@x",
+        "LISBON (Wire) - text.",
+        BODY,
+    ]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(_PAGE_ROWS, st.text(min_size=1, max_size=80)), max_size=12))
+def test_clean_textmeta_fuzz_never_crashes(rows: list[str]) -> None:
+    text = "\n".join(rows)
+    lines = _lines(text)
+    meta = extract_text_metadata(lines)
+    assert all(0 <= i < len(lines) for i, _ in meta.consumed)
+    assert meta.outlet.value
+    for field in (meta.title, meta.authors, meta.outlet, meta.published, meta.not_before):
+        assert field.evidence in text

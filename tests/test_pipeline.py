@@ -46,9 +46,7 @@ def _messy_folder(root: Path) -> dict[str, str]:
     (root / "empty.txt").write_text("")
     (root / "binary.txt").write_bytes(bytes(range(256)) * 64)
     (root / "huge.txt").write_bytes(b"word " * 10_000_000)  # 50 MB
-    (root / "feed.jsonl").write_text(
-        json.dumps({"text": article_text("cedar")}) + "\n{oops\n"
-    )
+    (root / "feed.jsonl").write_text(json.dumps({"text": article_text("cedar")}) + "\n{oops\n")
     (root / "folder.txt").mkdir()
     os.symlink(root / "loop_b", root / "loop_a")
     os.symlink(root / "loop_a", root / "loop_b")

@@ -124,7 +124,7 @@ def _print_summary(stats: Any) -> None:
     console.print(table)
     for failure in stats.failures:
         line = f"  skipped {failure.source} ({failure.stage}): {failure.reason}"
-        console.print(line, highlight=False, markup=False)
+        console.print(line, highlight=False, markup=False, soft_wrap=True)
 
 
 def _export(db: str) -> dict[str, Any]:

@@ -59,7 +59,8 @@ _FILLER = re.compile(
     re.IGNORECASE,
 )
 _PRINT_NOTE = re.compile(
-    r"\b(?:this|the)\s+(?:article|story|piece|column|essay)\b.{0,40}?\bappeared\b(?P<rest>.*)$",
+    r"^(?:an?\s+(?:\w+\s+)?version\s+of\s+)?this\s+(?:article|story|piece|column|essay|post)\b"
+    r".{0,40}?\b(?:appeared|published)\b(?P<rest>.*)$",
     re.IGNORECASE,
 )
 # "WASHINGTON, March 3, 2020 (Reuters) -": capitals, an optional date, an agency, a dash.

@@ -17,6 +17,7 @@ import enum
 import json
 import logging
 import re
+from collections import Counter
 from collections.abc import Iterator
 from copy import deepcopy
 from dataclasses import dataclass
@@ -88,10 +89,15 @@ PUBLISHED_KEYS: Final = frozenset((
     "dc.date", "dc.date.issued", "dcterms.date", "dcterms.created", "dcterms.issued",
     "sailthru.date", "parsely-pub-date",
 ))  # fmt: skip
+# Script and style blocks are cut from the source before parsing: on a malformed page (a stray
+# "<?" before a script) the parser can read the code as text. JSON blocks (JSON-LD) stay, as
+# the metadata is read from them.
+CODE_BLOCK = re.compile(r"<(script|style)\b([^>]*)>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 ISO_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?![\d])")
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 # Length of an ISO date string at each precision: YYYY-MM-DD, YYYY-MM, YYYY.
 _PREFIX: Final = {DatePrecision.DAY: 10, DatePrecision.MONTH: 7, DatePrecision.YEAR: 4}
+_FINEST_FIRST: Final = (DatePrecision.DAY, DatePrecision.MONTH, DatePrecision.YEAR)
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +113,7 @@ class HtmlExtraction:
 
 def extract_html(content: str, source: str) -> HtmlExtraction:
     """Extract the article body and metadata from one HTML page; ``source`` is for messages."""
+    content, cut = _cut_code_blocks(content)
     tree = _parse(content)
     if tree is None:
         raise ExtractionError(f"{source}: empty page, no HTML or text to extract")
@@ -126,8 +133,21 @@ def extract_html(content: str, source: str) -> HtmlExtraction:
         outlet=_outlet_field(document),
         published=_published_field(tree, document.date),
         url=_optional_field(document.url),
-        removed=_describe_removed(tree, text),
+        removed=_describe_removed(tree, text, cut),
     )
+
+
+def _cut_code_blocks(content: str) -> tuple[str, Counter[str]]:
+    """Cut script and style blocks out of the source; count them by tag."""
+    cut: Counter[str] = Counter()
+
+    def replace(match: re.Match[str]) -> str:
+        if "json" in match[2].lower():
+            return match[0]
+        cut[match[1].lower()] += 1
+        return " "
+
+    return CODE_BLOCK.sub(replace, content), cut
 
 
 def _parse(content: str) -> lxml.html.HtmlElement | None:
@@ -178,8 +198,8 @@ def _render_text(tree: lxml.html.HtmlElement, drop: tuple[str, ...]) -> str:
     return _paragraphs(PARAGRAPH_BREAK.split("".join(body.itertext())))
 
 
-def _describe_removed(tree: lxml.html.HtmlElement, text: str) -> tuple[str, ...]:
-    counts = {tag: sum(1 for _ in tree.iter(tag)) for tag in CODE_TAGS}
+def _describe_removed(tree: lxml.html.HtmlElement, text: str, cut: Counter[str]) -> tuple[str, ...]:
+    counts = {tag: cut[tag] + sum(1 for _ in tree.iter(tag)) for tag in CODE_TAGS}
     removed = [f"{tag} ({count})" for tag, count in counts.items() if count]
     visible = _render_text(tree, CODE_TAGS)
     boilerplate = len(_squash(visible)) - len(_squash(text))
@@ -217,20 +237,25 @@ def _outlet_field(document: Document) -> MetaField[str]:
 def _published_field(
     tree: lxml.html.HtmlElement, value: str | None
 ) -> MetaField[PublishedDate | None]:
-    """The date htmldate chose, at the precision of the markup that states it."""
+    """The date htmldate chose, at the finest precision of the markup that states it."""
     if not value:
         return MetaField(None, MetaSource.NONE, 0.0)
-    for raw in _published_candidates(tree):
-        precision = _precision_if_agrees(raw, value)
-        if precision is not None:
-            date = PublishedDate(value[: _PREFIX[precision]], precision)
-            return MetaField(date, MetaSource.HTML_META, META_CONFIDENCE, raw)
-    date = PublishedDate(value, DatePrecision.DAY)
-    return MetaField(date, MetaSource.HTML_META, DATE_WITHOUT_EVIDENCE_CONFIDENCE, value)
+    stated = [(raw, _precision_if_agrees(raw, value)) for raw in _published_candidates(tree)]
+    agreeing = [(raw, precision) for raw, precision in stated if precision is not None]
+    if not agreeing:
+        date = PublishedDate(value, DatePrecision.DAY)
+        return MetaField(date, MetaSource.HTML_META, DATE_WITHOUT_EVIDENCE_CONFIDENCE, value)
+    raw, precision = min(agreeing, key=lambda pair: _FINEST_FIRST.index(pair[1]))
+    date = PublishedDate(value[: _PREFIX[precision]], precision)
+    return MetaField(date, MetaSource.HTML_META, META_CONFIDENCE, raw)
 
 
 def _precision_if_agrees(raw: str, value: str) -> DatePrecision | None:
-    """The precision of an ISO ``raw`` date if it states the same date as ``value``."""
+    """The precision of an ISO ``raw`` date if it states the same date as ``value``.
+
+    htmldate fills a missing day or month from today's date, so a coarser ``raw`` agrees
+    with any ``value`` in the same month or year.
+    """
     match = ISO_DATE.match(raw.strip())
     if match is None:
         return None

@@ -17,8 +17,9 @@ from dossier.clean.bylines import (
     TITLE_SUFFIX_CONFIDENCE,
     AuthorFinding,
     bare_name_finding,
-    clean_person_name,
     find_author_lines,
+    outlet_from_line,
+    parse_name_list,
     split_title_byline,
 )
 from dossier.clean.dates import (
@@ -38,16 +39,12 @@ TITLE_SCAN_LINES = 6  # a headline comes after at most a few chrome lines
 TITLE_MIN_WORDS = 2  # one-word lines are section labels ("Politics"), not headlines
 TITLE_MAX_WORDS = 25  # longer lines are standfirsts or body sentences
 TITLE_CONFIDENCE = 0.8  # the first headline-like line is the title on nearly every page
+SECTION_MAX_WORDS = 2  # "World news", "Middle East": section labels above a headline are short
 CHROME_MAX_WORDS = 5  # navigation and call-to-action lines are short
 BARE_NAME_LOOKAHEAD = 2  # the name line sits right under the title, or under its date line
-SIGNOFF_MAX_WORDS = 60  # a print note with the full headline can be long; prose is longer
 
-PRINT_OUTLET_CONFIDENCE = 0.9  # "appeared ... in The Wall Street Journal" names the publication
-SIGNOFF_OUTLET_CONFIDENCE = 0.85  # "I wrote this article for X" is the author's own word
 AGENCY_OUTLET_CONFIDENCE = 0.7  # "(Reuters) -" gives the wire, which may be republished
 ROLE_OUTLET_CONFIDENCE = 0.7  # "CEP Research Analyst": the author works there
-SOCIAL_OUTLET_CONFIDENCE = 0.6  # "X on Twitter" is the site's own account, usually
-COPYRIGHT_OUTLET_CONFIDENCE = 0.55  # the holder is often the parent company, not the title
 
 CHROME_FIRST_WORDS = frozenset(
     {"listen", "get", "share", "print", "email", "e-mail", "send", "subscribe", "sign", "log"}
@@ -55,38 +52,6 @@ CHROME_FIRST_WORDS = frozenset(
     | {"skip", "advertisement", "close", "enlarge", "related", "home", "search", "leave"}
     | {"download", "click", "tap", "save", "copy", "already", "last", "community"}
 )
-_PUB = r"(?P<pub>(?:The\s+)?[A-Z][\w'’&.-]*(?:\s+(?:[A-Z][\w'’&.-]*|of|and|&|de|on))*)"
-_OUTLET_PATTERNS = (
-    (re.compile(r"\bappeared\b.*?\b(?:editions?|issues?)\s+of\s+" + _PUB), PRINT_OUTLET_CONFIDENCE),
-    (
-        re.compile(
-            r"^(?:a\s+version\s+of\s+)?(?:this|the)\s+(?:article|story|piece|column|essay|post)\b"
-            r".*?\b(?:appeared|published|written)\s+(?:\w+\s+)?(?:in|on|by|for)\s+(?:the\s+)?"
-            + _PUB,
-            re.IGNORECASE,
-        ),
-        PRINT_OUTLET_CONFIDENCE,
-    ),
-    (
-        re.compile(r"^(?:I|we)\s+wrote\s+this\s+(?:\w+\s+)?for\s+(?:the\s+)?" + _PUB),
-        SIGNOFF_OUTLET_CONFIDENCE,
-    ),
-    (
-        re.compile(r"^originally\s+(?:published|appeared)\s+(?:in|on|by|at)\s+(?:the\s+)?" + _PUB),
-        SIGNOFF_OUTLET_CONFIDENCE,
-    ),
-)
-_COPYRIGHT = re.compile(
-    r"^(?:copyright|©|\(c\))\s*(?:©|\(c\))?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*"
-    r"(?P<pub>[A-Z][^,.|©]*?)\s*(?:,|\.|\||\ball\s+rights\b|\b(?:inc|ltd|llc|plc)\b|$)",
-    re.IGNORECASE,
-)
-_SOCIAL = re.compile(
-    r"^(?:follow\s+)?(?P<pub>.+?)\s+on\s+(?:twitter|facebook|instagram|x|linkedin|youtube)$",
-    re.IGNORECASE,
-)
-_TRAILING_CONNECTORS = re.compile(r"(?:\s+(?:of|and|&|de|on))+$|[.]+$")
-_MONTH_START = re.compile(r"^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
 _COMMENT_COUNT = re.compile(r"\(\d+\)$")
 
 
@@ -145,10 +110,21 @@ def _is_teaser(lines: Sequence[Line], position: int) -> bool:
     return repeated or bool(_COMMENT_COUNT.search(text))
 
 
+def _is_section_label(lines: Sequence[Line], position: int, skip: set[int]) -> bool:
+    """A short label ("World news") above a longer headline-like line is a section label, not the title."""
+    following = lines[position + 1 : position + 2]
+    if len(lines[position].text.split()) > SECTION_MAX_WORDS or not following:
+        return False
+    nxt = following[0].text
+    if following[0].index in skip or _is_chrome(nxt) or parse_name_list(nxt):
+        return False
+    return _is_headline(nxt) and len(nxt.split()) > len(lines[position].text.split())
+
+
 def _choose_title(lines: Sequence[Line], skip: set[int]) -> _Title | None:
     """The first headline-like line after chrome; None when it is a teaser or body."""
     for i, line in enumerate(lines[:TITLE_SCAN_LINES]):
-        if line.index in skip or _is_chrome(line.text):
+        if line.index in skip or _is_chrome(line.text) or _is_section_label(lines, i, skip):
             continue
         if not _is_headline(line.text) or _is_teaser(lines, i):
             return None
@@ -168,45 +144,18 @@ def _bare_name(
     return None
 
 
-def _outlet_from_line(text: str) -> tuple[str, float] | None:
-    if len(text.split()) > SIGNOFF_MAX_WORDS:
-        return None
-    for pattern, confidence in _OUTLET_PATTERNS:
-        match = pattern.search(text)
-        if match:
-            return _clean_outlet(match["pub"]), confidence
-    agency = AGENCY_DATELINE.match(text)
-    if agency:
-        return agency["agency"].strip(), AGENCY_OUTLET_CONFIDENCE
-    return _social_or_copyright(text)
-
-
-def _social_or_copyright(text: str) -> tuple[str, float] | None:
-    social = _SOCIAL.match(text)
-    if social and _is_outlet_name(social["pub"]):
-        return _clean_outlet(social["pub"]), SOCIAL_OUTLET_CONFIDENCE
-    holder = _COPYRIGHT.match(text)
-    if holder and clean_person_name(holder["pub"]) is None:
-        return _clean_outlet(holder["pub"]), COPYRIGHT_OUTLET_CONFIDENCE
-    return None
-
-
-def _is_outlet_name(text: str) -> bool:
-    short = len(text.split()) <= CHROME_MAX_WORDS
-    return short and text[:1].isupper() and clean_person_name(text) is None
-
-
-def _clean_outlet(text: str) -> str:
-    return _TRAILING_CONNECTORS.sub("", text.strip()).strip()
-
-
-def _find_outlet(lines: Sequence[Line], authors: list[AuthorFinding]) -> MetaField[str]:
-    best = MetaField(UNKNOWN_OUTLET, MetaSource.NONE, 0.0)
+def _find_outlet(
+    lines: Sequence[Line], authors: list[AuthorFinding], head_end: int
+) -> MetaField[str]:
+    """The best-attested outlet; wire datelines count only where the body opens."""
     found = [(f.outlet, ROLE_OUTLET_CONFIDENCE, f.line.text) for f in authors if f.outlet]
-    for line in lines:
-        outlet = _outlet_from_line(line.text)
-        if outlet and outlet[0] and not _MONTH_START.match(outlet[0]):
-            found.append((outlet[0], outlet[1], line.text))
+    for i, line in enumerate(lines):
+        agency = AGENCY_DATELINE.match(line.text) if i <= head_end else None
+        if agency:
+            found.append((agency["agency"].strip(), AGENCY_OUTLET_CONFIDENCE, line.text))
+        elif outlet := outlet_from_line(line.text):
+            found.append((*outlet, line.text))
+    best = MetaField(UNKNOWN_OUTLET, MetaSource.NONE, 0.0)
     for name, confidence, evidence in found:
         if confidence > best.confidence:
             best = MetaField(name, MetaSource.TEXT_PATTERN, confidence, evidence)
@@ -214,12 +163,8 @@ def _find_outlet(lines: Sequence[Line], authors: list[AuthorFinding]) -> MetaFie
 
 
 def _signoff_lines(lines: Sequence[Line]) -> list[tuple[int, str]]:
-    """Outlet lines that are whole sign-offs (not dateline paragraphs) are metadata."""
-    return [
-        (line.index, "sign-off")
-        for line in lines
-        if _outlet_from_line(line.text) and not AGENCY_DATELINE.match(line.text)
-    ]
+    """Lines that only name the outlet (sign-offs, print notes, copyright) are metadata."""
+    return [(line.index, "sign-off") for line in lines if outlet_from_line(line.text)]
 
 
 def _authors_field(
@@ -289,7 +234,7 @@ def extract_text_metadata(lines: Sequence[Line]) -> TextMetadata:
     return TextMetadata(
         title=_title_field(title, lines),
         authors=_authors_field(title, lines, authors),
-        outlet=_find_outlet(lines, authors),
+        outlet=_find_outlet(lines, authors, head_end),
         published=published,
         not_before=_not_before_field(lines, published.value is not None),
         consumed=_consumed(title, lines, authors, dates),
