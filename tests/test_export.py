@@ -77,3 +77,27 @@ def test_export_cli_writes_json_and_report(seeds_db: Path, tmp_path: Path) -> No
 def test_export_cli_reports_a_missing_store(tmp_path: Path, capsys: Any) -> None:
     assert main(["export", "--db", str(tmp_path / "none.duckdb")]) == 2
     assert "dossier build" in capsys.readouterr().err
+
+
+def test_export_segments_give_byte_offsets_into_the_file(tmp_path: Path) -> None:
+    from dossier.clean import clean_article
+
+    text = "Zürich Harbour Plan Stalls\n\n" + "\n\n".join(
+        f"Die Stadt Zürich — “the harbour” — said on day {i} that the ferry café would close "
+        f"for {i} weeks while engineers inspect the pier, officials said."
+        for i in range(1, 5)
+    )
+    for encoding in ("utf-8", "utf-8-sig", "utf-16", "cp1252"):
+        path = tmp_path / f"a-{encoding}.txt"
+        path.write_bytes(text.encode(encoding))
+        [raw] = read_source(path)
+        article = clean_article(raw)
+        data = path.read_bytes()
+        used = "cp1252" if encoding == "cp1252" else raw.encoding
+        for s in article.segments:
+            piece = data[s.byte_start : s.byte_end].decode(
+                used
+                if used not in ("utf-16", "utf-8-sig")
+                else {"utf-16": "utf-16-le", "utf-8-sig": "utf-8"}[used]
+            )
+            assert piece == raw.content[s.orig_start : s.orig_end], encoding

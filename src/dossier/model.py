@@ -118,12 +118,19 @@ class LineDecision:
 
 @dataclass(frozen=True, slots=True)
 class Segment:
-    """Clean text ``[clean_start, clean_end)`` came from original ``[orig_start, orig_end)``."""
+    """Clean text ``[clean_start, clean_end)`` came from original ``[orig_start, orig_end)``.
+
+    ``orig_*`` are character offsets into the decoded original (RawArticle.content);
+    ``byte_*`` are the same range as byte offsets into the file as stored on disk
+    (for JSON Lines: into the decoded ``text``/``html`` string encoded as UTF-8).
+    """
 
     clean_start: int
     clean_end: int
     orig_start: int
     orig_end: int
+    byte_start: int = -1
+    byte_end: int = -1
 
 
 @dataclass(frozen=True, slots=True)

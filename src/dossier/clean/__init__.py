@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import replace
 
 import ftfy
 
@@ -54,8 +55,26 @@ def clean_article(raw: RawArticle) -> CleanArticle:
         text=text,
         metadata=metadata,
         removed=removed,
-        segments=segments,
+        segments=_with_byte_offsets(segments, raw),
     )
+
+
+_BOM_BYTES = {"utf-8-sig": 3, "utf-16": 2, "utf-32": 4}
+
+
+def _with_byte_offsets(segments: tuple[Segment, ...], raw: RawArticle) -> tuple[Segment, ...]:
+    """Add the byte offsets in the original file, encoding the text between segments once."""
+    encoding = "utf-8" if raw.encoding == "utf-8-sig" else raw.encoding
+    if encoding in ("utf-16", "utf-32"):
+        encoding += "-le" if raw.content.encode(encoding)[:2] == b"\xff\xfe" else "-be"
+    cursor, byte = 0, _BOM_BYTES.get(raw.encoding, 0)
+    located: list[Segment] = []
+    for s in sorted(segments, key=lambda s: s.orig_start):
+        start = byte + len(raw.content[cursor : s.orig_start].encode(encoding, "replace"))
+        end = start + len(raw.content[s.orig_start : s.orig_end].encode(encoding, "replace"))
+        located.append(replace(s, byte_start=start, byte_end=end))
+        cursor, byte = s.orig_end, end
+    return tuple(sorted(located, key=lambda s: s.clean_start))
 
 
 def document_id(text: str) -> str:

@@ -46,11 +46,11 @@ class Favor(enum.StrEnum):
 # Measured with bench/html_extraction.py, F1 (P / R):
 #   Zyte news pages:  precision 0.964 (0.958 / 0.971), balanced 0.960 (0.942 / 0.978),
 #                     recall 0.959 (0.941 / 0.978)
-#   trafilatura eval: precision 0.921 (0.924 / 0.918), balanced 0.925 (0.907 / 0.944),
-#                     recall 0.919 (0.898 / 0.941)
+#   trafilatura eval: precision 0.920 (0.924 / 0.917), balanced 0.924 (0.906 / 0.943),
+#                     recall 0.918 (0.897 / 0.940)
 # F1 is a tie within noise (paired bootstrap on Zyte: +0.004 ± 0.005 for precision). On news
-# pages, our material, precision keeps 1.6 points less boilerplate for 0.7 points of recall,
-# and boilerplate (teasers, related headlines) would become false claims and mentions that
+# pages, our material, precision keeps 1.6 points less boilerplate for 0.7 points of recall
+# (2.6 on the mixed, mostly German eval pages), and boilerplate (teasers, related headlines) would become false claims and mentions that
 # seem to corroborate each other across articles of one outlet.
 FAVOR: Final[Favor] = Favor.PRECISION
 

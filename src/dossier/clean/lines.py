@@ -19,6 +19,12 @@ import logging
 import re
 from collections.abc import Sequence
 
+from dossier.clean.coherence import (
+    drop_captions,
+    drop_sidebars,
+    drop_teaser_runs,
+    keep_standfirst,
+)
 from dossier.clean.signals import (
     Cue,
     LineSignals,
@@ -70,6 +76,9 @@ def classify_lines(lines: Sequence[Line]) -> list[LineDecision]:
     reasons = [inside_reason(s, f) if inside[i] else outside_reason(s, f, i > last)
                for i, (s, f) in enumerate(zip(signals, foreign, strict=True))]  # fmt: skip
     mark_teaser_runs(signals, reasons, inside)
+    texts = [line.text for line in lines]
+    for refine in (keep_standfirst, drop_captions, drop_sidebars, drop_teaser_runs):
+        refine(texts, signals, reasons)
     mark_repeats(signals, reasons, inside)
     return [LineDecision(line, not reason, reason)
             for line, reason in zip(lines, reasons, strict=True)]  # fmt: skip

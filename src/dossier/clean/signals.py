@@ -198,6 +198,12 @@ def split_glued(content: str) -> list[str]:
     return WORD.findall(spaced)
 
 
+def has_chrome_word(text: str) -> bool:
+    """Whether any word of the line is chrome wording ("Skip to main content", "Sign in")."""
+    folded = {word.casefold().strip(".") for word in split_glued(text)}
+    return any(folded & known for known in KEYWORDS.values())
+
+
 def keyword_cue(words: list[str]) -> Cue | None:
     hits: Counter[Cue] = Counter()
     for word in words:
