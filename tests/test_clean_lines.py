@@ -157,6 +157,88 @@ def test_clean_lines_closing_list_after_body_kept() -> None:
     assert all(reasons[line] == "" for line in rows[1:])
 
 
+def test_clean_lines_standfirst_under_title_kept() -> None:
+    title = "Harbour Plan Splits Porto Vallen"
+    dek = "A dredging scheme meant to save the port has set fishermen against the council and its allies."
+    text = "\n".join([title, dek, "By Tomas Ekvall", "Share", "Copy link", *PARAGRAPHS])
+    reasons = decide(text)
+    assert reasons[dek] == ""
+    assert reasons["Share"] == "call-to-action"
+
+
+def test_clean_lines_standfirst_needs_a_title_not_chrome() -> None:
+    notice = "We collect data on your visits to improve this site and to show offers that suit you."
+    reasons = decide("\n".join(["Skip to main content", notice, "Menu", "Share", *PARAGRAPHS]))
+    assert reasons[notice] != ""
+
+
+def test_clean_lines_caption_sentence_inside_body_removed() -> None:
+    caption = "The quay was rebuilt in 1990. Above, dredgers at work near the northern pier."
+    pictured = "Pictured: Irma Olsk at the council meeting on Tuesday evening in Halm."
+    reasons = decide(article(pictured, middle=caption))
+    assert reasons[caption] == "caption"
+    assert all(reasons[p] == "" for p in PARAGRAPHS)
+
+
+def test_clean_lines_source_credit_after_list_removed() -> None:
+    rows = ["2019 Plan first proposed by the council.", "2021 Surveys of the seabed begin."]
+    text = "\n".join([*PARAGRAPHS[:3], *rows, "Source: Vallen Post research", *PARAGRAPHS[3:]])
+    reasons = decide(text)
+    assert reasons["Source: Vallen Post research"] == "caption"
+    assert all(reasons[row] == "" for row in rows)
+
+
+def test_clean_lines_sidebar_widget_removed() -> None:
+    widget = [
+        "Word of the Week",
+        "Voices: In Print. On Air.",
+        "From the Archive:",
+        "The sea gives and the sea takes, and the council has never understood either half of it.",
+        "Maren Holt, Ferry Captain Undated",
+    ]
+    text = "\n".join([*PARAGRAPHS, *widget, "View Archive", "Vallen Post on Social"])
+    reasons = decide(text)
+    assert all(reasons[line] != "" for line in widget)
+    assert all(reasons[p] == "" for p in PARAGRAPHS)
+
+
+def test_clean_lines_off_topic_video_teasers_removed() -> None:
+    teasers = [
+        "Ferry operators say winter timetables “cannot be guaranteed” after the storm damage.",
+        "Grain prices rose again this week as the northern rail link stayed closed to traffic.",
+        "Shipping costs are climbing fast. Vallen Post's Ada Berg explains what that means.",
+    ]
+    text = "\n".join([*PARAGRAPHS[:3], *teasers, *PARAGRAPHS[3:]])
+    reasons = decide(text.replace("Irma Olsk", "Irma Olsk of Porto Vallen"))
+    assert all(reasons[line] == "teaser-block" for line in teasers)
+
+
+def test_clean_lines_on_topic_short_paragraphs_kept() -> None:
+    lines = [
+        "Olsk of Porto Vallen said the harbour vote was close.",
+        "Her ally Ada Berg explains the plan to Olsk's fishermen in Porto Vallen each week.",
+    ]
+    body = "\n".join([*PARAGRAPHS[:3], *PARAGRAPHS[3:]])
+    body = body.replace("Irma Olsk", "Irma Olsk of Porto Vallen").split("\n")
+    reasons = decide("\n".join([*body[:3], *lines, *body[3:]]))
+    assert all(reasons[line] == "" for line in lines)
+
+
+def test_clean_lines_results_table_beats_teaser_prose() -> None:
+    lead = "Final standings of the Vallen regatta after all twelve races this season:"
+    rows = [f"{n} Crew {name} {300 - 9 * n} {n % 3} {n % 2} {12 - n}" for n, name in
+            enumerate(["Olsk", "Berg", "Holt", "Ekvall", "Lund", "Marn", "Tave", "Rook",
+                       "Sand", "Halm", "Vik", "Dore"], start=1)]  # fmt: skip
+    teasers = [
+        "Harbour News",
+        "Click the picture above to see the full gallery of this year's winning boats and crews.",
+        "Ferry Timetables",
+        "Find every winter sailing time between the islands, with fares and booking details.",
+    ]
+    reasons = decide("\n".join(["Menu", "Regatta Results", lead, *rows, *teasers]))
+    assert all(reasons[row] == "" for row in rows)
+
+
 def test_clean_lines_empty_input() -> None:
     assert split_lines("") == []
     assert classify_lines([]) == []

@@ -27,7 +27,8 @@ HEADING_MAX_WORDS = 4  # "Quote of the Day": a widget title is a short label
 SIDEBAR_MAX_PROSE = 1  # a widget holds one quote or blurb; two paragraphs are the body
 TEASER_MAX_WORDS = 40  # video and story teasers are a sentence or two
 SUBJECT_MIN_COUNT = 3  # a name mentioned this often across the body is the article's subject
-SUBJECT_TERMS = 1  # only the main subject: paragraphs without minor names are common
+SUBJECT_TERMS = 3  # the article's leading names: most paragraphs name two of them
+SUBJECT_MAX_SHARED = 1  # a teaser may share the broad topic (a country), not the story's cast
 
 CAPTION_LEAD = re.compile(
     r"(?:^|[.!?][\"'”’)]*\s+)(?:(?:above|pictured)\s*[,:]|pictured (?:above|here|left|right)\b"
@@ -112,7 +113,7 @@ def drop_teaser_runs(
 
     def off_topic(i: int) -> bool:
         short = 0 < signals[i].words <= TEASER_MAX_WORDS and not reasons[i]
-        return short and not subject & names_in(texts[i])
+        return short and len(subject & names_in(texts[i])) <= SUBJECT_MAX_SHARED
 
     for index, text in enumerate(texts):
         if not off_topic(index) or not TEASER_VERB.search(text):

@@ -42,6 +42,8 @@ SUBHEADING_COST = 10  # a lone headline-like line between body lines: a subheadi
 # teaser title between summaries (which the summaries alone rarely outweigh)
 LABEL_COST = 10  # a one- or two-word line without a cue: a menu item, or "Really." in a body
 FRAGMENT_COST = 1  # a short lowercase line (a list item, "He declined.") is body-like
+TABLE_ROW_SHARE = 0.5  # a table row earns half its words: a results table can be the body,
+# but number-heavy chrome (dates, counts) must not outweigh a paragraph
 SECONDARY_SHARE = 0.25  # another stretch of prose this large beside the best one is body too
 # (the body split by an inline "Related" block); footers and teaser summaries are smaller
 PREFIX_MIN_WORDS = 5  # a line repeated as the start of a longer one (caption + credit)
@@ -91,6 +93,8 @@ def line_scores(signals: Sequence[LineSignals], foreign: Sequence[bool]) -> list
     for index, signal in enumerate(signals):
         if signal.prose and not chrome[index]:
             scores.append(signal.words)
+        elif not chrome[index] and signal.tabular:
+            scores.append(TABLE_ROW_SHARE * signal.words)
         elif not chrome[index]:
             scores.append(-FRAGMENT_COST)
         elif isolated(chrome, index) and signal.cue is None and not foreign[index]:
