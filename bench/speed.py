@@ -51,7 +51,16 @@ BYTES_PER_MB = 1_000_000  # decimal megabytes, as file sizes are usually quoted
 TARGET_RATIO = 0.6  # ours/bare throughput the project aims for (the rest is our overhead)
 # Texts spaCy parses before any timing: one full batch warms its allocators and caches.
 WARMUP_TEXTS = nlp.PIPE_BATCH_SIZE
-STAGES = ("discover", "read+decode", "clean", "spacy+records", "  of which records", "store")
+STAGES = (
+    "open store",
+    "discover",
+    "read+decode",
+    "clean",
+    "spacy+records",
+    "  of which records",
+    "store writes",
+    "store close",
+)
 
 
 @dataclass
@@ -140,12 +149,14 @@ def patched(owner: Any, attr: str, replacement: Any) -> Iterator[None]:
 def stage_timers(totals: dict[str, float]) -> Iterator[None]:
     """Time each stage function where the pipeline looks it up."""
     targets = [
+        (pipeline, "open_store", "open store", timed_call),
         (pipeline.ingest, "discover", "discover", timed_call),
         (pipeline.ingest, "iter_read", "read+decode", timed_iter),
         (pipeline, "clean_article", "clean", timed_call),
         (pipeline.nlp, "annotate", "spacy+records", timed_call),
         (nlp, "_annotated", "  of which records", timed_call),
-        (Store, "write_batch", "store", timed_call),
+        (Store, "write_batch", "store writes", timed_call),
+        (Store, "close", "store close", timed_call),
     ]
     with ExitStack() as stack:
         for owner, attr, name, wrap in targets:

@@ -164,3 +164,10 @@ def test_clean_html_fuzz_returns_text_or_raises_extraction_error(before: str, af
         return
     assert result.text.strip()
     assert "FUZZSCRIPTMARK" not in result.text
+
+
+def test_clean_html_repair_keeps_curly_quotes_and_fixes_mojibake() -> None:
+    from dossier.clean import repair_text
+
+    assert repair_text("The minister’s “plan”") == "The minister’s “plan”"
+    assert repair_text("The ministerâ€™s plan") == "The minister’s plan"

@@ -5,8 +5,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-import ftfy
-
+from dossier.clean import repair_text
 from dossier.cli import main
 from dossier.ingest import read_source
 
@@ -45,7 +44,7 @@ def test_export_segments_map_clean_text_back_to_the_original(
         covered = 0
         for s in doc["segments"]:
             original = raw.content[s["orig_start"] : s["orig_end"]]
-            assert ftfy.fix_text(original).strip() == doc["text"][s["clean_start"] : s["clean_end"]]
+            assert repair_text(original).strip() == doc["text"][s["clean_start"] : s["clean_end"]]
             covered += s["clean_end"] - s["clean_start"]
         assert covered == len(doc["text"].replace("\n\n", ""))
         for r in doc["removed"]:

@@ -128,7 +128,7 @@ def test_report_highlights_mentions_at_their_offsets() -> None:
     assert marks[0].get("class") == "ent ent-PERSON"
     assert marks[0].get("data-entity") == "e1"
     assert marks[1].get("class") == "ent ent-ORG"
-    links = tree.xpath('//table[@class="entities"]//a')
+    links = tree.xpath('//div[@class="actor"]//h3/a')
     assert [a.get("href") for a in links] == ["#m-d1-0", f"#m-d1-{TEXT.index('Harbor')}"]
     assert len(tree.xpath('//div[@class="body"]/p')) == 2
 
@@ -205,7 +205,7 @@ def test_report_shows_removed_lines_and_placeholders_with_data() -> None:
     event = {"id": "ev1", "date": {"start": "2012-04-03", "end": "2012-04-03"}, "summary": "Vote"}
     html = render_report(_dossier(documents=[_document(removed=removed)], events=[event]))
     tree = lxml.html.document_fromstring(html)
-    details = tree.xpath("//details")[0]
+    details = tree.xpath('//details[@class="removed"]')[0]
     assert "call-to-action" in details.text_content()
     assert "Share this!" in details.text_content()
     assert tree.xpath('//section[@id="timeline"]')[0].get("hidden") is None

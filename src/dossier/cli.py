@@ -15,11 +15,11 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from dossier import settings
+from dossier.cli_entities import add_commands as add_entity_commands
 from dossier.errors import DossierError
-from dossier.export import build_export, write_json
+from dossier.export import EXPORTERS, load_export
 from dossier.pipeline import BuildOptions, build
 from dossier.report import render_report
-from dossier.store import open_store
 
 log = logging.getLogger("dossier")
 console = Console(stderr=True)
@@ -66,9 +66,11 @@ def make_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("export", help="write the dossier as JSON (the export contract)")
     _db(p)
-    p.add_argument("--format", choices=["json"], default="json", help="export format")
+    p.add_argument("--format", choices=sorted(EXPORTERS), default="json", help="export format")
     p.add_argument("-o", "--output", default="-", help="file to write, - for standard output")
     p.set_defaults(func=cmd_export)
+
+    add_entity_commands(sub, _db)
 
     p = sub.add_parser("sources", help="list the sources with their metadata")
     _db(p)
@@ -119,6 +121,8 @@ def _print_summary(stats: Any) -> None:
     table.add_row("unchanged (already stored)", str(stats.skipped_unchanged))
     table.add_row("words", f"{stats.words:,}")
     table.add_row("entity mentions", f"{stats.mentions:,}")
+    table.add_row("actors (across articles)", f"{stats.actors:,}")
+    table.add_row("actor links", f"{stats.links:,}")
     table.add_row("duplicates", str(stats.duplicates))
     table.add_row("failures", str(len(stats.failures) - stats.duplicates))
     console.print(table)
@@ -127,34 +131,27 @@ def _print_summary(stats: Any) -> None:
         console.print(line, highlight=False, markup=False, soft_wrap=True)
 
 
-def _export(db: str) -> dict[str, Any]:
-    store = open_store(db, read_only=True)
-    try:
-        return build_export(store)
-    finally:
-        store.close()
-
-
 def cmd_report(args: argparse.Namespace) -> int:
-    html = render_report(_export(args.db))
+    html = render_report(load_export(args.db))
     Path(args.output).write_text(html, encoding="utf-8")
     console.print(f"wrote {args.output}", highlight=False)
     return 0
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    data = _export(args.db)
+    data = load_export(args.db)
+    write = EXPORTERS[args.format]
     if args.output == "-":
-        write_json(data, sys.stdout)
+        write(data, sys.stdout)
     else:
         with open(args.output, "w", encoding="utf-8") as handle:
-            write_json(data, handle)
+            write(data, handle)
         console.print(f"wrote {args.output}", highlight=False)
     return 0
 
 
 def cmd_sources(args: argparse.Namespace) -> int:
-    data = _export(args.db)
+    data = load_export(args.db)
     if args.json:
         keep = ("id", "source", "outlet", "title", "authors", "published", "not_before", "words",
                 "metadata", "removed")  # fmt: skip

@@ -185,11 +185,21 @@ class Mention:
 
 
 @dataclass(frozen=True, slots=True)
+class Role:
+    """A role or title the text gives an entity mention ("Syrian President", "a former spy")."""
+
+    mention: Span
+    span: Span
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
 class AnnotatedArticle:
     article: CleanArticle
     sentences: tuple[Sentence, ...]
     mentions: tuple[Mention, ...]
     words: int
+    roles: tuple[Role, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,3 +220,5 @@ class BuildStats:
     mentions: int = 0
     failures: list[Failure] = field(default_factory=list)
     duplicates: int = 0
+    actors: int = 0
+    links: int = 0

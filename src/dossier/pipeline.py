@@ -15,6 +15,7 @@ from dossier import ingest, nlp, settings
 from dossier.clean import clean_article
 from dossier.errors import DossierError
 from dossier.model import BuildStats, CleanArticle, Failure, RawArticle
+from dossier.resolve.stage import run_resolve
 from dossier.store import open_store
 from dossier.store.db import Batch, Store
 
@@ -56,6 +57,8 @@ def build(
             if progress:
                 progress(done, total, str(discovery.files[done - 1]) if total else "")
         runner.flush()
+        resolved = run_resolve(store)  # 7. resolve: actors across articles, network
+        stats.actors, stats.links = resolved.actors, resolved.edges
         store.finish_run(run_id, stats.documents, len(stats.failures), "done")
     except BaseException:
         store.finish_run(run_id, stats.documents, len(stats.failures), "interrupted")

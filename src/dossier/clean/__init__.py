@@ -30,7 +30,7 @@ from dossier.model import (
     SourceKind,
 )
 
-__all__ = ["clean_article", "document_id"]
+__all__ = ["clean_article", "document_id", "repair_text"]
 
 PARAGRAPH_BREAK = "\n\n"
 # Leading list bullets and Markdown heading marks are layout, not words.
@@ -77,6 +77,11 @@ def _with_byte_offsets(segments: tuple[Segment, ...], raw: RawArticle) -> tuple[
     return tuple(sorted(located, key=lambda s: s.clean_start))
 
 
+def repair_text(text: str) -> str:
+    """Repair mojibake (UTF-8 read as cp1252 and the like), keeping the author's quotes."""
+    return ftfy.fix_text(text, uncurl_quotes=False)
+
+
 def document_id(text: str) -> str:
     """A content hash that ignores whitespace, so re-flowed copies get the same id."""
     normalised = " ".join(text.split())
@@ -118,7 +123,7 @@ def _join_lines(lines: list[Line]) -> tuple[str, tuple[Segment, ...]]:
     for line in lines:
         mark = _LEAD_MARK.match(line.text)
         skip = mark.end() if mark else 0
-        piece = ftfy.fix_text(line.text[skip:]).strip()
+        piece = repair_text(line.text[skip:]).strip()
         if not piece:
             continue
         if parts:
@@ -134,7 +139,7 @@ def _clean_html(
     raw: RawArticle,
 ) -> tuple[str, Metadata, tuple[RemovedLine, ...], tuple[Segment, ...]]:
     extraction = extract_html(raw.content, raw.source)
-    paragraphs = [ftfy.fix_text(p).strip() for p in re.split(r"\n\s*\n|\n", extraction.text)]
+    paragraphs = [repair_text(p).strip() for p in re.split(r"\n\s*\n|\n", extraction.text)]
     text = PARAGRAPH_BREAK.join(p for p in paragraphs if p)
     metadata = Metadata(
         extraction.title, extraction.authors, extraction.outlet, extraction.published,

@@ -1,5 +1,25 @@
-"""Exports of the stored dossier: JSON (the contract of DESIGN.md)."""
+"""Exports of the stored dossier: JSON (the contract of DESIGN.md), GraphML and FollowTheMoney."""
 
-from dossier.export.json import build_export, write_json
+from collections.abc import Callable, Mapping
+from typing import Any, TextIO
 
-__all__ = ["build_export", "write_json"]
+from dossier.export.json import build_export, load_export, write_json
+
+Exporter = Callable[[Mapping[str, Any], TextIO], None]
+
+
+def _graphml(data: Mapping[str, Any], out: TextIO) -> None:
+    from dossier.export.graphml import write_graphml
+
+    write_graphml(data, out)
+
+
+def _ftm(data: Mapping[str, Any], out: TextIO) -> None:
+    from dossier.export.ftm import write_ftm
+
+    write_ftm(data, out)
+
+
+EXPORTERS: dict[str, Exporter] = {"json": write_json, "graphml": _graphml, "ftm": _ftm}
+
+__all__ = ["EXPORTERS", "Exporter", "build_export", "load_export", "write_json"]

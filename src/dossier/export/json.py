@@ -5,16 +5,25 @@ Field names of the contract never change; new fields may be added.
 
 from __future__ import annotations
 
-import hashlib
 import json
-from collections import defaultdict
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TextIO
 
+from dossier.export.entities import export_entities, export_network
 from dossier.model import EXTRACTOR_VERSION
-from dossier.store import Store
+from dossier.store import Store, open_store
 from dossier.store import queries as q
+
+
+def load_export(db: str | Path) -> dict[str, Any]:
+    """The export of the dossier stored in ``db`` (opened read-only)."""
+    store = open_store(db, read_only=True)
+    try:
+        return build_export(store)
+    finally:
+        store.close()
 
 
 def build_export(store: Store) -> dict[str, Any]:
@@ -24,7 +33,8 @@ def build_export(store: Store) -> dict[str, Any]:
         "generated": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "dossier_version": EXTRACTOR_VERSION,
         "documents": [_document(d, removed.get(d["id"], [])) for d in docs],
-        "entities": _entities(q.mentions(store)),
+        "entities": export_entities(store),
+        "network": export_network(store),
         "events": [],
         "claims": [],
         "framing": [],
@@ -65,32 +75,6 @@ def _document(doc: dict[str, Any], removed: list[dict[str, Any]]) -> dict[str, A
     }
 
 
-def _entities(mentions: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Entities per document for now: mentions grouped by document, type and folded text."""
-    groups: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
-    for m in mentions:
-        groups[(m["document_id"], m["type"], " ".join(m["text"].casefold().split()))].append(m)
-    entities = []
-    for (document, kind, key), items in sorted(groups.items()):
-        names = sorted(
-            {m["text"] for m in items}, key=lambda t: (-sum(x["text"] == t for x in items), t)
-        )
-        entities.append(
-            {
-                "id": "e" + hashlib.sha256(f"{document}|{kind}|{key}".encode()).hexdigest()[:12],
-                "name": names[0],
-                "type": kind,
-                "aliases": names,
-                "mentions": [
-                    {"document": m["document_id"], "start": m["start_offset"], "end": m["end_offset"],
-                     "text": m["text"], "sentence": m["sentence_idx"]}
-                    for m in items
-                ],
-            }
-        )  # fmt: skip
-    return entities
-
-
-def write_json(data: dict[str, Any], out: TextIO) -> None:
+def write_json(data: Mapping[str, Any], out: TextIO) -> None:
     json.dump(data, out, ensure_ascii=False, indent=2)
     out.write("\n")

@@ -11,6 +11,7 @@ from typing import Any
 from dossier import settings
 from dossier.errors import ConfigError, ExtractionError
 from dossier.model import AnnotatedArticle, CleanArticle, EntityType, Mention, Sentence, Span
+from dossier.nlp.roles import extract_roles
 
 log = logging.getLogger(__name__)
 
@@ -73,7 +74,10 @@ def _annotated(article: CleanArticle, doc: Any) -> AnnotatedArticle:
         for ent in doc.ents
         if ent.label_ in _ACTOR_LABELS
     ]
-    return AnnotatedArticle(article, tuple(sentences), tuple(mentions), word_count(article.text))
+    roles = tuple(extract_roles(doc, article.id))
+    return AnnotatedArticle(
+        article, tuple(sentences), tuple(mentions), word_count(article.text), roles
+    )
 
 
 def _sentence_index(starts: list[int], index_of: dict[int, int], token: int) -> int:

@@ -80,12 +80,12 @@ class Store:
             self.con.execute("BEGIN TRANSACTION")
             self._forget_sources(sources)
             self._insert_articles(run_id, batch.articles)
-            self._insert_rows(
+            self.insert_rows(
                 "failures",
                 ["source", "stage", "reason", "run_id"],
                 [(f.source, f.stage, f.reason, run_id) for f in batch.failures],
             )
-            self._insert_rows(
+            self.insert_rows(
                 "sources",
                 ["source", "original_sha256", "status", "document_id", "run_id"],
                 [(s, h, st, d, run_id) for s, h, st, d in batch.outcomes],
@@ -98,7 +98,7 @@ class Store:
     def _forget_sources(self, sources: Sequence[str]) -> None:
         if not sources:
             return
-        self._insert_rows("tmp_forget", ["source"], [(s,) for s in sources], temp=True)
+        self.insert_rows("tmp_forget", ["source"], [(s,) for s in sources], temp=True)
         doc_rows = self.con.execute(
             "SELECT id FROM documents WHERE source IN (SELECT source FROM tmp_forget)"
         ).fetchall()
@@ -106,8 +106,8 @@ class Store:
             self.con.execute(f"DELETE FROM {table} WHERE source IN (SELECT source FROM tmp_forget)")
         doc_ids = [(str(r[0]),) for r in doc_rows]
         if doc_ids:
-            self._insert_rows("tmp_forget_docs", ["id"], doc_ids, temp=True)
-            for table in ("removed_lines", "sentences", "mentions"):
+            self.insert_rows("tmp_forget_docs", ["id"], doc_ids, temp=True)
+            for table in ("removed_lines", "sentences", "mentions", "roles"):
                 self.con.execute(
                     f"DELETE FROM {table} WHERE document_id IN (SELECT id FROM tmp_forget_docs)"
                 )
@@ -115,10 +115,11 @@ class Store:
         self.con.execute("DROP TABLE tmp_forget")
 
     def _insert_articles(self, run_id: int, articles: Sequence[AnnotatedArticle]) -> None:
-        self._insert_rows(
+        self._insert_roles(articles)
+        self.insert_rows(
             "documents", _DOCUMENT_COLUMNS, [_document_row(a, run_id) for a in articles]
         )
-        self._insert_rows(
+        self.insert_rows(
             "removed_lines",
             ["document_id", "orig_start", "orig_end", "text", "reason"],
             [
@@ -127,7 +128,7 @@ class Store:
                 for r in a.article.removed
             ],
         )
-        self._insert_rows(
+        self.insert_rows(
             "sentences",
             ["document_id", "idx", "start_offset", "end_offset"],
             [
@@ -136,7 +137,7 @@ class Store:
                 for s in a.sentences
             ],
         )
-        self._insert_rows(
+        self.insert_rows(
             "mentions",
             [
                 "document_id",
@@ -162,7 +163,30 @@ class Store:
             ],
         )
 
-    def _insert_rows(
+    def _insert_roles(self, articles: Sequence[AnnotatedArticle]) -> None:
+        columns = [
+            "document_id",
+            "mention_start",
+            "mention_end",
+            "start_offset",
+            "end_offset",
+            "text",
+        ]
+        rows = [
+            (
+                r.mention.document_id,
+                r.mention.start,
+                r.mention.end,
+                r.span.start,
+                r.span.end,
+                r.text,
+            )
+            for a in articles
+            for r in a.roles
+        ]
+        self.insert_rows("roles", columns, rows)
+
+    def insert_rows(
         self,
         table: str,
         columns: Sequence[str],

@@ -45,3 +45,38 @@ def failures(store: Store) -> list[dict[str, Any]]:
 
 def runs(store: Store) -> list[dict[str, Any]]:
     return _rows(store, "SELECT * FROM runs ORDER BY id")
+
+
+def actors(store: Store) -> list[dict[str, Any]]:
+    return _rows(store, "SELECT id, name, type, aliases FROM entities ORDER BY id")
+
+
+def actor_mentions(store: Store) -> list[dict[str, Any]]:
+    sql = """
+    SELECT em.entity_id, m.document_id, m.start_offset, m.end_offset, m.text, m.sentence_idx,
+           CASE WHEN d.outlet = 'unknown' THEN 'unknown: ' || regexp_extract(d.source, '[^/]+$') ELSE d.outlet END AS outlet
+    FROM entity_mentions em
+    JOIN mentions m ON m.document_id = em.document_id AND m.start_offset = em.start_offset
+                   AND m.end_offset = em.end_offset
+    JOIN documents d ON d.id = m.document_id
+    ORDER BY em.entity_id, m.document_id, m.start_offset
+    """
+    return _rows(store, sql)
+
+
+def actor_roles(store: Store) -> list[dict[str, Any]]:
+    sql = """
+    SELECT em.entity_id, r.document_id, r.start_offset, r.end_offset, r.text
+    FROM roles r
+    JOIN entity_mentions em ON em.document_id = r.document_id AND em.start_offset = r.mention_start
+                           AND em.end_offset = r.mention_end
+    ORDER BY em.entity_id, r.document_id, r.start_offset
+    """
+    return _rows(store, sql)
+
+
+def edges(store: Store) -> list[dict[str, Any]]:
+    rows = _rows(store, "SELECT * FROM edges ORDER BY sentences DESC, source, target")
+    for row in rows:
+        row["evidence"] = json.loads(row["evidence"])
+    return rows

@@ -25,3 +25,19 @@ CREATE TABLE IF NOT EXISTS mentions (
     sentence_idx INTEGER, extractor_version VARCHAR
 );
 CREATE TABLE IF NOT EXISTS failures (source VARCHAR, stage VARCHAR, reason VARCHAR, run_id INTEGER);
+-- Roles and titles the text gives a mention ("Syrian President", "a former spy").
+CREATE TABLE IF NOT EXISTS roles (
+    document_id VARCHAR, mention_start INTEGER, mention_end INTEGER,
+    start_offset INTEGER, end_offset INTEGER, text VARCHAR
+);
+-- Stage 7, resolve: actors across articles, rebuilt from mentions and judgements.
+CREATE TABLE IF NOT EXISTS entities (id VARCHAR, name VARCHAR, type VARCHAR, aliases VARCHAR[]);
+CREATE TABLE IF NOT EXISTS entity_mentions (
+    entity_id VARCHAR, document_id VARCHAR, start_offset INTEGER, end_offset INTEGER
+);
+CREATE TABLE IF NOT EXISTS edges (
+    source VARCHAR, target VARCHAR, kind VARCHAR, sentences INTEGER, outlets VARCHAR[],
+    evidence JSON
+);
+-- A user's merge / split / rename decisions: kept across rebuilds, applied after resolve.
+CREATE TABLE IF NOT EXISTS judgements (kind VARCHAR, subject VARCHAR, object VARCHAR, created TIMESTAMP);

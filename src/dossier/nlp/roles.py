@@ -1,0 +1,85 @@
+"""Roles and titles of people and organisations, read from the dependency parse.
+
+Three constructions, each reliable in news English:
+- an apposition: "Ryan Crocker, former U.S. ambassador in Iraq," / "a former spy, Reuel Gerecht,";
+- a title before the name: "Syrian President Bashar Assad", "Maj. Gen. Qassem Soleimani";
+- a copula: "Soleimani is a national hero".
+Honorifics (Mr., Mrs., Messrs.) are not roles; names are not roles ("General Petraeus").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from dossier.model import Role, Span
+
+# Labels whose mentions can carry a role.
+ROLE_LABELS = {"PERSON", "ORG", "NORP"}
+# Longer phrases are clauses, not roles; 14 tokens covers "the international arm of the
+# Islamic Revolutionary Guard Corps" while stopping at most run-on appositions.
+MAX_ROLE_TOKENS = 14
+_HONORIFICS = {"mr", "mrs", "ms", "miss", "messrs", "mr.", "mrs.", "ms.", "messrs.", "sir", "madam"}
+# "a man", "the one": a role must say more than that the entity is a person.
+_EMPTY_HEADS = {"man", "woman", "person", "one", "people", "figure", "guy"}
+_CLAUSE_STARTS = {"who", "which", "that", "whose", "whom", "where", "when"}
+_EDGE_PUNCT = " ,;:—–-\"'“”‘’()"
+
+
+def extract_roles(doc: Any, document_id: str) -> Iterator[Role]:
+    """Yield roles for every named entity of ``doc`` (a spaCy Doc) that has one."""
+    for ent in doc.ents:
+        if ent.label_ not in ROLE_LABELS:
+            continue
+        for start, end in _role_token_spans(doc, ent):
+            role = _trim(doc, start, end)
+            if role is not None:
+                mention = Span(document_id, ent.start_char, ent.end_char)
+                yield Role(
+                    mention, Span(document_id, role[0], role[1]), doc.text[role[0] : role[1]]
+                )
+
+
+def _role_token_spans(doc: Any, ent: Any) -> Iterator[tuple[int, int]]:
+    root = ent.root
+    for child in root.children:  # "X, the commander of Y,"
+        if child.dep_ == "appos" and child.pos_ == "NOUN" and child.i >= ent.end:
+            yield _until_clause(doc, child.left_edge.i, child.right_edge.i + 1)
+    head = root.head
+    if root.dep_ == "appos" and head.pos_ == "NOUN" and head.i < ent.start:  # "a spy, X,"
+        yield head.left_edge.i, ent.start
+    titles = [t for t in root.lefts if t.i < ent.start and t.dep_ in ("compound", "nmod", "amod")]
+    if titles and any(t.pos_ in ("NOUN", "PROPN") for t in titles):  # "Syrian President X"
+        yield titles[0].left_edge.i, ent.start
+    if root.dep_ == "nsubj" and head.lemma_ == "be":  # "X is a national hero"
+        for attr in head.children:
+            if attr.dep_ == "attr" and attr.pos_ == "NOUN" and attr.i > root.i:
+                yield _until_clause(doc, attr.left_edge.i, attr.right_edge.i + 1)
+
+
+def _until_clause(doc: Any, start: int, end: int) -> tuple[int, int]:
+    for token in doc[start:end]:
+        if token.i > start and (token.lower_ in _CLAUSE_STARTS or token.dep_ in ("relcl", "acl")):
+            return start, token.i
+    return start, end
+
+
+def _trim(doc: Any, start: int, end: int) -> tuple[int, int] | None:
+    """Character range of the role, or None when what is left is no role."""
+    tokens = [t for t in doc[start:end] if not t.is_space]
+    while tokens and (tokens[-1].is_punct or tokens[-1].text in _EDGE_PUNCT):
+        tokens.pop()
+    while tokens and (tokens[0].is_punct or tokens[0].text in _EDGE_PUNCT):
+        tokens.pop(0)
+    if not tokens or len(tokens) > MAX_ROLE_TOKENS:
+        return None
+    if all(t.lower_ in _HONORIFICS for t in tokens):
+        return None
+    content = [t for t in tokens if not (t.is_stop or t.is_punct)]
+    if all(t.lower_ in _EMPTY_HEADS for t in content):
+        return None
+    if not any(t.pos_ in ("NOUN", "PROPN") for t in tokens) or any(
+        t.ent_type_ == "PERSON" for t in tokens
+    ):
+        return None
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
