@@ -55,3 +55,34 @@ def test_eval_gate_pasted_text_held_out_pages(
     assert pasted_text["test"][figure] >= floor, (
         f"{figure} fell to {pasted_text['test'][figure]:.2f}"
     )
+
+
+@pytest.fixture(scope="module")
+def seeds_actors(seeds_export: dict[str, Any]) -> dict[str, Any]:
+    from eval.score_actors import check_gold, score_actors
+
+    check_gold()
+    result: dict[str, Any] = score_actors(seeds_export)
+    return result
+
+
+@pytest.mark.parametrize("figure", ["pair_f1", "pair_precision", "forms_found_share"])
+def test_eval_gate_seeds_actors(seeds_actors: dict[str, Any], figure: str) -> None:
+    floor = BASELINE["seeds_actors"][figure]
+    assert seeds_actors[figure] >= floor, f"{figure} fell to {seeds_actors[figure]:.3f} < {floor}"
+
+
+def test_eval_gate_seeds_actors_keep_distinct_people_apart(seeds_actors: dict[str, Any]) -> None:
+    limit = BASELINE["seeds_actors"]["distinct_merged_max"]
+    assert seeds_actors["distinct_merged"] <= limit, seeds_actors["distinct_merged_pairs"]
+
+
+def test_eval_gate_ecbplus_entity_coreference() -> None:
+    bench = _load_bench("ecbplus_entities")
+    bench.selftest()
+    mentions, key = bench.read_corpus(bench.DATA_DIR, bench.TOPICS["test"])
+    ours = bench.score(key, bench.dossier_resolver(mentions))["CoNLL"][2]
+    baseline = bench.score(key, bench.same_head_lemma(mentions))["CoNLL"][2]
+    floor = BASELINE["ecbplus_entities"]["conll_f1"]
+    assert ours >= floor, f"ECB+ entity CoNLL F1 fell to {ours:.3f} < {floor}"
+    assert ours >= baseline, f"below the same-head-lemma baseline ({ours:.3f} < {baseline:.3f})"

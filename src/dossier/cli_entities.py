@@ -15,9 +15,6 @@ from dossier.export import load_export
 from dossier.resolve.judge import find_actors, judge
 from dossier.resolve.types import JudgementKind
 
-# Mentions shown in a profile before "... and N more": a screenful.
-PROFILE_MENTIONS = 40
-
 
 def add_commands(sub: Any, db: Any) -> None:
     p = sub.add_parser("entities", help="list actors across all articles, or one actor's profile")
@@ -85,14 +82,10 @@ def _profile(actor: dict[str, Any], documents: dict[str, dict[str, Any]]) -> Tab
         table.add_row(f"forms in {outlet}", ", ".join(f"{f} ×{n}" for f, n in forms.items()))
     for role in sorted({r["text"] for r in actor["roles"]}):
         table.add_row("role", role)
-    for m in actor["mentions"][:PROFILE_MENTIONS]:
+    for m in actor["mentions"]:
         doc = documents[m["document"]]
         table.add_row(
             f"{doc['outlet']} {doc['source']}", _in_context(doc["text"], m["start"], m["end"])
-        )
-    if len(actor["mentions"]) > PROFILE_MENTIONS:
-        table.add_row(
-            "…", f"and {len(actor['mentions']) - PROFILE_MENTIONS} more (--json lists all)"
         )
     return table
 

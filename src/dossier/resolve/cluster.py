@@ -9,10 +9,12 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
+from dossier.model import EntityType
 from dossier.resolve.acronyms import acronym_letters, defined_aliases, initials
 from dossier.resolve.blocking import candidate_pairs
+from dossier.resolve.containment import link_contained_names
 from dossier.resolve.forms import Form, FormTable
-from dossier.resolve.names import form_key
+from dossier.resolve.names import alias_key, form_key
 from dossier.resolve.similarity import first_names_conflict, forms_match, types_compatible
 from dossier.resolve.types import MentionRef
 from dossier.resolve.unionfind import UnionFind
@@ -39,6 +41,8 @@ def link_forms(table: FormTable, mentions: Sequence[MentionRef]) -> FormUnion:
     _link_definitions(table, uf, mentions)
     _link_acronyms(table, uf)
     _link_compound_names(table, uf)
+    link_contained_names(table, uf)
+    _link_nationality_forms(table, uf)
     return uf
 
 
@@ -46,16 +50,45 @@ def _link_lost_apostrophes(table: FormTable, uf: FormUnion) -> None:
     """ "Karimis" joins "Karimi" when "Karimi" is seen more often.
 
     spaCy tags such plurals-by-accident as NORP as often as not, so only the type family
-    must agree. A multi-word name ("Nouri Karimis") needs its base seen only as often.
+    must agree. A multi-word name ("Nouri Karimis") needs its base seen only as often. The
+    base may be a known alias ("Americas" for "America's", the United States).
     """
     for fid in sorted(table.forms):
         form = table.forms[fid]
         if not form.key.endswith("s") or len(form.tokens[-1]) < MIN_LOST_APOSTROPHE_TOKEN:
             continue
-        base = table.forms.get(f"{form.key[:-1]}|{form.family}")
+        base = table.forms.get(f"{alias_key(form.key[:-1])}|{form.family}")
         needed = form.count if len(form.tokens) > 1 else form.count + 1
         if base and base.count >= needed:
             uf.union(base.id, fid)
+
+
+# Endings of a people's adjective and plural ("Kurdish", "Kurds" -> "kurd").
+NORP_ENDINGS = ("ish", "s")
+# ...stripped only when a stem this long remains: "Danish" -> "dan" is not a people's name.
+MIN_NORP_STEM = 4
+
+
+def _norp_stem(form: Form) -> str | None:
+    if form.type is not EntityType.NORP or len(form.tokens) != 1:
+        return None
+    word = form.tokens[0]
+    for ending in NORP_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= MIN_NORP_STEM:
+            return word[: -len(ending)]
+    return word
+
+
+def _link_nationality_forms(table: FormTable, uf: FormUnion) -> None:
+    """One-word NORP forms with one stem are one group: "Kurd", "Kurds", "Kurdish"."""
+    by_stem: dict[str, list[str]] = defaultdict(list)
+    for fid in sorted(table.forms):
+        stem = _norp_stem(table.forms[fid])
+        if stem:
+            by_stem[stem].append(fid)
+    for fids in by_stem.values():
+        for other in fids[1:]:
+            uf.union(fids[0], other)
 
 
 def _link_spellings(table: FormTable, uf: FormUnion) -> None:

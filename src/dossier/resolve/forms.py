@@ -47,6 +47,10 @@ class FormTable:
     by_key: dict[str, list[str]]  # folded key -> Form ids (one per family)
 
 
+# What joins two names that a tagger glued into one mention ("Karimi and Quds").
+CONJUNCTION = " and "
+
+
 class _KeyCache:
     """name folding is the hot loop at scale: fold each (text, type) once."""
 
@@ -69,13 +73,26 @@ def _person_keys(mentions: Sequence[MentionRef], cache: _KeyCache) -> set[str]:
     return keys | {t[0] for t in tokens} | {t[-1] for t in tokens}
 
 
-def _fold(m: MentionRef, cache: _KeyCache, person_keys: set[str]) -> tuple[str, str]:
+def _first_conjunct(m: MentionRef, cache: _KeyCache, keys: set[str]) -> str:
+    """ "Karimi and Quds" is two names glued by the tagger when the corpus names both
+    alone (a surname of a named person counts); the mention is then read as its first name. A name with "and" inside that the
+    corpus never splits ("Harland and Wolff") stays whole."""
+    head, sep, tail = m.text.partition(CONJUNCTION)
+    if sep and all(cache.fold(part, m.type)[0] in keys for part in (head, tail)):
+        return head
+    return m.text
+
+
+def _fold(
+    m: MentionRef, cache: _KeyCache, person_keys: set[str], keys: set[str]
+) -> tuple[str, str]:
     """A non-person mention keeps spelled-out titles ("General Motors") unless, without
     them, it is a name the corpus tags as a person ("General Karimi" tagged ORG, with
     "Karimi" or "Reza Karimi" tagged PERSON)."""
-    folded = cache.fold(m.text, m.type)
+    text = _first_conjunct(m, cache, keys)
+    folded = cache.fold(text, m.type)
     if m.type is not EntityType.PERSON:
-        as_person = cache.fold(m.text, EntityType.PERSON)
+        as_person = cache.fold(text, EntityType.PERSON)
         if as_person[0] != folded[0] and as_person[0] in person_keys:
             return as_person
     return folded
@@ -85,10 +102,11 @@ def build_forms(mentions: Sequence[MentionRef]) -> FormTable:
     """Group mentions by folded key and type family."""
     cache = _KeyCache()
     person_keys = _person_keys(mentions, cache)
+    keys = {cache.fold(m.text, m.type)[0] for m in mentions} | person_keys
     forms: dict[str, Form] = {}
     mention_form: dict[int, str] = {}
     for m in mentions:
-        key, display = _fold(m, cache, person_keys)
+        key, display = _fold(m, cache, person_keys, keys)
         family = type_family(m.type)
         fid = f"{key}|{family}"
         form = forms.get(fid)

@@ -154,6 +154,16 @@ FOLDS = (
     ("ee", "i"),
     ("y", "i"),
 )
+# Institution noun -> the noun whose key it shares. News text uses each group
+# interchangeably for one body ("the Syrian regime" / "the Syrian government", "the
+# Syrian military" / "the Syrian army"); only a name's last word is folded this way.
+INSTITUTION_SYNONYMS = {
+    "administration": "government",
+    "government": "government",
+    "regime": "government",
+    "army": "army",
+    "military": "army",
+}
 VOWELS = frozenset("aeiou")
 # Skeletons remembered: comparisons ask for the same few thousand tokens' again and again.
 SKELETON_CACHE_SIZE = 1 << 17
@@ -244,10 +254,17 @@ def key_tokens(form: str) -> list[str]:
 def form_key(text: str, strip_words: bool = True) -> str:
     """The matching key of one surface form; ``strip_words`` also drops spelled-out titles."""
     tokens = key_tokens(display_form(text, strip_words))
+    if len(tokens) > 1:  # "Syrian regime" and "Syrian government" are one body
+        tokens[-1] = _INSTITUTION_KEYS.get(tokens[-1], tokens[-1])
     if tokens:
         key = " ".join(tokens)
         return _ALIAS_KEYS.get(key, key)
     return NON_WORD.sub("", strip_accents(text).lower()).strip() or text.strip().lower()
+
+
+def alias_key(key: str) -> str:
+    """The key a known alias stands for ("amerika" -> "united states"), else ``key``."""
+    return _ALIAS_KEYS.get(key, key)
 
 
 def name_key(text: str) -> str:
@@ -265,6 +282,10 @@ def skeleton(token: str) -> str:
     return collapse_doubles(head + tail)
 
 
+_INSTITUTION_KEYS = {fold_token(k): fold_token(v) for k, v in INSTITUTION_SYNONYMS.items()}
+# Last key tokens of institutions named by a modifier ("asad guvernment"): such a name is
+# not what a lone "Asad" is short for.
+INSTITUTION_HEADS = frozenset(_INSTITUTION_KEYS.values())
 _ALIAS_KEYS = {
     " ".join(key_tokens(alias)): " ".join(key_tokens(name)) for alias, name in KNOWN_ALIASES.items()
 }

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dossier.resolve.actors import make_actors
 from dossier.resolve.cluster import link_forms
 from dossier.resolve.forms import build_forms
+from dossier.resolve.institutions import expand_institutions
 from dossier.resolve.judgements import Cluster, apply_judgements
 from dossier.resolve.shortforms import assign_units
 from dossier.resolve.types import Actor, Judgement, MentionRef
@@ -21,6 +22,7 @@ def resolve_mentions(
     The result does not depend on the order of ``mentions``.
     """
     ordered = sorted(mentions, key=lambda m: (m.document_id, m.start, m.end, m.text, m.id))
+    ordered = expand_institutions(ordered)
     table = build_forms(ordered)
     uf = link_forms(table, ordered)
     labels = assign_units(table, uf, ordered)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from dossier.model import EntityType
 from dossier.resolve.forms import FormTable
-from dossier.resolve.names import skeleton
+from dossier.resolve.names import INSTITUTION_HEADS, skeleton
 from dossier.resolve.similarity import tokens_similar
 from dossier.resolve.types import MentionRef
 from dossier.resolve.unionfind import UnionFind
@@ -73,6 +73,8 @@ def _indexes(table: FormTable, groups: Iterable[Group]) -> tuple[dict[str, Token
             form = table.forms[fid]
             if len(form.tokens) < 2 or _is_phrase(form.displays):
                 continue
+            if _is_institution(form.tokens, form.displays):
+                continue
             for token in _anchors(form.tokens, group.type):
                 for doc in form.documents:
                     per_doc[doc][token].add(group.root)
@@ -83,6 +85,12 @@ def _indexes(table: FormTable, groups: Iterable[Group]) -> tuple[dict[str, Token
 
 def _is_phrase(displays: Counter[str]) -> bool:
     return all(any(p in d for p in _POSSESSIVES) for d in displays)
+
+
+def _is_institution(tokens: tuple[str, ...], displays: Counter[str]) -> bool:
+    """A modifier and a lowercase institution noun: "Bush" is not the "Bush administration"
+    (while "Mahdi" may well be the "Mahdi Army", a proper name)."""
+    return tokens[-1] in INSTITUTION_HEADS and all(d.split()[-1].islower() for d in displays)
 
 
 def _is_acronym(table: FormTable, group: Group) -> bool:

@@ -205,10 +205,16 @@ class Store:
         self.con.register("_dossier_rows", data)
         try:
             names = ", ".join(columns)
-            self.con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM _dossier_rows")
+            values = ", ".join(
+                f"CAST(CAST({c} AS VARCHAR) AS JSON)" if c in JSON_COLUMNS else c for c in columns
+            )
+            self.con.execute(f"INSERT INTO {table} ({names}) SELECT {values} FROM _dossier_rows")
         finally:
             self.con.unregister("_dossier_rows")
 
+
+# Columns of type JSON: their text must be parsed, not stored as one JSON string.
+JSON_COLUMNS = frozenset({"metadata", "segments", "evidence"})
 
 _DOCUMENT_COLUMNS = [
     "id", "source", "kind", "encoding", "original_sha256", "text", "words", "title", "authors",
@@ -247,10 +253,18 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
+# Strings go to DuckDB as a fixed-width numpy array (DuckDB scans object columns value by
+# value, 60x slower); a column holding longer strings stays an object array, since a
+# fixed-width array pads every value to the longest (4 bytes a character).
+MAX_FIXED_WIDTH = 4096
+
+
 def _column(values: Iterable[Any]) -> np.ndarray[Any, Any]:
     items = list(values)
     if items and all(isinstance(v, int) and not isinstance(v, bool) for v in items):
         return np.array(items, dtype=np.int64)
+    if items and all(type(v) is str for v in items) and max(map(len, items)) <= MAX_FIXED_WIDTH:
+        return np.array(items, dtype=np.str_)
     column = np.empty(len(items), dtype=object)
     column[:] = items
     return column
