@@ -167,6 +167,8 @@ INSTITUTION_SYNONYMS = {
 VOWELS = frozenset("aeiou")
 # Skeletons remembered: comparisons ask for the same few thousand tokens' again and again.
 SKELETON_CACHE_SIZE = 1 << 17
+# Distinct surface texts folded once each: a corpus has far fewer of them than mentions.
+KEY_CACHE_SIZE = 1 << 18
 # Letters that transliterations swap at the start of a name (Gadhafi / Qaddafi / Kadafi).
 SKELETON_INITIALS = {"g": "k", "q": "k", "c": "k"}
 
@@ -251,6 +253,7 @@ def key_tokens(form: str) -> list[str]:
     return [fold_token(w) for w in words]
 
 
+@lru_cache(maxsize=KEY_CACHE_SIZE)
 def form_key(text: str, strip_words: bool = True) -> str:
     """The matching key of one surface form; ``strip_words`` also drops spelled-out titles."""
     tokens = key_tokens(display_form(text, strip_words))

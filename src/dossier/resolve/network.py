@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -44,7 +45,7 @@ def cooccurrence_edges(mentions: Sequence[MentionRef], actors: Sequence[Actor]) 
             "co-occurrence",
             len(sentences),
             tuple(sorted({outlet_of[d] for d, _ in sentences})),
-            tuple(sorted(sentences)[:MAX_EVIDENCE]),
+            tuple(heapq.nsmallest(MAX_EVIDENCE, sentences)),
         )
         for (left, right), sentences in sorted(pairs.items())
     ]
