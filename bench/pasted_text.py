@@ -29,7 +29,12 @@ Caveats
 * Titles, bylines and dates are labelled non-body here; in the pipeline a separate metadata step
   consumes them, and this cleaner does not try to remove them.
 
-Run: ``.venv/bin/python bench/pasted_text.py [--page ID] [--show]``.
+A second proxy (``--trafilatura``, report only, never tuned on): the English pages of the
+trafilatura evaluation corpus, rendered the same way. A "with" segment counts as kept when a line
+containing it is kept; a "without" segment counts as removed when every line containing it is
+removed. Segments spread over several lines are skipped.
+
+Run: ``.venv/bin/python bench/pasted_text.py [--page ID] [--show] [--trafilatura]``.
 """
 
 from __future__ import annotations
@@ -54,6 +59,12 @@ DATA = (
     / "data"
     / "article-extraction-benchmark"
 )
+TRAFILATURA = DATA.parent / "trafilatura-eval"
+ENGLISH = frozenset(
+    {"the", "of", "and", "to", "a", "in", "is", "that", "for", "it", "on", "with", "as", "was"}
+)
+ENGLISH_SHARE = 0.15  # English running text has well over this share of these words;
+# German, French or Polish pages with English menus stay well under it
 MIN_BODY_WORDS = 3  # shorter lines matching the body are ambiguous ("Share", "Photo")
 DROP_TAGS = {"script", "style", "noscript", "head", "template", "svg", "iframe", "select"}
 BLOCK_TAGS = {
@@ -72,7 +83,7 @@ class Score:
     other_removed: int = 0
 
 
-def render(html: str) -> str:
+def render(html: str | bytes) -> str:
     """Render HTML to the plain text of a browser copy-paste (approximately)."""
     root = lxml.html.document_fromstring(html)
     parts: list[str] = []
@@ -160,12 +171,55 @@ def summarise(name: str, scores: list[Score]) -> str:
     )
 
 
+def is_english(text: str) -> bool:
+    words = text.casefold().split()
+    return bool(words) and sum(w in ENGLISH for w in words) >= ENGLISH_SHARE * len(words)
+
+
+def score_segments(html: bytes, keep: list[str], drop: list[str]) -> Score | None:
+    """Segments of one trafilatura page: "with" kept, "without" removed; None if not English."""
+    text = render(html)
+    if not is_english(text):
+        return None
+    decisions = [(normalise(d.line.text), d.keep) for d in classify_lines(split_lines(text))]
+    score = Score()
+    for segment in map(normalise, keep):
+        found = [kept for line, kept in decisions if segment in line]
+        score.body += bool(found)
+        score.body_kept += any(found)
+    for segment in map(normalise, drop):
+        found = [kept for line, kept in decisions if segment in line]
+        score.other += bool(found)
+        score.other_removed += bool(found) and not any(found)
+    return score
+
+
+def report_trafilatura() -> None:
+    pages = json.loads((TRAFILATURA / "evaldata.json").read_text())
+    scores: list[Score] = []
+    for item in pages.values():
+        with gzip.open(TRAFILATURA / "html" / f"{item['file']}.gz") as handle:
+            score = score_segments(handle.read(), item["with"], item["without"])
+        if score is not None and score.body + score.other:
+            scores.append(score)
+    f = figures(scores)
+    print(f"trafilatura English pages {f['pages']}: with-segments kept "
+          f"{sum(s.body_kept for s in scores)}/{sum(s.body for s in scores)} "
+          f"({f['body_kept_micro']:.2f}%), without-segments removed "
+          f"{sum(s.other_removed for s in scores)}/{sum(s.other for s in scores)} "
+          f"({f['nonbody_removed_micro']:.2f}%)")  # fmt: skip
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--page", help="show one page's decisions (id prefix)")
     parser.add_argument("--show", action="store_true", help="print every line's decision")
     parser.add_argument("--worst", type=int, default=0, help="list the N dev pages losing most")
+    parser.add_argument("--trafilatura", action="store_true", help="report the second proxy")
     args = parser.parse_args()
+    if args.trafilatura:
+        report_trafilatura()
+        return
     truth = json.loads((DATA / "ground-truth.json").read_text())
     ids = sorted(truth)
     if args.page:

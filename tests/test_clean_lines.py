@@ -263,3 +263,76 @@ def test_clean_lines_fuzz_never_crashes(parts: list[str]) -> None:
         assert text[line.start : line.end] == line.text
         assert line.text == line.text.strip() and line.text
         assert decision.keep == (decision.reason == "")
+
+
+LONG_PARAGRAPH = (
+    "The lamp runs for two nights on one charge, folds flat enough to fit in a coat pocket, and "
+    "survived a week of rain on the northern quay without a flicker, which is more than most "
+    "of the lamps sold in Porto Vallen can claim."
+)
+
+
+def test_clean_lines_kicker_and_heading_between_paragraphs_kept() -> None:
+    item = ("Kestrel", "Kestrel Trail Lamp for $40", "Buy it at the harbour shop", LONG_PARAGRAPH)
+    reasons = decide(article(after=item))
+    assert all(reasons[line] == "" for line in item)
+
+
+def test_clean_lines_three_headlines_before_a_paragraph_removed() -> None:
+    headlines = (
+        "Mayor Of Porto Vallen Faces Recall",
+        "New Ferry Line Opens Between Islands",
+        "Storm Season Forecast Worse Than Expected",
+    )
+    reasons = decide(article(after=(*headlines, LONG_PARAGRAPH)))
+    assert all(reasons[line] != "" for line in headlines)
+
+
+def test_clean_lines_repeated_list_items_inside_body_kept() -> None:
+    plan = []
+    for day, dish in (("Monday", "lentil soup"), ("Tuesday", "baked cod"), ("Friday", "rice")):
+        plan += [f"{day} lunch", "serve it warm", f"one bowl of {dish} with bread"]
+    text = "\n".join([*PARAGRAPHS[:3], *plan, *PARAGRAPHS[3:]])
+    decisions = [d for d in classify_lines(split_lines(text)) if d.line.text == "serve it warm"]
+    assert [d.keep for d in decisions] == [True, True, True]
+
+
+def test_clean_lines_repeated_adjacent_lines_inside_body_removed() -> None:
+    line = "The council will vote again in the spring, a spokesman for the authority said."
+    text = "\n".join([*PARAGRAPHS[:3], line, line, *PARAGRAPHS[3:]])
+    decisions = [d for d in classify_lines(split_lines(text)) if d.line.text == line]
+    assert [d.keep for d in decisions] == [True, False]
+
+
+def test_clean_lines_closing_list_with_abbreviated_months_kept() -> None:
+    rows = ("Public hearings", "Sept. 3 – Halm, town hall", "Oct. 9 – Porto Vallen, library")
+    reasons = decide(article(after=rows))
+    assert all(reasons[line] == "" for line in rows[1:])
+
+
+def test_clean_lines_abbreviated_month_headline_without_numbers_removed() -> None:
+    teasers = ("Sept. Highlights From The Northern Quay", "Oct. Favourites Of Our Readers")
+    reasons = decide(article(after=teasers))
+    assert all(reasons[line] != "" for line in teasers)
+
+
+JAPANESE = [
+    "港湾当局は火曜日、ポルト・ヴァレン港のしゅんせつ計画を承認したと関係者が明らかにした。",
+    "議員のイルマ・オルスク氏は、計画の費用が五年間で約四千万クローネになると述べた。",
+    "北側の岸壁の漁師たちは、二〇一九年に計画が初めて提案されて以来、工事に反対してきた。",
+    "当局の広報担当者は、環境調査で保護対象の生物は見つからなかったと説明した。",
+]
+
+
+def test_clean_lines_japanese_prose_kept_and_menu_removed() -> None:
+    menu = ("ホーム", "お問い合わせ", "カテゴリ", "サイトマップ")
+    reasons = decide("\n".join([*menu, *JAPANESE]))
+    assert all(reasons[line] == "" for line in JAPANESE)
+    assert all(reasons[line] != "" for line in menu)
+
+
+def test_clean_lines_korean_line_in_japanese_text_is_other_script() -> None:
+    korean = "항만 당국은 화요일 준설 계획을 승인했다고 관계자들이 밝혔다."
+    reasons = decide("\n".join([*JAPANESE[:2], korean, *JAPANESE[2:]]))
+    assert reasons[korean] == "other-script"
+    assert reasons[JAPANESE[2]] == ""

@@ -16,6 +16,7 @@ from rich.table import Table
 
 from dossier import settings
 from dossier.cli_entities import add_commands as add_entity_commands
+from dossier.cli_timeline import add_command as add_timeline_command
 from dossier.errors import DossierError
 from dossier.export import EXPORTERS, load_export
 from dossier.pipeline import BuildOptions, build
@@ -71,6 +72,7 @@ def make_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_export)
 
     add_entity_commands(sub, _db)
+    add_timeline_command(sub, _db)
 
     p = sub.add_parser("sources", help="list the sources with their metadata")
     _db(p)
@@ -123,6 +125,7 @@ def _print_summary(stats: Any) -> None:
     table.add_row("entity mentions", f"{stats.mentions:,}")
     table.add_row("actors (across articles)", f"{stats.actors:,}")
     table.add_row("actor links", f"{stats.links:,}")
+    table.add_row("events (across articles)", f"{stats.events:,}")
     table.add_row("duplicates", str(stats.duplicates))
     table.add_row("failures", str(len(stats.failures) - stats.duplicates))
     console.print(table)

@@ -200,6 +200,8 @@ class AnnotatedArticle:
     mentions: tuple[Mention, ...]
     words: int
     roles: tuple[Role, ...] = ()
+    times: tuple[TimeExpr, ...] = ()
+    candidates: tuple[EventCandidate, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,3 +224,79 @@ class BuildStats:
     duplicates: int = 0
     actors: int = 0
     links: int = 0
+    events: int = 0
+
+
+class TimePrecision(enum.StrEnum):
+    """How exactly a temporal expression pins down its interval."""
+
+    DAY = "day"
+    MONTH = "month"
+    SEASON = "season"
+    QUARTER = "quarter"
+    YEAR = "year"
+    DECADE = "decade"
+    CENTURY = "century"
+    BEFORE = "before"  # an open bound: the interval ends at `end`, start unknown
+    AFTER = "after"  # an open bound: the interval starts at `start`, end unknown
+
+
+class TimeKind(enum.StrEnum):
+    DATE = "date"  # a point or interval in the calendar
+    TIME = "time"  # a time of day on a date
+    DURATION = "duration"  # "three years": no position in the calendar
+    SET = "set"  # "every year"
+
+
+@dataclass(frozen=True, slots=True)
+class TimeExpr:
+    """One temporal expression, normalised to an interval ``[start, end]`` (ISO dates, inclusive).
+
+    ``value`` is the TIMEX3-style value ("2015-03-27", "2015-03", "2015-SU", "199" for the
+    1990s, "P3Y" for a duration, "PRESENT_REF"); ``anchor`` says what a relative expression
+    was resolved against: "absolute", "publication" or "focus" (the last date mentioned).
+    """
+
+    span: Span
+    text: str
+    kind: TimeKind
+    value: str
+    start: str | None
+    end: str | None
+    precision: TimePrecision
+    anchor: str
+    anchor_value: str | None
+    confidence: float
+    sentence_index: int
+
+
+@dataclass(frozen=True, slots=True)
+class EventCandidate:
+    """Per article: a sentence that holds a calendar date and at least one actor mention."""
+
+    document_id: str
+    sentence: Span
+    sentence_text: str
+    time: TimeExpr
+    mentions: tuple[Span, ...]  # the entity mentions in the sentence
+    summary: str  # who did what, shortened from the sentence
+
+
+@dataclass(frozen=True, slots=True)
+class EventEvidence:
+    candidate: EventCandidate
+    outlet: str
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One happening, merged across the articles that report it."""
+
+    id: str
+    start: str
+    end: str
+    precision: TimePrecision
+    summary: str
+    actors: tuple[str, ...]  # actor ids
+    evidence: tuple[EventEvidence, ...]
+    disagreement: bool  # the reports give incompatible dates; each keeps its own

@@ -18,6 +18,7 @@ from dossier.model import BuildStats, CleanArticle, Failure, RawArticle
 from dossier.resolve.stage import run_resolve
 from dossier.store import open_store
 from dossier.store.db import Batch, Store
+from dossier.timeline.stage import run_timeline
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +60,7 @@ def build(
         runner.flush()
         resolved = run_resolve(store)  # 7. resolve: actors across articles, network
         stats.actors, stats.links = resolved.actors, resolved.edges
+        stats.events = run_timeline(store)  # 8. timeline: events merged across articles
         store.finish_run(run_id, stats.documents, len(stats.failures), "done")
     except BaseException:
         store.finish_run(run_id, stats.documents, len(stats.failures), "interrupted")

@@ -15,6 +15,7 @@ stories. The classifier works in three passes:
 
 from __future__ import annotations
 
+import itertools
 import logging
 import re
 from collections.abc import Sequence
@@ -40,6 +41,8 @@ GAP_COST = 40  # words of prose a chrome or headline-like line costs the region:
 # is crossed by any real paragraph after it, a run of teaser titles with summaries is not
 SUBHEADING_COST = 10  # a lone headline-like line between body lines: a subheading, or one
 # teaser title between summaries (which the summaries alone rarely outweigh)
+SANDWICH_MAX_LINES = 2  # a kicker and a heading ("Brand" over "Product for $N") between body
+# lines cost like one subheading each; longer runs of headlines are a menu or a teaser list
 LABEL_COST = 10  # a one- or two-word line without a cue: a menu item, or "Really." in a body
 FRAGMENT_COST = 1  # a short lowercase line (a list item, "He declined.") is body-like
 TABLE_ROW_SHARE = 0.5  # a table row earns half its words: a results table can be the body,
@@ -97,7 +100,7 @@ def line_scores(signals: Sequence[LineSignals], foreign: Sequence[bool]) -> list
             scores.append(TABLE_ROW_SHARE * signal.words)
         elif not chrome[index]:
             scores.append(-FRAGMENT_COST)
-        elif isolated(chrome, index) and signal.cue is None and not foreign[index]:
+        elif sandwiched(chrome, signals, foreign, index):
             scores.append(-SUBHEADING_COST)
         else:
             scores.append(-LABEL_COST if signal.words < TEASER_MIN_WORDS else -GAP_COST)
@@ -112,10 +115,18 @@ def is_chrome_like(signal: LineSignals, foreign: bool) -> bool:
     return signal.title_case or signal.words < TEASER_MIN_WORDS
 
 
-def isolated(flags: Sequence[bool], index: int) -> bool:
-    before = index > 0 and flags[index - 1]
-    after = index + 1 < len(flags) and flags[index + 1]
-    return not before and not after
+def sandwiched(
+    chrome: Sequence[bool], signals: Sequence[LineSignals], foreign: Sequence[bool], index: int
+) -> bool:
+    """A cue-less headline-like line in a short run of them with body-like lines around."""
+    low, high = index, index + 1
+    while low > 0 and chrome[low - 1]:
+        low -= 1
+    while high < len(chrome) and chrome[high]:
+        high += 1
+    if high - low > SANDWICH_MAX_LINES:
+        return False
+    return all(signals[i].cue is None and not foreign[i] for i in range(low, high))
 
 
 def find_body(signals: Sequence[LineSignals], foreign: Sequence[bool]) -> list[bool]:
@@ -202,9 +213,10 @@ def mark_repeats(signals: Sequence[LineSignals], reasons: list[str], inside: lis
     standfirst repeated as a paragraph's opening) counts as a repeat of the longer one.
     """
     kept: set[str] = set()
+    listed = list_repeats(signals, inside)
     for index in sorted(range(len(signals)), key=lambda i: repeat_rank(i, reasons, inside)):
         key = signals[index].key
-        if key in kept:
+        if key in kept and key not in listed:
             reasons[index] = weaker_reason(reasons[index], "repeated")
         elif key:
             kept.add(key)
@@ -214,6 +226,26 @@ def mark_repeats(signals: Sequence[LineSignals], reasons: list[str], inside: lis
             continue
         if any(other != signal.key and other.startswith(signal.key + " ") for other in keys):
             reasons[index] = weaker_reason(reasons[index], "repeated")
+
+
+def list_repeats(signals: Sequence[LineSignals], inside: Sequence[bool]) -> set[str]:
+    """Keys repeated only as items of a list inside the body ("Eat every 2 hours" under each
+    meal of a plan): every copy sits between body lines and no two copies touch."""
+    places: dict[str, list[int]] = {}
+    for index, signal in enumerate(signals):
+        places.setdefault(signal.key, []).append(index)
+    return {
+        key
+        for key, where in places.items()
+        if key
+        and len(where) > 1
+        and all(b - a > 1 for a, b in itertools.pairwise(where))
+        and all(is_enclosed(i, inside) for i in where)
+    }
+
+
+def is_enclosed(index: int, inside: Sequence[bool]) -> bool:
+    return 0 < index < len(inside) - 1 and all(inside[index - 1 : index + 2])
 
 
 def repeat_rank(index: int, reasons: Sequence[str], inside: Sequence[bool]) -> tuple[int, ...]:

@@ -26,8 +26,15 @@ TABULAR_MIN_WORDS = 3  # "Top 10" and "2 comments" are chrome, not table rows
 TABULAR_SHARE = 0.3  # a third of the words being numbers marks a row of a table
 OTHER_SCRIPT_SHARE = 0.5  # below this share of majority-script letters a line is foreign
 
+JAPANESE = "CJK"  # Japanese prose mixes kanji, hiragana and katakana in every sentence
+JAPANESE_SCRIPTS = frozenset({"CJK", "HIRAGANA", "KATAKANA"})
+WIDTH_FORMS = frozenset({"FULLWIDTH", "HALFWIDTH"})
+
+CJK_CHARS_PER_WORD = 2  # Chinese and Japanese write no spaces; a word averages about two
+# characters, so a 40-character sentence weighs like a 20-word English one
+UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff66-\uff9f]")
 BULLET = re.compile(r"^[\s•·▪▸►‣◦○●■□–—*+>-]+")
-TERMINAL = re.compile(r"[.!?…;][\"'”’»)\]]*$")
+TERMINAL = re.compile(r"[.!?…;。！？][\"'”’»)\]]*$")
 WORD = re.compile(r"\w[\w'’.-]*")
 COUNT_SUFFIX = re.compile(r"\(\d[\d,.]*[kKmM]?\)$")
 CAPTION = re.compile(
@@ -139,7 +146,7 @@ def normalise_key(text: str) -> str:
 def compute_signals(text: str) -> LineSignals:
     content = content_of(text)
     words = WORD.findall(content)
-    count = len(words)
+    count = count_words(words)
     terminal = bool(TERMINAL.search(content))
     prose = count >= PROSE_LONG_WORDS or (count >= PROSE_MIN_WORDS and terminal)
     sentence = count >= SENTENCE_MIN_WORDS and (terminal or content.endswith(":"))
@@ -152,6 +159,11 @@ def compute_signals(text: str) -> LineSignals:
         cue=find_cue(content, words),
         key=" ".join(w.casefold() for w in words),
     )
+
+
+def count_words(words: list[str]) -> int:
+    """Words, with a run of unspaced Chinese or Japanese characters counted by its length."""
+    return sum(max(1, len(UNSPACED.findall(word)) // CJK_CHARS_PER_WORD) for word in words)
 
 
 def is_title_case(words: list[str]) -> bool:
@@ -167,7 +179,8 @@ def is_tabular(words: list[str]) -> bool:
     if len(words) < TABULAR_MIN_WORDS:
         return False
     numbers = sum(w[0].isdigit() for w in words)
-    leads = words[0][0].isdigit() or bool(TIME_TOKEN.match(words[0].casefold()) and numbers)
+    first = words[0].casefold().rstrip(".")  # "Aug." and "Sept." abbreviate a month
+    leads = words[0][0].isdigit() or bool(TIME_TOKEN.match(first) and numbers)
     return leads or numbers >= TABULAR_SHARE * len(words)
 
 
@@ -220,8 +233,11 @@ def keyword_cue(words: list[str]) -> Cue | None:
 @lru_cache(maxsize=4096)
 def script_of(char: str) -> str:
     """The script of a letter, from its Unicode name: "LATIN", "HEBREW", "CYRILLIC"..."""
-    name = unicodedata.name(char, "")
-    return name.split(" ", 1)[0] if name else ""
+    words = unicodedata.name(char, "").split(" ")
+    if words[0] in WIDTH_FORMS:  # "FULLWIDTH LATIN ...", "HALFWIDTH KATAKANA ..."
+        words = words[1:]
+    script = words[0]
+    return JAPANESE if script in JAPANESE_SCRIPTS else script
 
 
 def letter_scripts(text: str) -> Counter[str]:

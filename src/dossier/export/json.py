@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from dossier.export.entities import export_entities, export_network
+from dossier.export.events import export_events
 from dossier.model import EXTRACTOR_VERSION
 from dossier.store import Store, open_store
 from dossier.store import queries as q
@@ -35,7 +36,7 @@ def build_export(store: Store) -> dict[str, Any]:
         "documents": [_document(d, removed.get(d["id"], [])) for d in docs],
         "entities": export_entities(store),
         "network": export_network(store),
-        "events": [],
+        "events": export_events(store),
         "claims": [],
         "framing": [],
         "failures": q.failures(store),

@@ -12,6 +12,8 @@ from dossier import settings
 from dossier.errors import ConfigError, ExtractionError
 from dossier.model import AnnotatedArticle, CleanArticle, EntityType, Mention, Sentence, Span
 from dossier.nlp.roles import extract_roles
+from dossier.time import extract_times
+from dossier.timeline.candidates import event_candidates
 
 log = logging.getLogger(__name__)
 
@@ -75,12 +77,18 @@ def _annotated(article: CleanArticle, doc: Any) -> AnnotatedArticle:
         if ent.label_ in _ACTOR_LABELS
     ]
     roles = tuple(extract_roles(doc, article.id))
+    meta = article.metadata
+    bounds = [(s.span.start, s.span.end) for s in sentences]
+    published, bound = meta.published.value, meta.not_before.value
+    times = extract_times(article.id, article.text, bounds, published, bound)  # 4. time
+    spans = [(m.span.start, m.span.end) for m in mentions]
+    candidates = event_candidates(doc, article.id, times, spans)
     return AnnotatedArticle(
-        article, tuple(sentences), tuple(mentions), word_count(article.text), roles
-    )
+        article, tuple(sentences), tuple(mentions), word_count(article.text), roles, tuple(times),
+        tuple(candidates),
+    )  # fmt: skip
 
 
 def _sentence_index(starts: list[int], index_of: dict[int, int], token: int) -> int:
-
     position = bisect.bisect_right(starts, token) - 1
     return index_of[starts[max(position, 0)]]

@@ -2,13 +2,16 @@
 
 Mentions become ``<mark id="m-DOC-START" data-entity="ID">``; role and title phrases
 ("the general", "foreign minister") become ``<span class="role" id="r-DOC-START">`` where
-they do not overlap a mention, so the actor cards can link to both.
+they do not overlap a mention, so the actor cards can link to both. Each sentence that is
+evidence for a timeline event gets an empty ``<a class="sentence" id="s-DOC-START">`` at its
+start (moved back to the start of a mention it would split), so the timeline can link to it.
 """
 
 from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -21,6 +24,7 @@ from dossier.report.fields import (
     offsets,
     records,
     role_anchor,
+    sentence_anchor,
     strings,
     type_class,
 )
@@ -35,6 +39,7 @@ METADATA_FIELDS = ("outlet", "title", "authors", "published", "not_before", "url
 _PARAGRAPH_JOIN = Markup("</p>\n<p>")
 _MARK = Markup('<mark class="ent ent-{}" data-entity="{}" id="{}">{}</mark>')
 _ROLE = Markup('<span class="role" id="{}">{}</span>')
+_SENTENCE = Markup('<a class="sentence" id="{}"></a>')
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,16 +99,46 @@ def _overlaps(mark: Mark, taken: Sequence[Mark]) -> bool:
     return any(other.start < mark.end and mark.start < other.end for other in taken)
 
 
-def _highlight(text: str, marks: Sequence[Mark], document_id: str) -> Markup:
-    """The text as escaped ``<p>`` paragraphs with the marks wrapped in ``<mark>``/``<span>``."""
+Anchor = tuple[int, int]  # (where it is drawn, the sentence start that names it)
+
+
+def _highlight(
+    text: str, marks: Sequence[Mark], document_id: str, points: Sequence[Anchor] = ()
+) -> Markup:
+    """The text as escaped ``<p>`` paragraphs, marks wrapped, sentence anchors at ``points``."""
     html: list[Markup] = []
     position = 0
     for mark in marks:
-        html.append(_plain(text[position : mark.start]))
+        html.append(_anchored(text, position, mark.start, points, document_id))
         html.append(_wrap(mark, document_id, text[mark.start : mark.end]))
         position = mark.end
-    html.append(_plain(text[position:]))
+    html.append(_anchored(text, position, len(text), points, document_id))
     return Markup("<p>") + Markup("").join(html) + Markup("</p>")
+
+
+def _anchored(
+    text: str, start: int, end: int, points: Sequence[Anchor], document_id: str
+) -> Markup:
+    """The plain text ``[start, end)`` with the anchors drawn at ``[start, end]``."""
+    html: list[Markup] = []
+    first = bisect_left(points, start, key=lambda p: p[0])
+    for point, name in points[first : bisect_right(points, end, key=lambda p: p[0])]:
+        html.append(_plain(text[start:point]))
+        html.append(_SENTENCE.format(sentence_anchor(document_id, name)))
+        start = point
+    html.append(_plain(text[start:end]))
+    return Markup("").join(html)
+
+
+def sentence_points(text: str, starts: Iterable[Any], marks: Sequence[Mark]) -> list[Anchor]:
+    """The sentence starts inside the text, each moved back to the start of a mark it is in."""
+    points: set[Anchor] = set()
+    for start in starts:
+        if type(start) is not int or not 0 <= start <= len(text):
+            continue
+        inside = [mark.start for mark in marks if mark.start < start < mark.end]
+        points.add((inside[0] if inside else start, start))
+    return sorted(points)
 
 
 def _wrap(mark: Mark, document_id: str, surface: str) -> Markup:
@@ -117,12 +152,18 @@ def _plain(text: str) -> Markup:
     return _PARAGRAPH_JOIN.join(escape(part) for part in PARAGRAPH_BREAK.split(text))
 
 
-def document_view(doc: Mapping[str, Any], marks: Iterable[Mark]) -> dict[str, Any]:
-    """What the template needs to show one article; ``body`` is already escaped Markup."""
+def document_view(
+    doc: Mapping[str, Any], marks: Iterable[Mark], sentences: Iterable[Any] = ()
+) -> dict[str, Any]:
+    """What the template needs to show one article; ``body`` is already escaped Markup.
+
+    ``sentences`` are the offsets where evidence sentences start; each gets an anchor.
+    """
     doc_id = str(doc.get("id") or "")
     text = doc.get("text")
     text = text if isinstance(text, str) else ""
     drawn = select_marks(text, marks)
+    points = sentence_points(text, sentences, drawn)
     return {
         "id": doc_id,
         "anchor": document_anchor(doc_id),
@@ -136,8 +177,9 @@ def document_view(doc: Mapping[str, Any], marks: Iterable[Mark]) -> dict[str, An
         "url": _safe_url(doc),
         "tips": _metadata_tips(doc.get("metadata")),
         "text": text,
-        "body": _highlight(text, drawn, doc_id),
+        "body": _highlight(text, drawn, doc_id, points),
         "marks": drawn,
+        "sentences": [start for _, start in points],  # the anchored evidence sentences
         "removed": records(doc.get("removed")),
     }
 

@@ -53,5 +53,9 @@ def role_anchor(document_id: str, start: int) -> str:
     return f"r-{document_id}-{start}"
 
 
+def sentence_anchor(document_id: str, start: int) -> str:
+    return f"s-{document_id}-{start}"
+
+
 def document_anchor(document_id: str) -> str:
     return f"doc-{document_id}"

@@ -5,11 +5,12 @@ through Jinja2 with autoescape on, or through ``markupsafe.escape`` for the high
 article bodies, or through the ``tojson`` filter inside ``<script type="application/json">``.
 The page loads nothing from outside: the stylesheet and script are inlined, and a
 Content-Security-Policy that allows only their hashes stops any injected script or request.
-The script reads its data from that JSON island and builds the network drawing with
+The script (the files in ``SCRIPTS``, joined into one function so there is one hash) reads
+its data from that JSON island and builds the timeline and network drawings with
 ``createElementNS``/``setAttribute``/``textContent`` only.
 
 The view models live next to this module: ``articles.py`` (the highlighted article view),
-``actors.py`` (the actor cards) and ``network.py`` (the actor network).
+``actors.py`` (the actor cards), ``network.py`` (the actor network) and ``timeline.py``.
 """
 
 from __future__ import annotations
@@ -30,11 +31,13 @@ from dossier.report.actors import build_actors, index_articles, split_actors
 from dossier.report.articles import document_view, marks_by_document
 from dossier.report.fields import records
 from dossier.report.network import build_network
+from dossier.report.timeline import build_timeline, sentence_starts
 
 log = logging.getLogger(__name__)
 
 TOP_ENTITIES = 8  # enough to name the main actors on the subject card without crowding it
 ASSETS = "report/templates"
+SCRIPTS = ("report.js", "timeline.js", "timeline-panel.js")  # one scope, in this order
 
 
 def render_report(dossier: Mapping[str, Any]) -> str:
@@ -42,11 +45,16 @@ def render_report(dossier: Mapping[str, Any]) -> str:
     documents = records(dossier.get("documents"))
     entities = records(dossier.get("entities"))
     marks = marks_by_document(entities)
-    views = [document_view(doc, marks.get(str(doc.get("id")), [])) for doc in documents]
+    starts = sentence_starts(dossier.get("events"))
+    views = [
+        document_view(doc, marks.get(str(doc.get("id")), []), starts.get(str(doc.get("id")), ()))
+        for doc in documents
+    ]
     actors = build_actors(entities, index_articles(views))
     cards, rest = split_actors(actors)
     network = build_network(dossier.get("network"), actors)
-    css, js = _asset("report.css"), _asset("report.js")
+    timeline = build_timeline(dossier.get("events"), actors, views)
+    css, js = _asset("report.css"), _script()
     template = _environment().get_template("report.html.j2")
     return template.render(
         generated=str(dossier.get("generated") or ""),
@@ -59,10 +67,10 @@ def render_report(dossier: Mapping[str, Any]) -> str:
         network=network,
         types=sorted({(row["type"] or "OTHER", row["kind"]) for row in actors}),
         failures=records(dossier.get("failures")),
-        events=records(dossier.get("events")),
+        timeline=timeline,
         claims=records(dossier.get("claims")),
         framing=records(dossier.get("framing")),
-        data=_script_data(views, actors, network),
+        data=_script_data(views, actors, network, timeline),
         csp=_content_security_policy(css, js),
         css=Markup(css),
         js=Markup(js),
@@ -84,6 +92,13 @@ def _environment() -> Environment:
 def _asset(name: str) -> str:
     """The text of a static asset shipped next to the template (package data)."""
     return resources.files("dossier").joinpath(ASSETS, name).read_text(encoding="utf-8")
+
+
+@cache
+def _script() -> str:
+    """The report's one inline script: its parts share a function scope and strict mode."""
+    parts = "\n".join(_asset(name) for name in SCRIPTS)
+    return f'(function () {{\n  "use strict";\n{parts}}})();\n'
 
 
 def _content_security_policy(css: str, js: str) -> str:
@@ -117,6 +132,7 @@ def _script_data(
     views: Sequence[Mapping[str, Any]],
     actors: Sequence[Mapping[str, Any]],
     network: Mapping[str, Any],
+    timeline: Mapping[str, Any],
 ) -> dict[str, Any]:
     """What the inline script needs; the template embeds it with ``tojson``."""
     return {
@@ -133,4 +149,5 @@ def _script_data(
             for row in actors
         },
         "network": {"nodes": network["nodes"], "edges": network["edges"]},
+        "timeline": {"events": timeline["events"]},
     }

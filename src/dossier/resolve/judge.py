@@ -13,6 +13,7 @@ from dossier.resolve.types import Judgement, JudgementKind
 from dossier.store import open_store
 from dossier.store import queries as q
 from dossier.store.actors import add_judgement
+from dossier.timeline.stage import run_timeline
 
 
 def find_actors(actors: Sequence[dict[str, Any]], query: str) -> list[dict[str, Any]]:
@@ -39,7 +40,9 @@ def judge(db: str | Path, kind: JudgementKind, subject: str, obj: str) -> Resolv
                     f"{actor['name']!r} has no form {obj!r}; see `dossier entities {subject!r}`"
                 )
         add_judgement(store, Judgement(kind, subject, obj))
-        return run_resolve(store)
+        stats = run_resolve(store)
+        run_timeline(store)  # events name actors by id
+        return stats
     finally:
         store.close()
 

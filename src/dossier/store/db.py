@@ -23,6 +23,7 @@ import numpy as np
 
 from dossier.errors import StoreError
 from dossier.model import EXTRACTOR_VERSION, AnnotatedArticle, Failure
+from dossier.store.times import insert_times
 
 log = logging.getLogger(__name__)
 
@@ -123,7 +124,7 @@ class Store:
         doc_ids = [(str(r[0]),) for r in doc_rows]
         if doc_ids:
             self.insert_rows("tmp_forget_docs", ["id"], doc_ids, temp=True)
-            for table in ("removed_lines", "sentences", "mentions", "roles"):
+            for table in ARTICLE_TABLES:
                 self.con.execute(
                     f"DELETE FROM {table} WHERE document_id IN (SELECT id FROM tmp_forget_docs)"
                 )
@@ -132,6 +133,7 @@ class Store:
 
     def _insert_articles(self, run_id: int, articles: Sequence[AnnotatedArticle]) -> None:
         self._insert_roles(articles)
+        insert_times(self, articles)
         self.insert_rows(
             "documents", _DOCUMENT_COLUMNS, [_document_row(a, run_id) for a in articles]
         )
@@ -230,7 +232,11 @@ class Store:
 
 
 # Columns of type JSON: their text must be parsed, not stored as one JSON string.
-JSON_COLUMNS = frozenset({"metadata", "segments", "evidence"})
+JSON_COLUMNS = frozenset({"metadata", "segments", "evidence", "mentions"})
+# Per-article tables keyed by document_id, deleted with their document.
+ARTICLE_TABLES = (
+    "removed_lines", "sentences", "mentions", "roles", "time_expressions", "event_candidates",
+)  # fmt: skip
 
 _DOCUMENT_COLUMNS = [
     "id", "source", "kind", "encoding", "original_sha256", "text", "words", "title", "authors",

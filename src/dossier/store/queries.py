@@ -8,14 +8,14 @@ from typing import Any
 from dossier.store.db import Store
 
 
-def _rows(store: Store, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
+def rows(store: Store, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
     cursor = store.con.execute(sql, params or [])
     names = [d[0] for d in cursor.description or []]
     return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
 
 def documents(store: Store) -> list[dict[str, Any]]:
-    docs = _rows(store, "SELECT * FROM documents ORDER BY source")
+    docs = rows(store, "SELECT * FROM documents ORDER BY source")
     for doc in docs:
         doc["metadata"] = json.loads(doc["metadata"])
         doc["segments"] = json.loads(doc["segments"])
@@ -25,30 +25,30 @@ def documents(store: Store) -> list[dict[str, Any]]:
 def removed_lines(store: Store) -> dict[str, list[dict[str, Any]]]:
     by_document: dict[str, list[dict[str, Any]]] = {}
     sql = "SELECT * FROM removed_lines ORDER BY document_id, orig_start"
-    for row in _rows(store, sql):
+    for row in rows(store, sql):
         by_document.setdefault(row.pop("document_id"), []).append(row)
     return by_document
 
 
 def mentions(store: Store) -> list[dict[str, Any]]:
     sql = "SELECT * FROM mentions ORDER BY document_id, start_offset"
-    return _rows(store, sql)
+    return rows(store, sql)
 
 
 def sentences(store: Store) -> list[dict[str, Any]]:
-    return _rows(store, "SELECT * FROM sentences ORDER BY document_id, idx")
+    return rows(store, "SELECT * FROM sentences ORDER BY document_id, idx")
 
 
 def failures(store: Store) -> list[dict[str, Any]]:
-    return _rows(store, "SELECT source, stage, reason FROM failures ORDER BY source, stage")
+    return rows(store, "SELECT source, stage, reason FROM failures ORDER BY source, stage")
 
 
 def runs(store: Store) -> list[dict[str, Any]]:
-    return _rows(store, "SELECT * FROM runs ORDER BY id")
+    return rows(store, "SELECT * FROM runs ORDER BY id")
 
 
 def actors(store: Store) -> list[dict[str, Any]]:
-    return _rows(store, "SELECT id, name, type, aliases FROM entities ORDER BY id")
+    return rows(store, "SELECT id, name, type, aliases FROM entities ORDER BY id")
 
 
 def actor_mentions(store: Store) -> list[dict[str, Any]]:
@@ -61,7 +61,7 @@ def actor_mentions(store: Store) -> list[dict[str, Any]]:
     JOIN documents d ON d.id = m.document_id
     ORDER BY em.entity_id, m.document_id, m.start_offset
     """
-    return _rows(store, sql)
+    return rows(store, sql)
 
 
 def actor_roles(store: Store) -> list[dict[str, Any]]:
@@ -72,11 +72,11 @@ def actor_roles(store: Store) -> list[dict[str, Any]]:
                            AND em.end_offset = r.mention_end
     ORDER BY em.entity_id, r.document_id, r.start_offset
     """
-    return _rows(store, sql)
+    return rows(store, sql)
 
 
 def edges(store: Store) -> list[dict[str, Any]]:
-    rows = _rows(store, "SELECT * FROM edges ORDER BY sentences DESC, source, target")
-    for row in rows:
+    found = rows(store, "SELECT * FROM edges ORDER BY sentences DESC, source, target")
+    for row in found:
         row["evidence"] = json.loads(row["evidence"])
-    return rows
+    return found

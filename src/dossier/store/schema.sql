@@ -41,3 +41,23 @@ CREATE TABLE IF NOT EXISTS edges (
 );
 -- A user's merge / split / rename decisions: kept across rebuilds, applied after resolve.
 CREATE TABLE IF NOT EXISTS judgements (kind VARCHAR, subject VARCHAR, object VARCHAR, created TIMESTAMP);
+-- Stage 4, time: every temporal expression, normalised to an interval with a precision.
+CREATE TABLE IF NOT EXISTS time_expressions (
+    document_id VARCHAR, start_offset INTEGER, end_offset INTEGER, text VARCHAR, kind VARCHAR,
+    value VARCHAR, date_start VARCHAR, date_end VARCHAR, precision VARCHAR, anchor VARCHAR,
+    anchor_value VARCHAR, confidence DOUBLE, sentence_idx INTEGER, extractor_version VARCHAR
+);
+-- Per article: sentences with a date and an actor, the raw material of events.
+CREATE TABLE IF NOT EXISTS event_candidates (
+    document_id VARCHAR, sentence_start INTEGER, sentence_end INTEGER, sentence_text VARCHAR,
+    time_start INTEGER, time_end INTEGER, mentions JSON, summary VARCHAR
+);
+-- Stage 8, timeline: events merged across articles, rebuilt on every build.
+CREATE TABLE IF NOT EXISTS events (
+    id VARCHAR, date_start VARCHAR, date_end VARCHAR, precision VARCHAR, summary VARCHAR,
+    actors VARCHAR[], disagreement BOOLEAN
+);
+CREATE TABLE IF NOT EXISTS event_evidence (
+    event_id VARCHAR, document_id VARCHAR, sentence_start INTEGER, sentence_end INTEGER,
+    time_start INTEGER, time_end INTEGER, outlet VARCHAR
+);

@@ -1,5 +1,5 @@
-(function () {
-  "use strict";
+  // The core of the report script: data, outlet filter, actor focus and the network.
+  // render.py wraps this file and the timeline files in one strict-mode function.
   var source = document.getElementById("dossier-data");
   var data = source ? JSON.parse(source.textContent) : {};
   data.outlets = data.outlets || [];
@@ -326,4 +326,3 @@
   document.getElementById("entity-status-clear").addEventListener("click", clearEntity);
   setupOutletFilter();
   setupNetwork();
-})();

@@ -1,0 +1,42 @@
+"""Tell a year from a number that is not a date: money, counts, resolutions, product names."""
+
+from __future__ import annotations
+
+import re
+
+from dossier.time.lexicon import MONTHS
+
+# A capitalised word right before a number names the thing ("Resolution 1701", "Ryder Cup
+# 2012", "Windows 2000"), except for these words, which introduce a date.
+DATE_INTRODUCERS = frozenset(
+    {"in", "by", "since", "until", "till", "before", "after", "from", "during", "of", "to",
+     "and", "or", "through", "around", "circa", "c.", "early", "mid", "late", "fiscal",
+     "between", "spring", "summer", "autumn", "fall", "winter", "year", "the", "as", "at",
+     "on", "for", "than", "but", "then", "unlike", "like", "throughout", "into"}
+    | set(MONTHS)
+)  # fmt: skip
+
+# Nouns that make the number before them a count ("2000 fighters", "1500 people").
+COUNT_NOUNS = re.compile(
+    r"\s*(?:people|persons|troops|soldiers|fighters|militants|men|women|children|members|"
+    r"dead|killed|wounded|injured|deaths|casualties|votes|voters|dollars|euros|pounds|tons|"
+    r"tonnes|km|kilometres|kilometers|miles|metres|meters|feet|barrels|units|cases|jobs|homes|"
+    r"houses|families|refugees|civilians|prisoners|workers|employees|students|residents|"
+    r"rockets|missiles|shells|cars|vehicles|acres|hectares|rounds|points|shares|copies|"
+    r"signatures|words|pages|hours|minutes|seconds|calories|degrees|percent|per\s*cent)\b",
+    re.IGNORECASE,
+)
+_PREVIOUS_WORD = re.compile(r"([A-Za-z][\w'’.-]*)\s*$")
+
+
+def is_count_or_name(text: str, start: int, end: int) -> bool:
+    """True when the year-like number at ``text[start:end]`` is a count, amount or name."""
+    if COUNT_NOUNS.match(text, end):
+        return True
+    before = text[max(0, start - 40) : start]
+    if re.search(r"[$€£#№]\s*$|\bNo\.\s*$|\bnumber\s*$", before, re.IGNORECASE):
+        return True
+    previous = _PREVIOUS_WORD.search(before)
+    if previous is None or not previous.group(1)[0].isupper():
+        return False
+    return previous.group(1).lower().rstrip(".") not in DATE_INTRODUCERS

@@ -1,0 +1,111 @@
+"""Per article: sentences that date a happening and name someone in it.
+
+A sentence is a candidate when it holds an entity mention and a calendar date: a
+``TimeExpr`` of kind DATE or TIME with both bounds, an exact precision (not BEFORE or
+AFTER) and a value other than PRESENT_REF. "Now" and "currently" describe a state at
+publication, not a happening, and would pile every such sentence onto the publication
+day, so PRESENT_REF does not count.
+
+One candidate per sentence. When a sentence holds several dates, the one that dates
+the main verb wins: the date whose syntactic head is fewest dependency steps below the
+sentence root ("was appointed ... in 1998" beats "who had risen ... in 1980" inside a
+relative clause). Ties go to an absolute date over a relative one, then to the finer
+precision, then to the first in the sentence.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from typing import Any
+
+from dossier.model import EventCandidate, Span, TimeExpr, TimeKind, TimePrecision
+from dossier.timeline.summary import summarize
+
+# Kinds and precisions that place a happening on the calendar.
+EVENT_KINDS = frozenset({TimeKind.DATE, TimeKind.TIME})
+OPEN_PRECISIONS = frozenset({TimePrecision.BEFORE, TimePrecision.AFTER})
+PRESENT_VALUE = "PRESENT_REF"
+# Finest first: the tie-break rank of a precision when two dates are equally close
+# to the root.
+PRECISION_RANK = {p: k for k, p in enumerate(TimePrecision)}
+# Dependency steps charged to a date spaCy cannot align to tokens: behind any parsed one.
+UNALIGNED_DEPTH = 1_000
+
+
+def event_candidates(
+    doc: Any, document_id: str, times: Sequence[TimeExpr], mentions: Sequence[tuple[int, int]]
+) -> list[EventCandidate]:
+    """The dated, peopled sentences of one article; ``doc`` is spaCy's parse of its text."""
+    dates = sorted((t for t in times if is_event_date(t)), key=lambda t: t.span.start)
+    date_starts = [t.span.start for t in dates]
+    spans = sorted(mentions)
+    mention_starts = [s for s, _ in spans]
+    found: list[EventCandidate] = []
+    for sent in doc.sents:
+        lo, hi = sent.start_char, sent.end_char
+        inside = [
+            t
+            for t in dates[
+                bisect.bisect_left(date_starts, lo) : bisect.bisect_left(date_starts, hi)
+            ]
+            if t.span.end <= hi
+        ]
+        named = [
+            (s, e)
+            for s, e in spans[
+                bisect.bisect_left(mention_starts, lo) : bisect.bisect_left(mention_starts, hi)
+            ]
+            if e <= hi
+        ]
+        if inside and named:
+            found.append(_candidate(doc, sent, document_id, inside, named))
+    return found
+
+
+def is_event_date(time: TimeExpr) -> bool:
+    """Whether ``time`` places something on the calendar (see the module docstring)."""
+    return (
+        time.kind in EVENT_KINDS
+        and time.start is not None
+        and time.end is not None
+        and time.precision not in OPEN_PRECISIONS
+        and time.value != PRESENT_VALUE
+    )
+
+
+def _candidate(
+    doc: Any,
+    sent: Any,
+    document_id: str,
+    times: list[TimeExpr],
+    mentions: list[tuple[int, int]],
+) -> EventCandidate:
+    time = min(times, key=lambda t: _date_rank(doc, sent, t))
+    return EventCandidate(
+        document_id=document_id,
+        sentence=Span(document_id, sent.start_char, sent.end_char),
+        sentence_text=sent.text,
+        time=time,
+        mentions=tuple(Span(document_id, s, e) for s, e in mentions),
+        summary=summarize(sent, [(t.span.start, t.span.end) for t in times]),
+    )
+
+
+def _date_rank(doc: Any, sent: Any, time: TimeExpr) -> tuple[int, int, int, int]:
+    relative = 0 if time.anchor == "absolute" else 1
+    precision = PRECISION_RANK[time.precision]
+    return (_root_distance(doc, sent, time), relative, precision, time.span.start)
+
+
+def _root_distance(doc: Any, sent: Any, time: TimeExpr) -> int:
+    """Dependency steps from the date's head token up to the sentence root."""
+    span = doc.char_span(time.span.start, time.span.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return UNALIGNED_DEPTH
+    tok = span.root
+    steps = 0
+    while tok.i != sent.root.i and tok.head.i != tok.i and steps < UNALIGNED_DEPTH:
+        tok = tok.head
+        steps += 1
+    return steps

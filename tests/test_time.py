@@ -1,0 +1,243 @@
+"""Stage 4: temporal expressions found, normalised and resolved (publication 2015-03-27, a Friday)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dossier.model import DatePrecision, PublishedDate, TimeExpr, TimeKind, TimePrecision
+from dossier.time import extract_times
+
+P = TimePrecision
+PUBLISHED = PublishedDate("2015-03-27", DatePrecision.DAY)
+
+
+def sentences_of(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in re.finditer(r"[^.!?\n]+[.!?]*", text) if m.group().strip()]
+
+
+def times(text: str, published: PublishedDate | None = PUBLISHED, **kw: str) -> list[TimeExpr]:
+    return extract_times("doc", text, sentences_of(text), published, **kw)
+
+
+def one(text: str, phrase: str, published: PublishedDate | None = PUBLISHED) -> TimeExpr:
+    found = [t for t in times(text, published) if t.text == phrase]
+    assert found, f"{phrase!r} not found in {[t.text for t in times(text, published)]}"
+    return found[0]
+
+
+def check(expr: TimeExpr, value: str, start: str | None, end: str | None, precision: P) -> None:
+    assert (expr.value, expr.start, expr.end, expr.precision) == (value, start, end, precision)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value", "start", "end", "precision"),
+    [
+        ("It began on March 27, 2015.", "March 27, 2015", "2015-03-27", "2015-03-27", "2015-03-27", P.DAY),
+        ("It began on 27 March 2015.", "27 March 2015", "2015-03-27", "2015-03-27", "2015-03-27", P.DAY),
+        ("It began on 2015-03-27.", "2015-03-27", "2015-03-27", "2015-03-27", "2015-03-27", P.DAY),
+        ("It began in Jan. 2012.", "Jan. 2012", "2012-01", "2012-01-01", "2012-01-31", P.MONTH),
+        ("It began in 2008.", "2008", "2008", "2008-01-01", "2008-12-31", P.YEAR),
+        ("It began in early 2008.", "early 2008", "2008", "2008-01-01", "2008-04-30", P.YEAR),
+        ("It began in the late 1990s.", "the late 1990s", "199", "1996-01-01", "1999-12-31", P.DECADE),
+        ("It began in the 1980s.", "the 1980s", "198", "1980-01-01", "1989-12-31", P.DECADE),
+        ("It began in the summer of 2014.", "the summer of 2014", "2014-SU", "2014-06-01", "2014-08-31", P.SEASON),
+        ("Sales fell in the first quarter of 2015.", "the first quarter of 2015", "2015-Q1", "2015-01-01", "2015-03-31", P.QUARTER),
+        ("It was the 20th century.", "the 20th century", "19", "1900-01-01", "1999-12-31", P.CENTURY),
+    ],
+)  # fmt: skip
+def test_time_absolute_and_partial(
+    text: str, phrase: str, value: str, start: str, end: str, precision: P
+) -> None:
+    expr = one(text, phrase)
+    check(expr, value, start, end, precision)
+    assert expr.anchor == "absolute"
+    assert expr.kind == TimeKind.DATE
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value", "start", "end"),
+    [
+        ("He ruled from 1980 to 1988.", "from 1980 to 1988", "1980/1988", "1980-01-01", "1988-12-31"),
+        ("He ruled in 1980-88.", "1980-88", "1980/1988", "1980-01-01", "1988-12-31"),
+        ("He ruled between 2014 and 2017.", "between 2014 and 2017", "2014/2017", "2014-01-01", "2017-12-31"),
+        ("The 1997/1998 season.", "1997/1998", "1997/1998", "1997-01-01", "1998-12-31"),
+        ("He ruled 2004-2011.", "2004-2011", "2004/2011", "2004-01-01", "2011-12-31"),
+    ],
+)  # fmt: skip
+def test_time_ranges_are_one_expression(
+    text: str, phrase: str, value: str, start: str, end: str
+) -> None:
+    check(one(text, phrase), value, start, end, P.YEAR)
+    assert len(times(text)) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value", "start", "end", "precision"),
+    [
+        ("It happened last October.", "last October", "2014-10", "2014-10-01", "2014-10-31", P.MONTH),
+        ("It happened in January.", "January", "2015-01", "2015-01-01", "2015-01-31", P.MONTH),
+        ("It happened in mid-March.", "mid-March", "2015-03", "2015-03-11", "2015-03-20", P.MONTH),
+        ("It happened last week.", "last week", "2015-W12", "2015-03-16", "2015-03-22", P.DAY),
+        ("It happened on Sunday.", "Sunday", "2015-03-22", "2015-03-22", "2015-03-22", P.DAY),
+        ("It happened last year.", "last year", "2014", "2014-01-01", "2014-12-31", P.YEAR),
+        ("It happened this month.", "this month", "2015-03", "2015-03-01", "2015-03-31", P.MONTH),
+        ("It happened yesterday.", "yesterday", "2015-03-26", "2015-03-26", "2015-03-26", P.DAY),
+        ("It happened four years ago.", "four years ago", "2011", "2011-01-01", "2011-12-31", P.YEAR),
+        ("It happened last summer.", "last summer", "2014-SU", "2014-06-01", "2014-08-31", P.SEASON),
+    ],
+)  # fmt: skip
+def test_time_relative_to_publication(
+    text: str, phrase: str, value: str, start: str, end: str, precision: P
+) -> None:
+    expr = one(text, phrase)
+    check(expr, value, start, end, precision)
+    assert (expr.anchor, expr.anchor_value) == ("publication", "2015-03-27")
+
+
+def test_time_weekday_in_future_sentence_looks_ahead() -> None:
+    check(
+        one("The vote will be held on Tuesday.", "Tuesday"),
+        "2015-03-31",
+        "2015-03-31",
+        "2015-03-31",
+        P.DAY,
+    )
+
+
+@pytest.mark.parametrize(
+    ("follow", "phrase", "value", "start", "end", "precision"),
+    [
+        ("That same year, Y.", "That same year", "2008", "2008-01-01", "2008-12-31", P.YEAR),
+        ("The following month, Y.", "The following month", "2008-04", "2008-04-01", "2008-04-30", P.MONTH),
+        ("Later that year, Y.", "Later that year", "2008", "2008-01-01", "2008-12-31", P.YEAR),
+        ("Seven years later, Y.", "Seven years later", "2015", "2015-01-01", "2015-12-31", P.YEAR),
+    ],
+)  # fmt: skip
+def test_time_focus_refers_back(
+    follow: str, phrase: str, value: str, start: str, end: str, precision: P
+) -> None:
+    text = f"In March 2008, the group was founded. {follow}"
+    expr = one(text, phrase)
+    check(expr, value, start, end, precision)
+    assert (expr.anchor, expr.anchor_value) == ("focus", "2008-03")
+
+
+def test_time_focus_resets_at_paragraph() -> None:
+    text = "In March 2008, the group was founded.\n\nThat same year, it split."
+    expr = one(text, "That same year")
+    check(expr, "2015", "2015-01-01", "2015-12-31", P.YEAR)
+    assert expr.anchor == "publication"
+
+
+def test_time_age_implies_birth_year() -> None:
+    expr = one("Soleimani, 58, is a general.", "58")
+    assert (expr.kind, expr.value, expr.precision) == (TimeKind.DATE, "1957", P.YEAR)
+    assert (expr.start, expr.end) == ("1956-03-28", "1957-03-27")
+    assert expr.confidence < 0.5
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        ("His family's 40-year rule ended.", "40-year", "P40Y"),
+        ("The talks lasted two weeks.", "two weeks", "P2W"),
+        ("An eight-year war.", "eight-year", "P8Y"),
+        ("It took several days.", "several days", "PXD"),
+        ("It took a decade.", "a decade", "P10Y"),
+    ],
+)
+def test_time_durations(text: str, phrase: str, value: str) -> None:
+    expr = one(text, phrase)
+    assert (expr.kind, expr.value, expr.start, expr.end) == (TimeKind.DURATION, value, None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value", "start", "end", "precision"),
+    [
+        ("No vote was held before 2007.", "before 2007", "2007", None, "2006-12-31", P.BEFORE),
+        ("It has ruled since 2011.", "since 2011", "2011", "2011-01-01", None, P.AFTER),
+        ("It will rule until 2020.", "until 2020", "2020", None, "2020-12-31", P.BEFORE),
+    ],
+)  # fmt: skip
+def test_time_open_bounds(
+    text: str, phrase: str, value: str, start: str | None, end: str | None, precision: P
+) -> None:
+    check(one(text, phrase), value, start, end, precision)
+
+
+def test_time_present_reference() -> None:
+    expr = one("The group now controls the city.", "now")
+    check(expr, "PRESENT_REF", "2015-03-27", "2015-03-27", P.DAY)
+    assert expr.confidence < 0.5
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He paid off a $100 debt.",
+        "The council passed Resolution 1701.",
+        "Europe won the Ryder Cup 2012.",
+        "It sent 10,000 fighters.",
+        "It sent 2000 fighters.",
+        "They flew a Boeing 747.",
+        "The attacks of 9/11 changed everything.",
+        "There were 1,000 wounded.",
+        "Unemployment rose to 1999 percent.",
+    ],
+)
+def test_time_non_dates_are_skipped(text: str) -> None:
+    assert times(text) == []
+
+
+def test_time_no_publication_keeps_span_unresolved() -> None:
+    expr = one("It happened last year.", "last year", published=None)
+    assert (expr.anchor, expr.start, expr.end) == ("none", None, None)
+    assert one("It happened in 2008.", "2008", published=None).value == "2008"
+
+
+def test_time_not_before_is_a_weak_anchor() -> None:
+    [expr] = times("It happened last year.", None, not_before="2015-03-01")
+    assert (expr.anchor, expr.value) == ("not_before", "2014")
+    assert expr.confidence <= 0.2
+
+
+def test_time_coarse_publication_lowers_confidence() -> None:
+    month = PublishedDate("2015-03", DatePrecision.MONTH)
+    assert one("It happened yesterday.", "yesterday", month).confidence < 0.5
+    assert one("It happened last year.", "last year", month).value == "2014"
+
+
+def test_time_spans_slice_back_and_sentences() -> None:
+    text = "In 2008 it began.\n\nLast week, on Sunday, it ended. It was March 27, 2015."
+    found = times(text)
+    assert [t.text for t in found] == ["2008", "Last week", "Sunday", "March 27, 2015"]
+    assert [t.sentence_index for t in found] == [0, 1, 1, 2]
+    for expr in found:
+        assert text[expr.span.start : expr.span.end] == expr.text
+        assert expr.span.document_id == "doc"
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["In", "March", "2008", "last", "year", "1980-88", "the", "1990s", "Friday", "ago",
+             "two", "weeks", "$100", ",", ".", "\n\n", "since", "mid-May", "58", "Q3", "/",
+             "that", "same", "later", "seven", "years", "now", "-", "9/11", "summer", "of"]
+        )
+        | st.text(max_size=5)
+    ).map(" ".join),
+    st.sampled_from([PUBLISHED, PublishedDate("2015", DatePrecision.YEAR), None]),
+)  # fmt: skip
+def test_time_fuzz_never_crashes_and_spans_are_valid(
+    text: str, published: PublishedDate | None
+) -> None:
+    for expr in times(text, published):
+        assert 0 <= expr.span.start < expr.span.end <= len(text)
+        assert text[expr.span.start : expr.span.end] == expr.text
+        if expr.start and expr.end:
+            assert expr.start <= expr.end

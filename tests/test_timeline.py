@@ -1,0 +1,333 @@
+"""Stage 8, timeline: event candidates, their summaries, and merging across outlets."""
+
+from __future__ import annotations
+
+import calendar
+import dataclasses
+import random
+import re
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dossier.model import (
+    EventCandidate,
+    EventEvidence,
+    Span,
+    TimeExpr,
+    TimeKind,
+    TimePrecision,
+)
+from dossier.nlp import load_model
+from dossier.timeline import event_candidates, merge_events, summarize
+from dossier.timeline.summary import MAX_SUMMARY_WORDS
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    return load_model()
+
+
+def _time(
+    doc_id: str,
+    text: str,
+    phrase: str,
+    value: str,
+    kind: TimeKind = TimeKind.DATE,
+) -> TimeExpr:
+    """A TimeExpr for ``phrase`` in ``text``; ``value`` is YYYY, YYYY-MM or YYYY-MM-DD."""
+    start = text.index(phrase)
+    lo: str | None
+    hi: str | None
+    if kind is TimeKind.DURATION:
+        lo, hi, precision = None, None, TimePrecision.YEAR
+    else:
+        lo, hi, precision = _interval(value)
+    return TimeExpr(
+        Span(doc_id, start, start + len(phrase)), phrase, kind, value, lo, hi, precision,
+        "absolute", None, 0.9, 0,
+    )  # fmt: skip
+
+
+def _interval(value: str) -> tuple[str, str, TimePrecision]:
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 1:
+        return f"{value}-01-01", f"{value}-12-31", TimePrecision.YEAR
+    if len(parts) == 2:
+        last = calendar.monthrange(parts[0], parts[1])[1]
+        return f"{value}-01", f"{value}-{last:02d}", TimePrecision.MONTH
+    return value, value, TimePrecision.DAY
+
+
+def _mentions(doc: Any) -> list[tuple[int, int]]:
+    return [(e.start_char, e.end_char) for e in doc.ents if e.label_ not in ("DATE", "TIME")]
+
+
+def _evidence(
+    nlp: Any, doc_id: str, outlet: str, text: str, phrase: str, value: str
+) -> EventEvidence:
+    doc = nlp(text)
+    (candidate,) = event_candidates(
+        doc, doc_id, [_time(doc_id, text, phrase, value)], _mentions(doc)
+    )
+    return EventEvidence(candidate, outlet)
+
+
+def _actors(
+    evidence: list[EventEvidence], names: dict[str, str]
+) -> dict[tuple[str, int, int], str]:
+    """Map each mention whose text is in ``names`` to its actor id."""
+    found = {}
+    for ev in evidence:
+        cand = ev.candidate
+        for m in cand.mentions:
+            surface = cand.sentence_text[
+                m.start - cand.sentence.start : m.end - cand.sentence.start
+            ]
+            if surface in names:
+                found[m.document_id, m.start, m.end] = names[surface]
+    return found
+
+
+SUMMARY_CASES = [
+    (
+        "In January 2012, Soleimani met with President Bashar al-Assad in Syria and pledged "
+        "additional military aid against rebel forces.",
+        "Soleimani",
+        "met",
+        "January 2012",
+    ),
+    (
+        "Soleimani, who had risen through the ranks during the war with Iraq, was appointed "
+        "commander of the Quds Force in 1998.",
+        "Soleimani",
+        "appointed",
+        "1998",
+    ),
+    (
+        "The general, a close ally of the supreme leader (who rarely praised anyone), was killed "
+        "in a drone strike near Baghdad airport on 3 January 2020.",
+        "general",
+        "killed",
+        "3 January 2020",
+    ),
+    (
+        "On 12 May 2015, the mayor of Springfield, who had long opposed the plan, signed a decree "
+        "that closed the old harbour to commercial shipping, angering local fishermen and several "
+        "business associations in the region.",
+        "mayor",
+        "signed",
+        "12 May 2015",
+    ),
+    (
+        "Last week, Mr. Brandt's long-time deputy, Ahmed Karimi, resigned abruptly after the scandal.",
+        "Karimi",
+        "resigned",
+        "Last week",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "subject", "verb", "date"), SUMMARY_CASES)
+def test_timeline_summary_keeps_who_did_what(
+    nlp: Any, text: str, subject: str, verb: str, date: str
+) -> None:
+    sent = next(iter(nlp(text).sents))
+    summary = summarize(sent)
+    words = summary.split()
+    assert subject in words and verb in words, summary
+    assert date not in summary
+    assert "who" not in words and "(" not in summary
+    assert len(words) <= MAX_SUMMARY_WORDS
+    position = 0  # the words appear in the sentence, in its order
+    for word in words:
+        position = text.index(word, position) + len(word)
+
+
+def test_timeline_summary_falls_back_to_first_words(nlp: Any) -> None:
+    text = "Photos of the meeting, " + "one more caption word " * 10
+    summary = summarize(next(iter(nlp(text).sents)))
+    assert summary.startswith("Photos of the meeting")
+    assert len(summary.split()) == MAX_SUMMARY_WORDS
+
+
+def test_timeline_candidate_needs_a_date_and_a_mention(nlp: Any) -> None:
+    text = (
+        "In March 2008, Soleimani brokered a ceasefire in Basra. "
+        "In 2009, the fighting stopped for good. "
+        "Soleimani spent three years in the region."
+    )
+    doc = nlp(text)
+    times = [
+        _time("d1", text, "March 2008", "2008-03"),
+        _time("d1", text, "2009", "2009"),
+        _time("d1", text, "three years", "P3Y", TimeKind.DURATION),
+    ]
+    mentions = [(m.start(), m.end()) for m in re.finditer(r"Soleimani|Basra", text)]
+    found = event_candidates(doc, "d1", times, mentions)
+    assert len(found) == 1
+    (cand,) = found
+    assert cand.time.text == "March 2008"
+    assert cand.sentence_text == text[cand.sentence.start : cand.sentence.end]
+    assert cand.sentence_text.startswith("In March 2008")
+    assert [text[m.start : m.end] for m in cand.mentions] == ["Soleimani", "Basra"]
+    assert "Soleimani brokered a ceasefire" in cand.summary
+    assert "2008" not in cand.summary
+
+
+def test_timeline_candidate_prefers_the_main_verbs_date(nlp: Any) -> None:
+    text = "Soleimani, who joined the Guards in 1979, was appointed commander in 1998."
+    doc = nlp(text)
+    times = [_time("d1", text, "1979", "1979"), _time("d1", text, "1998", "1998")]
+    (cand,) = event_candidates(doc, "d1", times, [(0, len("Soleimani"))])
+    assert cand.time.text == "1998"
+    assert "1979" not in cand.summary and "1998" not in cand.summary
+
+
+def test_timeline_merge_joins_two_outlets_on_the_finest_date(nlp: Any) -> None:
+    evidence = [
+        _evidence(
+            nlp, "a", "Outlet A", "In March 2008, Soleimani brokered a ceasefire in Basra.",
+            "March 2008", "2008-03",
+        ),
+        _evidence(
+            nlp, "b", "Outlet B", "Soleimani helped negotiate an end to fighting in Basra in 2008.",
+            "2008", "2008",
+        ),
+        _evidence(
+            nlp, "b", "Outlet B", "In 2008, Maliki visited Tehran for talks on oil exports.",
+            "2008", "2008",
+        ),
+    ]  # fmt: skip
+    actor_of = _actors(evidence, {"Soleimani": "q1", "Maliki": "q2"})
+    events = merge_events(evidence, actor_of)
+    assert len(events) == 2
+    (basra,) = [e for e in events if "q1" in e.actors]
+    assert {ev.outlet for ev in basra.evidence} == {"Outlet A", "Outlet B"}
+    assert (basra.start, basra.end, basra.precision) == ("2008-03-01", "2008-03-31", "month")
+    assert not basra.disagreement
+    assert basra.summary.startswith("Soleimani brokered a ceasefire")
+    (other,) = [e for e in events if e is not basra]
+    assert other.actors == ("q2",) and len(other.evidence) == 1
+
+
+def test_timeline_merge_keeps_disagreeing_dates(nlp: Any) -> None:
+    evidence = [
+        _evidence(
+            nlp, "a", "Outlet A",
+            "In 2003, Soleimani was named commander of the Quds Force by Khamenei.",
+            "2003", "2003",
+        ),
+        _evidence(
+            nlp, "b", "Outlet B",
+            "Soleimani was named commander of the Quds Force by Khamenei in January 2002.",
+            "January 2002", "2002-01",
+        ),
+    ]  # fmt: skip
+    actor_of = _actors(evidence, {"Soleimani": "q1", "the Quds Force": "q3", "Khamenei": "q4"})
+    (event,) = merge_events(evidence, actor_of)
+    assert event.disagreement
+    assert {ev.candidate.time.value for ev in event.evidence} == {"2003", "2002-01"}
+    assert (event.start, event.precision) == ("2002-01-01", "month")  # the finer of a tie
+
+
+def test_timeline_merge_keeps_different_events_of_one_actor_apart(nlp: Any) -> None:
+    evidence = [
+        _evidence(
+            nlp, "a", "Outlet A", "In March 2008, Soleimani brokered a ceasefire in Basra.",
+            "March 2008", "2008-03",
+        ),
+        _evidence(
+            nlp, "b", "Outlet B", "In June 2008, Soleimani was promoted to major general.",
+            "June 2008", "2008-06",
+        ),
+        _evidence(
+            nlp, "c", "Outlet C", "In 2008, Soleimani survived an assassination attempt.",
+            "2008", "2008",
+        ),
+    ]  # fmt: skip
+    events = merge_events(evidence, _actors(evidence, {"Soleimani": "q1"}))
+    assert len(events) == 3
+    assert [e.start for e in events] == ["2008-01-01", "2008-03-01", "2008-06-01"]
+
+
+def test_timeline_merge_puts_a_year_inside_a_coarse_period(nlp: Any) -> None:
+    coarse = _evidence(
+        nlp, "a", "Outlet A", "In the late 1990s, Soleimani was appointed commander of the Quds Force.",
+        "the late 1990s", "1996",
+    )  # fmt: skip
+    late_90s = dataclasses.replace(
+        coarse.candidate.time, value="199", end="1999-12-31", precision=TimePrecision.DECADE
+    )
+    coarse = EventEvidence(dataclasses.replace(coarse.candidate, time=late_90s), "Outlet A")
+    fine = _evidence(
+        nlp, "b", "Outlet B", "Soleimani was appointed commander of the Quds Force in 1998.",
+        "1998", "1998",
+    )  # fmt: skip
+    actor_of = _actors([coarse, fine], {"Soleimani": "q1", "the Quds Force": "q3"})
+    (event,) = merge_events([coarse, fine], actor_of)
+    assert (event.start, event.end, event.precision) == ("1998-01-01", "1998-12-31", "year")
+    assert not event.disagreement
+
+
+VOCAB = ["ceasefire", "strike", "meeting", "visit", "talks", "attack", "election", "deal"]
+
+
+@st.composite
+def _random_evidence(draw: st.DrawFn) -> list[EventEvidence]:
+    n = draw(st.integers(min_value=1, max_value=25))
+    found = []
+    for k in range(n):
+        doc_id = f"d{draw(st.integers(0, 5))}"
+        year = draw(st.integers(2000, 2003))
+        month = draw(st.sampled_from([None, 1, 6, 12]))
+        value = str(year) if month is None else f"{year}-{month:02d}"
+        lo, hi, precision = _interval(value)
+        actors = draw(st.lists(st.sampled_from(["Ali", "Badr", "Cyrus"]), min_size=1, max_size=2))
+        words = draw(st.lists(st.sampled_from(VOCAB), min_size=1, max_size=4))
+        text = " ".join([*actors, *words])
+        start = k * 100
+        mentions, offset = [], start
+        for name in actors:
+            mentions.append(Span(doc_id, offset, offset + len(name)))
+            offset += len(name) + 1
+        time = TimeExpr(
+            Span(doc_id, start, start), "", TimeKind.DATE, value, lo, hi, precision,
+            "absolute", None, 0.9, 0,
+        )  # fmt: skip
+        sentence = Span(doc_id, start, start + len(text))
+        cand = EventCandidate(doc_id, sentence, text, time, tuple(mentions), text)
+        found.append(EventEvidence(cand, f"outlet-{doc_id}"))
+    return found
+
+
+def _random_actor_of(evidence: list[EventEvidence]) -> dict[tuple[str, int, int], str]:
+    found = {}
+    for ev in evidence:
+        cand = ev.candidate
+        for m in cand.mentions:
+            name = cand.sentence_text[m.start - cand.sentence.start : m.end - cand.sentence.start]
+            found[m.document_id, m.start, m.end] = name.lower()
+    return found
+
+
+@settings(max_examples=60, deadline=None)
+@given(_random_evidence(), st.randoms(use_true_random=False))
+def test_timeline_merge_is_a_stable_partition(
+    evidence: list[EventEvidence], rnd: random.Random
+) -> None:
+    actor_of = _random_actor_of(evidence)
+    events = merge_events(evidence, actor_of)
+    placed = [ev for e in events for ev in e.evidence]
+    assert sorted(map(id, placed)) == sorted(map(id, evidence))
+    for e in events:
+        assert e.id.startswith("v") and len(e.id) == 13
+        assert e.start <= e.end
+    shuffled = list(evidence)
+    rnd.shuffle(shuffled)
+    again = merge_events(shuffled, actor_of)
+    assert [(e.id, e.start, e.end, e.summary) for e in again] == [
+        (e.id, e.start, e.end, e.summary) for e in events
+    ]
