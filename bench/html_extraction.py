@@ -1,7 +1,7 @@
 """Score ``dossier.clean.html.extract_html(...).text`` on two main-text extraction benchmarks.
 
 Run: ``.venv/bin/python bench/html_extraction.py [--limit N] [--favor precision|balanced|recall]``.
-The data is read in place from ``/work/shared/eval/data`` (see ``BENCHMARKS.md`` section 3).
+The data is read in place from ``../shared/eval/data`` (see ``BENCHMARKS.md`` section 3).
 
 Protocol
 --------
@@ -41,7 +41,7 @@ from charset_normalizer import from_bytes
 
 from dossier.clean import html
 
-DATA = Path("/work/shared/eval/data")
+DATA = Path(__file__).resolve().parents[2] / "shared" / "eval" / "data"  # ../shared beside the repo
 ZYTE = DATA / "article-extraction-benchmark"
 TRAFILATURA_EVAL = DATA / "trafilatura-eval"
 SHINGLE = 4  # the Zyte benchmark's n-gram size

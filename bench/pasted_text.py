@@ -3,7 +3,7 @@
 Protocol
 --------
 The 181 pages of the Zyte article-extraction benchmark
-(``/work/shared/eval/data/article-extraction-benchmark``) stand in for articles from outlets the
+(``../shared/eval/data/article-extraction-benchmark``) stand in for articles from outlets the
 cleaner has never seen. Each page is rendered to the plain text a person would get with
 select-all / copy in a browser: ``script``, ``style``, ``noscript``, ``head`` (and a few other
 invisible elements) are dropped, a newline is emitted around block elements (``p``, ``div``,

@@ -4,7 +4,7 @@ Protocol
 --------
 Real mentions are taken once: spaCy (``dossier.nlp.load_model()``, ``nlp.pipe`` with the
 project's batch size) runs over ``--sample`` BBC News articles
-(``/work/shared/eval/data/bbc-news-2225``), every ``SAMPLE_STRIDE``-th article so all five
+(``../shared/eval/data/bbc-news-2225``), every ``SAMPLE_STRIDE``-th article so all five
 categories are in the sample. Each entity with a label ``dossier.nlp`` keeps becomes a
 ``MentionRef`` with its sentence index and sentence text.
 
@@ -49,7 +49,8 @@ from dossier.resolve import resolve_mentions
 from dossier.resolve.network import cooccurrence_edges
 from dossier.resolve.types import MentionRef
 
-BBC = Path("/work/shared/eval/data/bbc-news-2225/bbc_fulltext.jsonl.gz")
+SHARED = Path(__file__).resolve().parents[2] / "shared"  # ../shared beside the repository
+BBC = SHARED / "eval" / "data" / "bbc-news-2225" / "bbc_fulltext.jsonl.gz"
 # 400 articles keep the one spaCy pass near 60 s on 2 cores.
 DEFAULT_SAMPLE = 400
 # Every 5th article: the file is sorted by category, so a prefix would be all business.

@@ -3,7 +3,7 @@
 Protocol
 --------
 A corpus of at least ``--mb`` MB (10^6 bytes of UTF-8) is written to a temporary folder: the
-2,225 BBC News articles (``/work/shared/eval/data/bbc-news-2225``), one ``.txt`` file each
+2,225 BBC News articles (``../shared/eval/data/bbc-news-2225``), one ``.txt`` file each
 (headline, blank line, body, so they go through the plain-text cleaner like a real paste),
 plus the five seed articles. If that is short of ``--mb``, the BBC articles are written again
 under a ``_rN`` file suffix with a ``[copy N]`` marker at the end of the first paragraph, so
@@ -45,8 +45,9 @@ from dossier import nlp, pipeline, settings
 from dossier.model import BuildStats
 from dossier.store.db import Store
 
-BBC = Path("/work/shared/eval/data/bbc-news-2225/bbc_fulltext.jsonl.gz")
-SEEDS = Path("/work/shared/corpus/seeds")
+SHARED = Path(__file__).resolve().parents[2] / "shared"  # ../shared beside the repository
+BBC = SHARED / "eval" / "data" / "bbc-news-2225" / "bbc_fulltext.jsonl.gz"
+SEEDS = SHARED / "corpus" / "seeds"
 BYTES_PER_MB = 1_000_000  # decimal megabytes, as file sizes are usually quoted
 TARGET_RATIO = 0.6  # ours/bare throughput the project aims for (the rest is our overhead)
 # Texts spaCy parses before any timing: one full batch warms its allocators and caches.

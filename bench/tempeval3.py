@@ -23,7 +23,7 @@ from pathlib import Path
 from dossier.model import DatePrecision, PublishedDate, TimeExpr
 from dossier.time import extract_times
 
-DATA = Path("/work/shared/eval/data/tempeval3")
+DATA = Path(__file__).resolve().parents[2] / "shared" / "eval" / "data" / "tempeval3"
 PLATINUM = DATA / "te3-platinum.tar.gz"
 TBAQ = DATA / "TBAQ-cleaned.tar.gz"
 # Table 3 of the task paper: value F1 of the winner and of SUTime.

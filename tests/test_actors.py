@@ -91,6 +91,9 @@ def test_actors_judgements_survive_rebuilds(actors_db: Path, tmp_path: Path, cap
     carter = _actor(data, "Helen Carter")
     assert carter["name"] == "PM Helen Carter" and "London" in carter["aliases"]
     assert "Whitfield" not in _actor(data, "Robert Whitfield")["aliases"]
+    kinds = [(j["kind"], j["subject"], j["object"]) for j in data["judgements"]]
+    assert kinds == [("merge", "Helen Carter", "London"), ("rename", "Helen Carter", "PM Helen Carter"),
+                     ("split", "Robert Whitfield", "Whitfield")]  # fmt: skip
     assert main(["merge", "Nobody Atall", "London", "--db", db]) == 2
     assert "no actor named" in capsys.readouterr().err
 

@@ -86,3 +86,31 @@ def test_eval_gate_ecbplus_entity_coreference() -> None:
     floor = BASELINE["ecbplus_entities"]["conll_f1"]
     assert ours >= floor, f"ECB+ entity CoNLL F1 fell to {ours:.3f} < {floor}"
     assert ours >= baseline, f"below the same-head-lemma baseline ({ours:.3f} < {baseline:.3f})"
+
+
+def test_eval_gate_tempeval3_value_f1() -> None:
+    bench = _load_bench("tempeval3")
+    documents = bench.read_documents(bench.PLATINUM, "te3-platinum/")
+    tally = bench.Tally()
+    for document in documents:
+        bench.score(document, bench.run(document), tally, False)
+    value_f1 = bench.summary(tally)["value F1"]
+    floor = BASELINE["tempeval3"]["value_f1"]
+    assert value_f1 >= floor, f"TempEval-3 value F1 fell to {value_f1:.4f} < {floor}"
+
+
+@pytest.fixture(scope="module")
+def seeds_timeline(seeds_export: dict[str, Any]) -> dict[str, Any]:
+    from eval.score_timeline import check_gold, score_timeline
+
+    check_gold()
+    result: dict[str, Any] = score_timeline(seeds_export)
+    return result
+
+
+@pytest.mark.parametrize("figure", ["event_recall", "date_accuracy", "date_overlap_accuracy"])
+def test_eval_gate_seeds_timeline(seeds_timeline: dict[str, Any], figure: str) -> None:
+    floor = BASELINE["seeds_timeline"][figure]
+    assert seeds_timeline[figure] >= floor, (
+        f"{figure} fell to {seeds_timeline[figure]:.3f} < {floor}"
+    )

@@ -40,6 +40,7 @@ def build_export(store: Store) -> dict[str, Any]:
         "claims": [],
         "framing": [],
         "failures": q.failures(store),
+        "judgements": q.judgements(store),
     }
 
 

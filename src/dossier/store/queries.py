@@ -80,3 +80,11 @@ def edges(store: Store) -> list[dict[str, Any]]:
     for row in found:
         row["evidence"] = json.loads(row["evidence"])
     return found
+
+
+def judgements(store: Store) -> list[dict[str, Any]]:
+    sql = """
+    SELECT kind, subject, object, strftime(created, '%Y-%m-%dT%H:%M:%S.%f') AS created
+    FROM judgements ORDER BY created
+    """
+    return rows(store, sql)
