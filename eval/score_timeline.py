@@ -15,7 +15,10 @@ interval ``[start, end]``. The export's ``events`` are read as the prediction:
 - **date exact / overlap**: the predicted interval of a found event (the evidence's own
   ``date`` when the export gives one, else the event's) equals / overlaps the gold interval;
 - **group merge rate**: for gold groups reported by two or more articles, the share whose
-  found members all sit in one predicted event.
+  found members all sit in one predicted event;
+- **wrong merges**: predicted events with two or more evidence items that hold gold keys
+  but share no gold group (an ungrouped gold event is its own group), the precision side
+  of merging. One sentence holding several keys is not a merge and never counts.
 
 Events marked ``needs_anchor`` in a document without a publication date are left out of
 recall and date accuracy and reported on their own line.
@@ -221,6 +224,27 @@ def score_groups(gold: tuple[GoldEvent, ...], found: dict[str, list[Match]]) -> 
             "group_pair_rate": _ratio(pairs_same, pairs)}  # fmt: skip
 
 
+def score_wrong_merges(export: dict[str, Any], gold: tuple[GoldEvent, ...]) -> dict[str, Any]:
+    """Predicted events whose matched evidence items have no gold group in common."""
+    source = {d["id"]: d["source"] for d in export["documents"]}
+    keys = defaultdict(list)
+    for g in gold:
+        keys[g.file].append((g.group or g.id, normalise(g.key)))
+    wrong = []
+    for event in export["events"]:
+        items = []
+        for ev in event.get("evidence", []):
+            text = normalise(ev.get("text", ""))
+            groups = {
+                grp for grp, key in keys.get(source.get(ev["document"], ""), []) if key in text
+            }
+            if groups:
+                items.append(groups)
+        if len(items) >= 2 and not set.intersection(*items):
+            wrong.append({"event": event["id"], "groups": sorted(set.union(*items))})
+    return {"wrong_merges": len(wrong), "wrong_merge_events": wrong}
+
+
 def _per_file(
     gold: tuple[GoldEvent, ...], found: dict[str, list[Match]], verdicts: dict[str, str]
 ) -> dict[str, Any]:
@@ -266,6 +290,7 @@ def score_timeline(
                         for g in hits if verdicts[g.id] != "exact"],
     }  # fmt: skip
     result.update(score_groups(gold, found))
+    result.update(score_wrong_merges(export, gold))
     return result
 
 
@@ -302,6 +327,7 @@ def run_selftest() -> None:
     for figure in ("event_recall", "date_accuracy", "date_overlap_accuracy", "group_merge_rate"):
         assert perfect[figure] == 1.0, (figure, perfect[figure])
     assert perfect["needs_anchor_found"] == perfect["needs_anchor_total"]
+    assert perfect["wrong_merges"] == 0, perfect["wrong_merge_events"]
     empty = score_timeline({**gold_export(), "events": []})
     assert empty["event_recall"] == 0.0 and empty["groups_checked"] == 0, empty
     assert len(empty["missed"]) == empty["gold_scorable"]
@@ -321,6 +347,7 @@ def format_report(r: dict[str, Any]) -> str:
         f"needs-anchor events found   {r['needs_anchor_found']}/{r['needs_anchor_total']} (not scored)",
         f"group merge rate            {r['group_merge_rate']:.3f}  "
         f"({r['groups_merged']}/{r['groups_checked']} cross-article groups; pairs {r['group_pair_rate']:.3f})",
+        f"wrong merges                {r['wrong_merges']}  (events mixing gold groups)",
         "",
         f"missed events ({len(r['missed'])}):",
     ]
@@ -330,6 +357,8 @@ def format_report(r: dict[str, Any]) -> str:
               f"{' (overlaps)' if w['overlaps'] else ''}" for w in r["wrong_dates"][:SHOW]]  # fmt: skip
     lines.append("groups split across events:")
     lines += [f"  {s['group']}: {s['events']}" for s in r["groups_split"][:SHOW]]
+    lines.append("wrong merges:")
+    lines += [f"  {w['event']}: {w['groups']}" for w in r["wrong_merge_events"][:SHOW]]
     return "\n".join(lines)
 
 

@@ -42,7 +42,8 @@ def check(expr: TimeExpr, value: str, start: str | None, end: str | None, precis
         ("It began in Jan. 2012.", "Jan. 2012", "2012-01", "2012-01-01", "2012-01-31", P.MONTH),
         ("It began in 2008.", "2008", "2008", "2008-01-01", "2008-12-31", P.YEAR),
         ("It began in early 2008.", "early 2008", "2008", "2008-01-01", "2008-04-30", P.YEAR),
-        ("It began in the late 1990s.", "the late 1990s", "199", "1996-01-01", "1999-12-31", P.DECADE),
+        ("It began in the late 1990s.", "the late 1990s", "199", "1997-01-01", "1999-12-31", P.DECADE),
+        ("It began in the mid-1990s.", "the mid-1990s", "199", "1994-01-01", "1996-12-31", P.DECADE),
         ("It began in the 1980s.", "the 1980s", "198", "1980-01-01", "1989-12-31", P.DECADE),
         ("It began in the summer of 2014.", "the summer of 2014", "2014-SU", "2014-06-01", "2014-08-31", P.SEASON),
         ("Sales fell in the first quarter of 2015.", "the first quarter of 2015", "2015-Q1", "2015-01-01", "2015-03-31", P.QUARTER),
@@ -126,11 +127,72 @@ def test_time_focus_refers_back(
     assert (expr.anchor, expr.anchor_value) == ("focus", "2008-03")
 
 
-def test_time_focus_resets_at_paragraph() -> None:
-    text = "In March 2008, the group was founded.\n\nThat same year, it split."
-    expr = one(text, "That same year")
-    check(expr, "2015", "2015-01-01", "2015-12-31", P.YEAR)
+@pytest.mark.parametrize(
+    ("follow", "phrase", "value", "start", "end", "precision"),
+    [
+        ("Later that year, Y.", "Later that year", "2008", "2008-01-01", "2008-12-31", P.YEAR),
+        ("That same year, Y.", "That same year", "2008", "2008-01-01", "2008-12-31", P.YEAR),
+        ("The following month, Y.", "The following month", "2008-04", "2008-04-01", "2008-04-30", P.MONTH),
+    ],
+)  # fmt: skip
+def test_time_focus_carries_over_paragraph(
+    follow: str, phrase: str, value: str, start: str, end: str, precision: P
+) -> None:
+    text = f"The club opened a branch in March 2008 after a long search.\n\n{follow}"
+    expr = one(text, phrase)
+    check(expr, value, start, end, precision)
+    assert (expr.anchor, expr.anchor_value) == ("focus", "2008-03")
+
+
+def test_time_deictic_ignores_carried_focus() -> None:
+    text = "The club opened in March 2008.\n\nLast year, it closed; this month it reopened."
+    check(one(text, "Last year"), "2014", "2014-01-01", "2014-12-31", P.YEAR)
+    check(one(text, "this month"), "2015-03", "2015-03-01", "2015-03-31", P.MONTH)
+
+
+def test_time_relative_focus_resets_at_paragraph() -> None:
+    text = "Sales fell from a year ago.\n\nCosts rose compared with a year earlier."
+    expr = one(text, "a year earlier")
+    check(expr, "2014", "2014-01-01", "2014-12-31", P.YEAR)
     assert expr.anchor == "publication"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value", "start", "end"),
+    [
+        ("In mid-May through early June 2013, the fair ran.", "mid-May through early June 2013",
+         "2013-05/2013-06", "2013-05-11", "2013-06-10"),
+        ("It ran from March to May 2013.", "March to May 2013", "2013-03/2013-05", "2013-03-01",
+         "2013-05-31"),
+        ("It ran between April and June 2013.", "April and June 2013", "2013-04/2013-06",
+         "2013-04-01", "2013-06-30"),
+        ("It ran March–May 2013.", "March–May 2013", "2013-03/2013-05", "2013-03-01", "2013-05-31"),
+        ("It ran November to February 2013.", "November to February 2013", "2012-11/2013-02",
+         "2012-11-01", "2013-02-28"),
+    ],
+)  # fmt: skip
+def test_time_month_range_takes_the_year_of_its_end(
+    text: str, phrase: str, value: str, start: str, end: str
+) -> None:
+    expr = one(text, phrase)
+    check(expr, value, start, end, P.MONTH)
+    assert expr.anchor == "absolute"
+
+
+def test_time_month_linked_to_dated_month_takes_its_year() -> None:
+    text = "The orchard flowered in March and May 2011, and from March 3 until April 9, 2010."
+    check(one(text, "March"), "2011-03", "2011-03-01", "2011-03-31", P.MONTH)
+    check(one(text, "May 2011"), "2011-05", "2011-05-01", "2011-05-31", P.MONTH)
+    check(one(text, "March 3"), "2010-03-03", "2010-03-03", "2010-03-03", P.DAY)
+
+
+def test_time_parenthetical_months_share_a_year() -> None:
+    # Published 2015-03-27: alone, "(June)" would be 2015 and "(December)" 2014.
+    text = "The band toured Lyon (December) and Porto (June)."
+    check(one(text, "December"), "2014-12", "2014-12-01", "2014-12-31", P.MONTH)
+    check(one(text, "June"), "2014-06", "2014-06-01", "2014-06-30", P.MONTH)
+    alone = "The band toured Porto (June)."
+    check(one(alone, "June"), "2015-06", "2015-06-01", "2015-06-30", P.MONTH)
 
 
 def test_time_age_implies_birth_year() -> None:

@@ -331,3 +331,50 @@ def test_timeline_merge_is_a_stable_partition(
     assert [(e.id, e.start, e.end, e.summary) for e in again] == [
         (e.id, e.start, e.end, e.summary) for e in events
     ]
+
+
+def test_timeline_candidate_splits_two_dated_clauses(nlp: Any) -> None:
+    text = "Norland sold grain to Estavia in 1994, and in 1999 Velmar and Ostrin signed a treaty."
+    doc = nlp(text)
+    times = [_time("d", text, "1994", "1994"), _time("d", text, "1999", "1999")]
+    mentions = [(text.index(n), text.index(n) + len(n)) for n in ("Norland", "Estavia", "Velmar")]
+    first, second = event_candidates(doc, "d", times, mentions)
+    assert (first.time.text, second.time.text) == ("1994", "1999")
+    assert "signed" not in first.summary and "sold grain" in first.summary
+    assert second.summary.startswith("Velmar and Ostrin signed")
+    assert [text[m.start : m.end] for m in first.mentions] == ["Norland", "Estavia"]
+    assert [text[m.start : m.end] for m in second.mentions] == ["Velmar"]
+
+
+def test_timeline_candidate_gives_a_shared_subject_to_both_clauses(nlp: Any) -> None:
+    text = "Karimi took over the Navy in the late 1990s after leading a brigade during the 1980s."
+    doc = nlp(text)
+    times = [
+        _time("d", text, "the late 1990s", "1997"),
+        _time("d", text, "the 1980s", "1985"),
+    ]
+    spans = [(text.index(n), text.index(n) + len(n)) for n in ("Karimi", "the Navy")]
+    cands = event_candidates(doc, "d", times, spans)
+    assert [c.time.text for c in cands] == ["the late 1990s", "the 1980s"]
+    assert all(text[c.mentions[0].start : c.mentions[0].end] == "Karimi" for c in cands)
+    assert "leading a brigade" in cands[1].summary
+
+
+def test_timeline_merge_weights_a_shared_rare_actor(nlp: Any) -> None:
+    evidence = [
+        _evidence(nlp, "a", "Outlet A",
+                  "In early 2008, Karimi passed a message to the envoy of Norland, Gen. Halvor Brisk.",
+                  "early 2008", "2008-03"),
+        _evidence(nlp, "b", "Outlet B",
+                  "In one such message that he sent in 2008 to envoy Halvor Brisk, Karimi boasted.",
+                  "2008", "2008"),
+        _evidence(nlp, "c", "Outlet C", "In 2008, Karimi inspected a dam in Estavia.",
+                  "2008", "2008"),
+        _evidence(nlp, "d", "Outlet C", "In 2008, Karimi opened a school in Norland.",
+                  "2008", "2008"),
+    ]  # fmt: skip
+    names = {"Karimi": "k", "Halvor Brisk": "hb", "Norland": "n", "Estavia": "e"}
+    events = merge_events(evidence, _actors(evidence, names))
+    (message,) = [e for e in events if "hb" in e.actors]
+    assert {ev.outlet for ev in message.evidence} == {"Outlet A", "Outlet B"}
+    assert len(events) == 3

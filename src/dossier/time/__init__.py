@@ -1,12 +1,14 @@
 """Stage 4: find every temporal expression in an article and normalise it to an interval.
 
-Absolute dates stand on their own; relative ones ("last year", "on Sunday") resolve against
+Absolute dates stand on their own; deictic ones ("last year", "on Sunday") resolve against
 the publication date, and those that refer back ("that same year", "seven years later")
-against the paragraph's *focus*: the last date resolved in the paragraph, reset to the
-publication date at every paragraph. Conventions (documented because they are choices):
+against the *focus*: the last date resolved before them, starting on the publication date.
+The focus carries over a paragraph break, since news prose often opens a paragraph with
+"Later that year" about the previous one, but only when an explicit date set it: one read off
+another relative date ("a year ago") goes back to the publication date at the break. Conventions (documented because they are choices):
 
 - early / mid / late cover the first / middle / last third of the period; for decades whole
-  years: early 1990s = 1990-1993, mid = 1993-1996, late = 1996-1999 (value stays "199").
+  years: early 1990s = 1990-1993, mid = 1994-1996, late = 1997-1999 (value stays "199").
 - "before 2007" ends on 2006-12-31; "until/by/through 2007" on 2007-12-31; "since 2007" starts
   on 2007-01-01; "after 2007" on 2008-01-01 (precision BEFORE / AFTER, the value stays "2007").
 - Weeks have no precision of their own: "last week" is precision DAY over its seven days.
@@ -57,21 +59,27 @@ def extract_times(
     fallback = None if publication else _anchor(not_before, "not_before")
     starts = [start for start, _ in sentences]
     paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n", text)]
-    focus, paragraph = publication, 0
+    focus, explicit, paragraph = publication, False, 0
+    month_focus: tuple[int, Anchor] | None = None  # the last undated month and its sentence
     found: list[TimeExpr] = []
     for candidate in _select(text):
         here = bisect.bisect_right(paragraph_starts, candidate.start) - 1
-        if here != paragraph:
-            focus, paragraph = publication, here
+        if here != paragraph and not explicit:
+            focus = publication  # a focus read off another relative date stays in its paragraph
+        paragraph = here
         index = bisect.bisect_right(starts, candidate.start) - 1
         sentence = text[slice(*sentences[index])] if index >= 0 else text
-        context = Context(sentence, publication, focus, fallback)
+        in_sentence = month_focus[1] if month_focus and month_focus[0] == index else None
+        context = Context(sentence, publication, focus, fallback, in_sentence)
         reading = candidate.resolve(context)
         if reading is None:
             continue
         start, reading = apply_bound(text, candidate.start, reading)
         found.append(_expr(document_id, text, start, candidate.end, reading, index))
-        focus = _next_focus(focus, reading)
+        if (moved := _next_focus(focus, reading)) is not focus and moved is not None:
+            focus, explicit = moved, reading.anchor == "absolute"
+            if reading.precision == TimePrecision.MONTH and not explicit:
+                month_focus = (index, moved)
     log.debug("%s: %d temporal expressions", document_id, len(found))
     return found
 
@@ -105,7 +113,7 @@ def _anchor(value: str | None, source: str) -> Anchor | None:
 
 
 def _next_focus(focus: Anchor | None, reading: Reading) -> Anchor | None:
-    """The last calendar date resolved in the paragraph becomes what "that year" refers to."""
+    """The last calendar date resolved so far becomes what "that year" refers to."""
     if not reading.sets_focus or reading.interval is None or reading.kind == TimeKind.DURATION:
         return focus
     if reading.precision in (TimePrecision.BEFORE, TimePrecision.AFTER) or "/" in reading.value:

@@ -54,6 +54,24 @@ def month_year(m: re.Match[str], _text: str) -> Resolve | None:
     return absolute(f"{year}-{month:02d}", P.MONTH, interval)
 
 
+def month_range(m: re.Match[str], _text: str) -> Resolve | None:
+    """ "mid-May through early June 2013", "March-May 2013", "between April and June 2013"."""
+    if m["link"].strip().lower() == "and" and not group(m, "between"):
+        return None  # "in March and May 2013" names two months, not the months between
+    last_year, first, last = int(m["y"]), month_number(m["mon1"]), month_number(m["mon"])
+    first_year = last_year - 1 if first > last else last_year  # "November to February 2013"
+    if first == last or not plausible_year(first_year):
+        return None
+    start = cal.month_interval(first_year, first)
+    end = cal.month_interval(last_year, last)
+    if group(m, "part1"):
+        start = cal.part_of(start, part_name(group(m, "part1") or ""))
+    if group(m, "part"):
+        end = cal.part_of(end, part_name(group(m, "part") or ""))
+    value = f"{first_year}-{first:02d}/{last_year}-{last:02d}"
+    return absolute(value, P.MONTH, (start[0], end[1]))
+
+
 def season_year(m: re.Match[str], _text: str) -> Resolve | None:
     """ "summer of 2014" -> 2014-SU, 1 June to 31 August."""
     year, season = int(m["y"]), SEASONS[m["season"].lower()]

@@ -110,13 +110,19 @@ def part_of(interval: Interval, part: str) -> Interval:
     return start + dt.timedelta(days=round(2 * third)), end
 
 
+# Last year (within its decade) of the early and of the mid part: years 0-3, 4-6 and 7-9,
+# the thirds that do not overlap, as the seed timeline gold and most style guides read them.
+DECADE_EARLY_LAST = 3
+DECADE_MID_LAST = 6
+
+
 def decade_part(decade: int, part: str) -> Interval:
-    """Early / mid / late decade in whole years: 1990-1993, 1994-1996, 1996-1999."""
+    """Early / mid / late decade in whole years: 1990-1993, 1994-1996, 1997-1999."""
     if part == "early":
-        return year_interval(decade, decade + 3)
+        return year_interval(decade, decade + DECADE_EARLY_LAST)
     if part == "mid":
-        return year_interval(decade + 3, decade + 6)
-    return year_interval(decade + 6, decade + 9)
+        return year_interval(decade + DECADE_EARLY_LAST + 1, decade + DECADE_MID_LAST)
+    return year_interval(decade + DECADE_MID_LAST + 1, decade + 9)
 
 
 def nearest_weekday(anchor: dt.date, weekday: int, direction: int) -> dt.date:

@@ -26,7 +26,9 @@ COUNT_NOUNS = re.compile(
     r"signatures|words|pages|hours|minutes|seconds|calories|degrees|percent|per\s*cent)\b",
     re.IGNORECASE,
 )
-_PREVIOUS_WORD = re.compile(r"([A-Za-z][\w'’.-]*)\s*$")
+# The word right before the number, on the same line and not across a sentence end:
+# "Soleimani\n\n1957 Born in…" and "…in Washington. 2011 …" start a new line or sentence.
+_PREVIOUS_WORD = re.compile(r"([A-Za-z][\w'’-]*)[ \t]*$")
 
 
 def is_count_or_name(text: str, start: int, end: int) -> bool:

@@ -24,6 +24,10 @@ PART = (
     r"(?:\s+|-))"
 )
 DAY = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
+# The first end of a month range ("mid-May through early June 2013"), named apart from MON.
+PART1 = PART.replace("<part>", "<part1>")
+MON1 = MON.replace("<mon>", "<mon1>")
+RANGE_LINK = r"(?P<link>\s+(?i:through|thru|to|until|till|and)\s+|\s*[-–—]\s*)"
 NUM = rf"(?P<num>(?i:{number_pattern()}|{'|'.join(VAGUE_QUANTITIES)}))"
 UNIT = r"(?P<unit>(?i:second|minute|hour|day|night|week|weekend|month|quarter|year|decade))"
 UNIT_PLURAL = r"(?P<unit>(?i:years|months|weeks|days|decades|hours|minutes|centuries))"
@@ -52,6 +56,12 @@ RULES: tuple[Rule, ...] = (
     _rule("month-day-year", rf"\b{MON}\s*{DAY},?\s+{YEAR}\b", absolute.full_date),
     _rule("day-month-year", rf"\b{DAY}\s+(?:of\s+)?{MON},?\s+{YEAR}\b", absolute.full_date),
     _rule("month-year", rf"{THE}{PART}?\b{MON},?\s+(?:(?i:of)\s+)?{YEAR}\b", absolute.month_year),
+    _rule(
+        "month-range",
+        rf"(?P<between>\b(?i:between)\s+)?(?P<span>{THE}{PART1}?\b{MON1}{RANGE_LINK}{THE}{PART}?"
+        rf"\b{MON},?\s+{YEAR})\b",
+        absolute.month_range,
+    ),
     _rule("season-year", rf"{THE}\b{SEASON}\s+(?:(?i:of)\s+)?{YEAR}\b", absolute.season_year),
     _rule(
         "quarter-year",

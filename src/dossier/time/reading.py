@@ -44,13 +44,20 @@ class Context:
 
     sentence: str
     publication: Anchor | None
-    focus: Anchor | None  # last resolved date in the paragraph, else the publication
+    focus: Anchor | None  # last resolved date so far, else the publication
     fallback: Anchor | None  # from ``not_before`` when there is no publication date
+    in_sentence: Anchor | None = None  # an undated month earlier in this sentence
 
     def anchor(self, refers_back: bool) -> Anchor | None:
         if refers_back and self.focus is not None:
             return self.focus
         return self.publication or self.fallback
+
+    def sentence_year(self) -> Anchor | None:
+        """An undated month earlier in the sentence, whose year a later one shares: "Samarra
+        (June) and Amirli (August)" are in one year even where the publication date would
+        put August in another."""
+        return self.in_sentence
 
     def future(self) -> bool:
         return FUTURE_MARKERS.search(self.sentence) is not None

@@ -9,7 +9,7 @@ import re
 from dossier.model import TimeKind, TimePrecision
 from dossier.time import calendar as cal
 from dossier.time.absolute import month_number, part_name
-from dossier.time.lexicon import ORDINALS, PARTS_OF_DAY, SEASONS, WEEKDAYS, parse_number
+from dossier.time.lexicon import MONTHS, ORDINALS, PARTS_OF_DAY, SEASONS, WEEKDAYS, parse_number
 from dossier.time.reading import (
     CONFIDENCE_FOCUS,
     CONFIDENCE_INFERRED_YEAR,
@@ -31,6 +31,15 @@ MAY_CUES = re.compile(
     r"(?:\b(?:in|on|of|since|until|till|by|during|from|to|through|before|after|early|late|"
     r"mid|last|next|this|and|or|between)[\s-]*)$",
     re.IGNORECASE,
+)
+# An undated month (and day) linked to a dated one right after it takes that one's year:
+# "from March to May 2013", "mid-May through early June 2013", "March 3 and April 5, 2013".
+_MONTH_WORDS = "|".join(sorted((w.capitalize() for w in MONTHS), key=len, reverse=True))
+_LINKED_YEAR = re.compile(
+    r"(?P<link>\s+(?i:through|thru|to|until|till|and|or)\s+|\s*[-–—]\s*)"
+    r"(?:(?i:the\s+)?(?i:early|mid|late)(?:\s+|-))?"
+    rf"(?P<mon>(?:{_MONTH_WORDS})\b\.?)(?:\s*[0-3]?\d(?:st|nd|rd|th)?\b)?,?\s+"
+    r"(?P<y>1[6-9]\d\d|20\d\d)\b(?!\d)"
 )
 _BACK_REFERENCES = ("following", "previous", "preceding", "prior", "same", "that")
 _DIRECTIONS = {"last": -1, "past": -1, "previous": -1, "preceding": -1, "prior": -1,
@@ -146,21 +155,48 @@ def pick_year(anchor: dt.date, month: int, day: int, rel: str, future: bool) -> 
     return anchor.year if ahead <= FUTURE_WINDOW_DAYS else anchor.year - 1
 
 
-def month_day(m: re.Match[str], _text: str) -> Resolve | None:
+def linked_year(text: str, end: int, month: int) -> int | None:
+    """The year of a dated month linked right after ``end`` ("March to May 2013" -> 2013)."""
+    found = _LINKED_YEAR.match(text, end)
+    if found is None:
+        return None
+    year, other = int(found["y"]), month_number(found["mon"])
+    spans = found["link"].strip().lower() not in ("and", "or")
+    return year - 1 if spans and month > other else year  # "November to February 2013"
+
+
+def year_source(ctx: Context, rel: str) -> Anchor | None:
+    """What an undated month takes its year from: a date earlier in its sentence ("June ...
+    August"), else the publication date; "last"/"next"/"this" always mean the publication's."""
+    return (None if rel else ctx.sentence_year()) or ctx.anchor(False)
+
+
+def undated_year(ctx: Context, source: Anchor, month: int, day: int, rel: str) -> int:
+    """A month from the sentence shares its year; from the publication, tense picks one."""
+    if source.source == "focus":
+        return source.day.year
+    return pick_year(source.day, month, day, rel, ctx.future())
+
+
+def month_day(m: re.Match[str], text: str) -> Resolve | None:
     """ "March 27", "27 March", "Feb. 28": the year from the anchor and the tense."""
     month, day = month_number(m["mon"]), int(m["d"])
     if not 1 <= day <= cal.month_end(2000, month).day:
         return None
+    linked = linked_year(text, m.end(), month)
 
     def resolve(ctx: Context) -> Reading | None:
-        anchor = ctx.anchor(False)
-        if anchor is None:
+        anchor = year_source(ctx, "")
+        if linked is not None:
+            year = linked
+        elif anchor is not None:
+            year = undated_year(ctx, anchor, month, day, "")
+        else:
             return unresolved(P.DAY)
-        year = pick_year(anchor.day, month, day, "", ctx.future())
         if month == 2 and day == 29 and not calendar.isleap(year):
             return unresolved(P.DAY)
         date = dt.date(year, month, day)
-        return relative(anchor, date.isoformat(), P.DAY, (date, date), CONFIDENCE_INFERRED_YEAR)
+        return dated(anchor, linked, date.isoformat(), P.DAY, (date, date))
 
     return resolve
 
@@ -171,19 +207,39 @@ def month_alone(m: re.Match[str], text: str) -> Resolve | None:
     if m["mon"] == "May" and not (rel or part or MAY_CUES.search(text[: m.start()])):
         return None
     month = month_number(m["mon"])
+    linked = None if rel else linked_year(text, m.end(), month)
 
     def resolve(ctx: Context) -> Reading | None:
-        anchor = ctx.anchor(False)
-        if anchor is None:
+        anchor = year_source(ctx, rel)
+        if linked is not None:
+            year = linked
+        elif anchor is not None:
+            year = undated_year(ctx, anchor, month, 15, rel)
+        else:
             return unresolved(P.MONTH)
-        year = pick_year(anchor.day, month, 15, rel, ctx.future())
         interval = cal.month_interval(year, month)
         if part:
             interval = cal.part_of(interval, part_name(part))
-        conf = CONFIDENCE_PUBLICATION if rel else CONFIDENCE_INFERRED_YEAR
-        return relative(anchor, f"{year}-{month:02d}", P.MONTH, interval, conf)
+        return dated(anchor, linked, f"{year}-{month:02d}", P.MONTH, interval, bool(rel))
 
     return resolve
+
+
+def dated(
+    anchor: Anchor | None,
+    linked: int | None,
+    value: str,
+    precision: TimePrecision,
+    interval: cal.Interval,
+    deictic: bool = False,
+) -> Reading:
+    """An undated month's reading: absolute when the text gave its year, else relative."""
+    if linked is not None or anchor is None:
+        return Reading(
+            TimeKind.DATE, value, precision, interval, "absolute", None, CONFIDENCE_INFERRED_YEAR
+        )
+    conf = CONFIDENCE_PUBLICATION if deictic else CONFIDENCE_INFERRED_YEAR
+    return relative(anchor, value, precision, interval, conf)
 
 
 def season_relative(m: re.Match[str], _text: str) -> Resolve:

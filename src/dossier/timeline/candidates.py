@@ -6,8 +6,11 @@ AFTER) and a value other than PRESENT_REF. "Now" and "currently" describe a stat
 publication, not a happening, and would pile every such sentence onto the publication
 day, so PRESENT_REF does not count.
 
-One candidate per sentence. When a sentence holds several dates, the one that dates
-the main verb wins: the date whose syntactic head is fewest dependency steps below the
+One candidate per clause (``clauses``): a sentence whose dates hang from different
+clauses ("provided ... in 2001, and in 2007 ... sent") gives one candidate per clause,
+each with the summary and the mentions of its own clause; the subject both share goes
+to both. A clause without a mention gives none. When a clause holds several dates, the
+one that dates its main verb wins: the date whose syntactic head is fewest dependency steps below the
 sentence root ("was appointed ... in 1998" beats "who had risen ... in 1980" inside a
 relative clause). Ties go to an absolute date over a relative one, then to the finer
 precision, then to the first in the sentence.
@@ -20,6 +23,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from dossier.model import EventCandidate, Span, TimeExpr, TimeKind, TimePrecision
+from dossier.timeline.clauses import Clause, split_clauses
 from dossier.timeline.summary import summarize
 
 # Kinds and precisions that place a happening on the calendar.
@@ -59,7 +63,22 @@ def event_candidates(
             if e <= hi
         ]
         if inside and named:
-            found.append(_candidate(doc, sent, document_id, inside, named))
+            found.extend(_clause_candidates(doc, sent, document_id, inside, named))
+    return found
+
+
+def _clause_candidates(
+    doc: Any, sent: Any, document_id: str, times: list[TimeExpr], named: list[tuple[int, int]]
+) -> list[EventCandidate]:
+    clauses = split_clauses(doc, sent, times)
+    if len(clauses) == 1:
+        return [_candidate(doc, sent, document_id, times, named)]
+    found = []
+    for clause in clauses:
+        starts = {doc[i].idx for i in clause.tokens}
+        mine = [(s, e) for s, e in named if any(s <= x < e for x in starts)]
+        if mine:
+            found.append(_candidate(doc, sent, document_id, list(clause.times), mine, clause))
     return found
 
 
@@ -80,15 +99,21 @@ def _candidate(
     document_id: str,
     times: list[TimeExpr],
     mentions: list[tuple[int, int]],
+    clause: Clause | None = None,
 ) -> EventCandidate:
     time = min(times, key=lambda t: _date_rank(doc, sent, t))
+    drop = [(t.span.start, t.span.end) for t in times]
+    if clause is None:
+        summary = summarize(sent, drop)
+    else:
+        summary = summarize(sent, drop, clause.verb, clause.others)
     return EventCandidate(
         document_id=document_id,
         sentence=Span(document_id, sent.start_char, sent.end_char),
         sentence_text=sent.text,
         time=time,
         mentions=tuple(Span(document_id, s, e) for s, e in mentions),
-        summary=summarize(sent, [(t.span.start, t.span.end) for t in times]),
+        summary=summary,
     )
 
 

@@ -1,11 +1,7 @@
 """Merge event candidates that report the same happening, within and across articles.
 
-Blocking, never all pairs: a report is filed under (actor, year) for each of its actor
-ids and each year its date touches, a year block being read with the next year's so a
-one-year disagreement is seen; a report dated over more than ``FINE_MAX_YEARS`` ("the
-late 1990s") goes under (actor, decade) and meets every report of that actor in the
-decade. In a block, reports are ordered by date and each meets its ``MAX_BLOCK_SIZE``
-nearest neighbours only, so the cost grows linearly with the number of reports.
+Blocking, never all pairs (``blocks``): reports are compared within (actor, year) and
+(actor, decade) blocks only.
 
 Two reports sharing an actor are one happening when
 
@@ -32,33 +28,29 @@ from __future__ import annotations
 import hashlib
 import logging
 import math
-from collections import Counter, defaultdict
-from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from collections import Counter
+from collections.abc import Mapping, Sequence
 from datetime import date
 
 from dossier.model import Event, EventEvidence, TimePrecision
 from dossier.resolve.unionfind import UnionFind
-from dossier.timeline.summary import content_words
+from dossier.timeline.blocks import candidate_pairs
+from dossier.timeline.reports import Report, build_reports
 from dossier.timeline.summary import word_overlap as text_similarity
 
 log = logging.getLogger(__name__)
 
-# A date spanning at most this many calendar years is blocked by year ("2008",
-# "winter 2007-08"); wider ones ("the 1990s", "late 1990s") by decade.
-FINE_MAX_YEARS = 2
-# Dates wider than this ("the 20th century") say too little to merge on.
-COARSE_MAX_YEARS = 20
-# Neighbours each report is compared with inside a block: all pairs up to 200 reports
-# (20k comparisons, well under a second); a bigger block (the subject of the corpus in
-# its busiest year) is compared in a sliding window of that width, and logged.
-MAX_BLOCK_SIZE = 200
-# Share of the pair score that comes from shared actors; the rest is word overlap. Actors
-# are the blocking key, so words must carry most of the decision.
+# Share of the pair score that comes from actors (the better of cast agreement and the
+# rarity of the shared actors); the rest is word overlap. Actors are the blocking key, so words must carry most of the decision.
 ACTOR_WEIGHT = 0.4
-# Score a pair with compatible dates needs: two reports naming only the same actor
-# (actor overlap 1.0) need word overlap ~0.17, e.g. one shared content word of four.
+# Score a pair with compatible dates needs: two reports sharing an actor named only by
+# them (rarity 1.0) need word overlap ~0.17, e.g. one shared content word of four; two
+# sharing only the corpus's subject (rarity ~0.3) need ~0.6.
 MERGE_SCORE = 0.5
+# Within one article, neighbouring sentences share their cast and words while telling
+# the next happening ("four soldiers were captured" / "later, the Pentagon captured");
+# an article retelling its own event is rarer, so such a pair needs this much more.
+SAME_DOCUMENT_MARGIN = 0.1
 # Word overlap any merge needs: the same actor in the same year is not enough.
 MIN_TEXT_SIM = 0.15
 # Two reports giving the very same date no wider than a month ("February 2012" twice)
@@ -82,7 +74,7 @@ def merge_events(
     reports = build_reports(candidates, actor_of)
     weights = _actor_weights(reports)
     links: list[tuple[float, int, int]] = []
-    for a, b in _candidate_pairs(reports):
+    for a, b in candidate_pairs(reports):
         score = _link_score(reports[a], reports[b], weights)
         if score is not None:
             links.append((score, a, b))
@@ -95,136 +87,11 @@ def merge_events(
     return sorted(events, key=lambda e: (e.start, e.end, e.id))
 
 
-@dataclass(frozen=True, slots=True)
-class Report:
-    """One piece of evidence with what merging compares: date ordinals, actors, words."""
-
-    key: str  # "document:start:end" of the sentence
-    evidence: EventEvidence
-    document_id: str
-    outlet: str
-    lo: int  # date.toordinal() of the interval's first and last day
-    hi: int
-    dated: bool  # False when the interval is not in YYYY-MM-DD form
-    actors: tuple[str, ...]  # actor ids of the sentence's mentions, in order, repeats kept
-    words: frozenset[str]  # content stems of the summary, less actor names and the date
-
-    @property
-    def years(self) -> range:
-        if not self.dated:
-            return range(0)
-        return range(date.fromordinal(self.lo).year, date.fromordinal(self.hi).year + 1)
-
-
-def build_reports(
-    candidates: Sequence[EventEvidence], actor_of: Mapping[tuple[str, int, int], str]
-) -> list[Report]:
-    """One report per distinct sentence, ordered by key; duplicates are logged and dropped."""
-    reports: dict[str, Report] = {}
-    for evidence in candidates:
-        report = _report(evidence, actor_of)
-        if report.key in reports:
-            log.warning("event candidate %s given twice; keeping one", report.key)
-            continue
-        reports[report.key] = report
-    return [reports[k] for k in sorted(reports)]
-
-
-def _report(evidence: EventEvidence, actor_of: Mapping[tuple[str, int, int], str]) -> Report:
-    cand = evidence.candidate
-    sentence = cand.sentence
-    actors = [actor_of.get((m.document_id, m.start, m.end)) for m in cand.mentions]
-    names = [
-        cand.sentence_text[m.start - sentence.start : m.end - sentence.start]
-        for m, actor in zip(cand.mentions, actors, strict=True)
-        if actor is not None
-    ]
-    lo, hi = _ordinals(cand.time.start), _ordinals(cand.time.end)
-    dated = lo is not None and hi is not None and lo <= hi
-    if not dated:
-        log.warning("event candidate %s has an unreadable date %r", cand.sentence, cand.time)
-    return Report(
-        key=f"{sentence.document_id}:{sentence.start}:{sentence.end}",
-        evidence=evidence,
-        document_id=sentence.document_id,
-        outlet=evidence.outlet,
-        lo=lo if dated and lo else 0,
-        hi=hi if dated and hi else 0,
-        dated=dated,
-        actors=tuple(a for a in actors if a is not None),
-        words=content_words(cand.summary, [*names, cand.time.text]),
-    )
-
-
-def _ordinals(value: str | None) -> int | None:
-    try:
-        return date.fromisoformat(value).toordinal() if value else None
-    except ValueError:
-        return None
-
-
 def _actor_weights(reports: Sequence[Report]) -> dict[str, float]:
     """Inverse document frequency of each actor over the reports."""
     counts = Counter(a for r in reports for a in set(r.actors))
     total = len(reports)
     return {a: math.log(1 + total / n) for a, n in counts.items()}
-
-
-def _candidate_pairs(reports: Sequence[Report]) -> Iterator[tuple[int, int]]:
-    """Each pair of report indices that share a block, once, in a fixed order."""
-    seen: set[tuple[int, int]] = set()
-    years, decades, coarse = _blocks(reports)
-    for (actor, year), members in sorted(years.items()):
-        joined = sorted(set(members) | set(years.get((actor, year + 1), ())))
-        for pair in _window_pairs(reports, joined, f"{actor}/{year}"):
-            if pair not in seen:
-                seen.add(pair)
-                yield pair
-    for (actor, decade), members in sorted(decades.items()):
-        if coarse.intersection(members):
-            for pair in _window_pairs(reports, members, f"{actor}/{decade}s", coarse):
-                if pair not in seen:
-                    seen.add(pair)
-                    yield pair
-
-
-def _blocks(
-    reports: Sequence[Report],
-) -> tuple[dict[tuple[str, int], list[int]], dict[tuple[str, int], list[int]], set[int]]:
-    years: dict[tuple[str, int], list[int]] = defaultdict(list)
-    decades: dict[tuple[str, int], list[int]] = defaultdict(list)
-    coarse: set[int] = set()
-    for k, r in enumerate(reports):
-        span = r.years
-        if not span or len(span) > COARSE_MAX_YEARS:
-            continue
-        if len(span) > FINE_MAX_YEARS:
-            coarse.add(k)
-        for actor in set(r.actors):
-            for year in span if len(span) <= FINE_MAX_YEARS else ():
-                years[actor, year].append(k)
-            for decade in range(span[0] // 10 * 10, span[-1] + 1, 10):
-                decades[actor, decade].append(k)
-    return years, decades, coarse
-
-
-def _window_pairs(
-    reports: Sequence[Report], members: Sequence[int], name: str, anchors: set[int] | None = None
-) -> Iterator[tuple[int, int]]:
-    """Pairs within ``MAX_BLOCK_SIZE`` in date order; with ``anchors``, only theirs."""
-    if len(members) > MAX_BLOCK_SIZE:
-        log.warning("event block %s has %d reports; comparing neighbours only", name, len(members))
-    ordered = sorted(set(members), key=lambda k: (reports[k].lo + reports[k].hi, k))
-    half = MAX_BLOCK_SIZE // 2
-    for i, a in enumerate(ordered):
-        if anchors is None:
-            partners = ordered[i + 1 : i + 1 + MAX_BLOCK_SIZE]
-        elif a in anchors:
-            partners = [b for b in ordered[max(i - half, 0) : i + half + 1] if b != a]
-        else:
-            continue
-        for b in partners:
-            yield min(a, b), max(a, b)
 
 
 def _compatible(a: Report, b: Report) -> bool:
@@ -237,6 +104,17 @@ def _actor_similarity(a: Report, b: Report, weights: Mapping[str, float]) -> flo
     return sum(weights[x] for x in left & right) / union if union else 0.0
 
 
+def _rarity(a: Report, b: Report, weights: Mapping[str, float]) -> float:
+    """The summed idf of the actors both reports name, over the idf of a unique actor, at most 1.
+
+    One shared rare actor ("Petraeus") says about as much as three common ones ("Iran",
+    "U.S.", the corpus's subject); one common actor alone says little.
+    """
+    shared = set(a.actors) & set(b.actors)
+    top = max(weights.values(), default=0.0)
+    return min(1.0, sum(weights[x] for x in shared) / top) if top else 0.0
+
+
 def _link_score(a: Report, b: Report, weights: Mapping[str, float]) -> float | None:
     """The pair's score when it is one happening, else None (word overlap checked first)."""
     compatible = _compatible(a, b)
@@ -245,12 +123,15 @@ def _link_score(a: Report, b: Report, weights: Mapping[str, float]) -> float | N
         return None
     if not compatible and a.document_id == b.document_id:
         return None
-    actors = _actor_similarity(a, b, weights)
-    score = ACTOR_WEIGHT * actors + (1 - ACTOR_WEIGHT) * text
     if compatible:
+        actors = max(_rarity(a, b, weights), _actor_similarity(a, b, weights))
+        score = ACTOR_WEIGHT * actors + (1 - ACTOR_WEIGHT) * text
         same = (a.lo, a.hi) == (b.lo, b.hi) and a.hi - a.lo < SAME_DATE_MAX_DAYS
         score += SAME_DATE_BONUS if same else 0.0
-        return score if score >= MERGE_SCORE else None
+        margin = SAME_DOCUMENT_MARGIN if a.document_id == b.document_id else 0.0
+        return score if score >= MERGE_SCORE + margin else None
+    actors = _actor_similarity(a, b, weights)
+    score = ACTOR_WEIGHT * actors + (1 - ACTOR_WEIGHT) * text
     return score if actors >= DISAGREE_ACTOR_SIM else None
 
 

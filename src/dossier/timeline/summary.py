@@ -65,19 +65,30 @@ REPORTING_WORDS = frozenset(
 _WORD = re.compile(r"[^\W\d_]+")
 
 
-def summarize(sent: Any, drop: Sequence[tuple[int, int]] = ()) -> str:
+def summarize(
+    sent: Any,
+    drop: Sequence[tuple[int, int]] = (),
+    clause: Any = None,
+    skip_tokens: Iterable[int] = (),
+) -> str:
     """Shorten the spaCy sentence ``sent`` to "who did what" (at most ``MAX_SUMMARY_WORDS``).
 
     ``drop`` lists document character ranges to leave out besides spaCy's own dates
-    (the time stage's expressions).
+    (the time stage's expressions). ``clause`` summarises the clause of that verb
+    instead of the sentence's root, borrowing the nearest governing verb's subject when
+    it has none ("he took over ... after establishing ..."); ``skip_tokens`` (token
+    indices) are left out, such as the other clauses of a split sentence.
     """
-    skip = _skipped_tokens(sent, drop)
-    root = sent.root
-    if root.pos_ not in ("VERB", "AUX") or not _subjects(root):
+    skip = _skipped_tokens(sent, drop) | set(skip_tokens)
+    root = sent.root if clause is None else clause
+    subject = _borrowed_subject(root)
+    if root.pos_ not in ("VERB", "AUX") or not (_subjects(root) or subject is not None):
         return _fallback(sent, skip)
     for with_conj in (True, False):
         for depth in PREP_DEPTHS:
             kept = _clause(root, skip, depth, with_conj, 0)
+            if subject is not None:
+                kept |= _phrase(subject, skip, depth)
             text = _render(sent, kept)
             if len(text.split()) <= MAX_SUMMARY_WORDS:
                 return text
@@ -96,6 +107,19 @@ def _fallback(sent: Any, skip: set[int]) -> str:
 
 def _subjects(verb: Any) -> list[Any]:
     return [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+
+
+def _borrowed_subject(verb: Any) -> Any:
+    """The subject of the nearest verb above a subjectless ``verb``, else None."""
+    if _subjects(verb):
+        return None
+    tok = verb
+    while tok.head.i != tok.i:
+        tok = tok.head
+        subjects = _subjects(tok) if tok.pos_ in ("VERB", "AUX") else []
+        if subjects:
+            return subjects[0]
+    return None
 
 
 def _skipped_tokens(sent: Any, drop: Sequence[tuple[int, int]]) -> set[int]:
