@@ -378,3 +378,27 @@ def test_timeline_merge_weights_a_shared_rare_actor(nlp: Any) -> None:
     (message,) = [e for e in events if "hb" in e.actors]
     assert {ev.outlet for ev in message.evidence} == {"Outlet A", "Outlet B"}
     assert len(events) == 3
+
+
+def test_timeline_candidate_per_dated_list_item(nlp: Any) -> None:
+    text = (
+        "Karimi advised the army in its victories at Velmar (June 2014) and Ostrin (August 2014)."
+    )
+    doc = nlp(text)
+    times = [_time("d", text, "June 2014", "2014-06"), _time("d", text, "August 2014", "2014-08")]
+    cands = event_candidates(doc, "d", times, [(0, len("Karimi"))])
+    assert [c.time.text for c in cands] == ["June 2014", "August 2014"]
+    assert all("2014" not in c.summary for c in cands)
+
+
+def test_timeline_candidate_item_keeps_its_own_words(nlp: Any) -> None:
+    text = (
+        "Karimi's brigade took part in operations including the siege of Velmar in March 2015, "
+        "and the liberation of Ostrin, a port in the south, in October 2016."
+    )
+    doc = nlp(text)
+    times = [_time("d", text, "March 2015", "2015-03"), _time("d", text, "October 2016", "2016-10")]
+    cands = event_candidates(doc, "d", times, [(0, len("Karimi"))])
+    assert sorted(c.time.text for c in cands) == ["March 2015", "October 2016"]
+    assert any(c.summary == "the siege of Velmar" for c in cands)
+    assert not any("March" in c.summary or "October" in c.summary for c in cands)

@@ -15,6 +15,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from dossier import settings
+from dossier.cli_claims import add_command as add_claims_command
 from dossier.cli_entities import add_commands as add_entity_commands
 from dossier.cli_timeline import add_command as add_timeline_command
 from dossier.errors import DossierError
@@ -73,6 +74,7 @@ def make_parser() -> argparse.ArgumentParser:
 
     add_entity_commands(sub, _db)
     add_timeline_command(sub, _db)
+    add_claims_command(sub, _db)
 
     p = sub.add_parser("sources", help="list the sources with their metadata")
     _db(p)
@@ -126,6 +128,7 @@ def _print_summary(stats: Any) -> None:
     table.add_row("actors (across articles)", f"{stats.actors:,}")
     table.add_row("actor links", f"{stats.links:,}")
     table.add_row("events (across articles)", f"{stats.events:,}")
+    table.add_row("claims (grouped across outlets)", f"{stats.claim_groups:,}")
     table.add_row("duplicates", str(stats.duplicates))
     table.add_row("failures", str(len(stats.failures) - stats.duplicates))
     console.print(table)

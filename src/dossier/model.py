@@ -202,6 +202,9 @@ class AnnotatedArticle:
     roles: tuple[Role, ...] = ()
     times: tuple[TimeExpr, ...] = ()
     candidates: tuple[EventCandidate, ...] = ()
+    attributions: tuple[Attribution, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    claims: tuple[Claim, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,6 +228,7 @@ class BuildStats:
     actors: int = 0
     links: int = 0
     events: int = 0
+    claim_groups: int = 0
 
 
 class TimePrecision(enum.StrEnum):
@@ -300,3 +304,69 @@ class Event:
     actors: tuple[str, ...]  # actor ids
     evidence: tuple[EventEvidence, ...]
     disagreement: bool  # the reports give incompatible dates; each keeps its own
+
+
+class AttributionType(enum.StrEnum):
+    """Who the outlet says a statement comes from."""
+
+    NAMED = "named-source"  # "said Mowwafak al-Rubaie", "told The New Yorker" (a person)
+    ANONYMOUS_OFFICIAL = "anonymous-official"  # "according to an official familiar with…"
+    ANONYMOUS_GROUP = "anonymous-group"  # "according to U.S. and Arab officials"
+    MEDIA = "other-media"  # "told the BBC", "according to a cable obtained by WikiLeaks"
+    HEDGED = "hedged"  # "reportedly", "is widely credited", "it is widely presumed"
+    SUBJECT = "subject"  # the actor the claim is about says it himself
+    DENIAL = "denial"  # "Iran has denied the charges"
+    AUTHOR = "author"  # the author's own assessment ("Clearly, …")
+    UNATTRIBUTED = "unattributed"
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """The source a sentence is attributed to; ``cue`` is the attributing words."""
+
+    sentence: Span
+    type: AttributionType
+    source: str | None
+    source_span: Span | None
+    cue: Span | None
+    confidence: float
+
+
+class QuoteKind(enum.StrEnum):
+    STATEMENT = "statement"  # words a speaker said or wrote
+    SCARE = "scare"  # scare quotes around a word or label: "arch terrorist"
+    SLOGAN = "slogan"  # a slogan or title: "We Are All X"
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    span: Span  # the quoted words, without the quotation marks
+    kind: QuoteKind
+    speaker: str | None
+    speaker_span: Span | None  # the speaker's mention, when the text names one
+    marked: bool  # False when reconstructed from structure after marks were lost
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    span: Span
+    low: float
+    high: float
+    unit: str  # "fighters", "troops", "%", "USD", "" when bare
+    hedge: str  # "at least", "about", "up to", "more than", ""
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A checkable statement in one sentence: who did what to whom, when, where, how many."""
+
+    id: str
+    sentence: Span
+    text: str
+    actors: tuple[Span, ...]  # entity mentions taking part
+    predicate: str  # the main verb phrase, lemmatised ("send message", "coordinate offensive")
+    time: Span | None  # the time expression the claim is dated by
+    places: tuple[Span, ...]
+    quantities: tuple[Quantity, ...]
+    attribution: Attribution
+    quote: Span | None  # the direct quotation the claim rests on, if any

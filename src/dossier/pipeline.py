@@ -10,14 +10,21 @@ import logging
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from dossier import ingest, nlp, settings
+from dossier.attribution import attribute
+from dossier.claims import extract_claims
 from dossier.clean import clean_article
+from dossier.corroboration.stage import run_corroboration
 from dossier.errors import DossierError
-from dossier.model import BuildStats, CleanArticle, Failure, RawArticle
+from dossier.model import AnnotatedArticle, BuildStats, CleanArticle, Failure, RawArticle
+from dossier.nlp.roles import extract_roles
 from dossier.resolve.stage import run_resolve
 from dossier.store import open_store
 from dossier.store.db import Batch, Store
+from dossier.time import extract_times
+from dossier.timeline.candidates import event_candidates
 from dossier.timeline.stage import run_timeline
 
 log = logging.getLogger(__name__)
@@ -61,6 +68,7 @@ def build(
         resolved = run_resolve(store)  # 7. resolve: actors across articles, network
         stats.actors, stats.links = resolved.actors, resolved.edges
         stats.events = run_timeline(store)  # 8. timeline: events merged across articles
+        stats.claim_groups = run_corroboration(store)  # 9. corroboration: claims across outlets
         store.finish_run(run_id, stats.documents, len(stats.failures), "done")
     except BaseException:
         store.finish_run(run_id, stats.documents, len(stats.failures), "interrupted")
@@ -68,6 +76,29 @@ def build(
     finally:
         store.close()
     return stats
+
+
+def analyse_article(article: CleanArticle, doc: Any) -> AnnotatedArticle:
+    """Stages 3-6 on one parsed article: each a pure function of the article."""
+    sentences, mentions = nlp.read_doc(article, doc)  # 3. nlp: sentences, entities, roles
+    roles = tuple(extract_roles(doc, article.id))
+    meta = article.metadata
+    bounds = [(s.span.start, s.span.end) for s in sentences]
+    times = extract_times(  # 4. time
+        article.id, article.text, bounds, meta.published.value, meta.not_before.value
+    )
+    labelled = [(m.span.start, m.span.end, str(m.type)) for m in mentions]
+    attributions, quotes = attribute(doc, article.id, labelled)  # 5. attribution
+    quote_spans = [(q.span.start, q.span.end) for q in quotes]
+    claims = extract_claims(
+        doc, article.id, attributions, quote_spans, times, labelled
+    )  # 6. claims
+    spans = [(m.span.start, m.span.end) for m in mentions]
+    candidates = event_candidates(doc, article.id, times, spans)  # for 8. timeline
+    return AnnotatedArticle(
+        article, sentences, mentions, nlp.word_count(article.text), roles, tuple(times),
+        tuple(candidates), tuple(attributions), tuple(quotes), tuple(claims),
+    )  # fmt: skip
 
 
 class _Runner:
@@ -115,8 +146,8 @@ class _Runner:
 
     def flush(self) -> None:
         if self.pending:
-            annotated = nlp.annotate(self.pending, self.options.n_process)  # 3. nlp
-            for item in annotated:
+            parsed = nlp.parse(self.pending, self.options.n_process)  # 3. nlp, in batches
+            for item in (analyse_article(article, doc) for article, doc in parsed):
                 self.batch.articles.append(item)
                 self.batch.outcomes.append(
                     (item.article.source, item.article.original_sha256, "document", item.article.id)

@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TextIO
 
+from dossier.export.claims import export_claims
 from dossier.export.entities import export_entities, export_network
 from dossier.export.events import export_events
 from dossier.model import EXTRACTOR_VERSION
@@ -37,7 +38,7 @@ def build_export(store: Store) -> dict[str, Any]:
         "entities": export_entities(store),
         "network": export_network(store),
         "events": export_events(store),
-        "claims": [],
+        "claims": export_claims(store),
         "framing": [],
         "failures": q.failures(store),
         "judgements": q.judgements(store),

@@ -5,19 +5,16 @@ from __future__ import annotations
 import bisect
 import functools
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from dossier import settings
 from dossier.errors import ConfigError, ExtractionError
-from dossier.model import AnnotatedArticle, CleanArticle, EntityType, Mention, Sentence, Span
-from dossier.nlp.roles import extract_roles
-from dossier.time import extract_times
-from dossier.timeline.candidates import event_candidates
+from dossier.model import CleanArticle, EntityType, Mention, Sentence, Span
 
 log = logging.getLogger(__name__)
 
-__all__ = ["annotate", "check_length", "load_model", "word_count"]
+__all__ = ["check_length", "load_model", "parse", "read_doc", "word_count"]
 
 # Texts per spaCy batch: spaCy's own default; larger batches gave no speed-up on 2 cores.
 PIPE_BATCH_SIZE = 64
@@ -86,14 +83,17 @@ def check_length(article: CleanArticle) -> None:
         )
 
 
-def annotate(articles: Sequence[CleanArticle], n_process: int = 1) -> list[AnnotatedArticle]:
-    """Run spaCy over a batch of articles; offsets index each article's clean text."""
+def parse(
+    articles: Sequence[CleanArticle], n_process: int = 1
+) -> Iterator[tuple[CleanArticle, Any]]:
+    """Run spaCy over a batch of articles, yielding each article with its Doc."""
     nlp = load_model()
     docs = nlp.pipe((a.text for a in articles), batch_size=PIPE_BATCH_SIZE, n_process=n_process)
-    return [_annotated(article, doc) for article, doc in zip(articles, docs, strict=True)]
+    yield from zip(articles, docs, strict=True)
 
 
-def _annotated(article: CleanArticle, doc: Any) -> AnnotatedArticle:
+def read_doc(article: CleanArticle, doc: Any) -> tuple[tuple[Sentence, ...], tuple[Mention, ...]]:
+    """Sentences and named-entity mentions; offsets index the article's clean text."""
     sentences: list[Sentence] = []
     sentence_of_token: dict[int, int] = {}
     for index, sent in enumerate(doc.sents):
@@ -110,17 +110,7 @@ def _annotated(article: CleanArticle, doc: Any) -> AnnotatedArticle:
         for ent in doc.ents
         if ent.label_ in _ACTOR_LABELS
     ]
-    roles = tuple(extract_roles(doc, article.id))
-    meta = article.metadata
-    bounds = [(s.span.start, s.span.end) for s in sentences]
-    published, bound = meta.published.value, meta.not_before.value
-    times = extract_times(article.id, article.text, bounds, published, bound)  # 4. time
-    spans = [(m.span.start, m.span.end) for m in mentions]
-    candidates = event_candidates(doc, article.id, times, spans)
-    return AnnotatedArticle(
-        article, tuple(sentences), tuple(mentions), word_count(article.text), roles, tuple(times),
-        tuple(candidates),
-    )  # fmt: skip
+    return tuple(sentences), tuple(mentions)
 
 
 def _sentence_index(starts: list[int], index_of: dict[int, int], token: int) -> int:

@@ -3,8 +3,8 @@
 Mentions become ``<mark id="m-DOC-START" data-entity="ID">``; role and title phrases
 ("the general", "foreign minister") become ``<span class="role" id="r-DOC-START">`` where
 they do not overlap a mention, so the actor cards can link to both. Each sentence that is
-evidence for a timeline event gets an empty ``<a class="sentence" id="s-DOC-START">`` at its
-start (moved back to the start of a mention it would split), so the timeline can link to it.
+evidence for a timeline event or a claim gets one empty ``<a class="sentence" id="s-DOC-START">``
+at its start (moved back to the start of a mention it would split), so both can link to it.
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ safe default instead, so the report renders whatever part of the export makes se
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from dossier.model import EntityType
@@ -59,3 +59,37 @@ def sentence_anchor(document_id: str, start: int) -> str:
 
 def document_anchor(document_id: str) -> str:
     return f"doc-{document_id}"
+
+
+def sentence_starts(*groups: Any) -> dict[str, set[int]]:
+    """Where each evidence sentence starts, by document, for the article view's anchors.
+
+    Each group is a list of records with ``evidence`` (events, claims); a sentence that is
+    evidence for several of them gets one anchor, so ids stay unique.
+    """
+    starts: dict[str, set[int]] = {}
+    for group in groups:
+        for record in records(group):
+            for item in records(record.get("evidence")):
+                span = offsets(item)
+                if span is not None:
+                    starts.setdefault(str(item.get("document")), set()).add(span[0])
+    return starts
+
+
+def drawn_anchors(views: Iterable[Mapping[str, Any]]) -> frozenset[str]:
+    """The document and sentence anchors the article view draws."""
+    anchors: set[str] = set()
+    for view in views:
+        anchors.add(document_anchor(view["id"]))
+        anchors.update(sentence_anchor(view["id"], start) for start in view["sentences"])
+    return frozenset(anchors)
+
+
+def evidence_href(item: Mapping[str, Any], drawn: frozenset[str]) -> str | None:
+    """The anchor of an evidence sentence, else of its article, if the page draws it."""
+    doc_id, span = str(item.get("document")), offsets(item)
+    href = sentence_anchor(doc_id, span[0]) if span is not None else None
+    if href in drawn:
+        return href
+    return document_anchor(doc_id) if document_anchor(doc_id) in drawn else None

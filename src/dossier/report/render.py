@@ -5,12 +5,14 @@ through Jinja2 with autoescape on, or through ``markupsafe.escape`` for the high
 article bodies, or through the ``tojson`` filter inside ``<script type="application/json">``.
 The page loads nothing from outside: the stylesheet and script are inlined, and a
 Content-Security-Policy that allows only their hashes stops any injected script or request.
-The script (the files in ``SCRIPTS``, joined into one function so there is one hash) reads
-its data from that JSON island and builds the timeline and network drawings with
-``createElementNS``/``setAttribute``/``textContent`` only.
+The stylesheet is the files in ``STYLES``, joined. The script (the files in ``SCRIPTS``,
+joined into one function so there is one hash) reads its data from that JSON island and
+builds the timeline and network drawings with ``createElementNS``/``setAttribute``/
+``textContent`` only; the claim ledger's script only filters and folds rows.
 
 The view models live next to this module: ``articles.py`` (the highlighted article view),
-``actors.py`` (the actor cards), ``network.py`` (the actor network) and ``timeline.py``.
+``actors.py`` (the actor cards), ``network.py`` (the actor network), ``timeline.py`` and
+``claims.py`` (the claim ledger).
 """
 
 from __future__ import annotations
@@ -29,15 +31,17 @@ from markupsafe import Markup
 
 from dossier.report.actors import build_actors, index_articles, split_actors
 from dossier.report.articles import document_view, marks_by_document
-from dossier.report.fields import records
+from dossier.report.claims import build_claims
+from dossier.report.fields import records, sentence_starts
 from dossier.report.network import build_network
-from dossier.report.timeline import build_timeline, sentence_starts
+from dossier.report.timeline import build_timeline
 
 log = logging.getLogger(__name__)
 
 TOP_ENTITIES = 8  # enough to name the main actors on the subject card without crowding it
 ASSETS = "report/templates"
-SCRIPTS = ("report.js", "timeline.js", "timeline-panel.js")  # one scope, in this order
+SCRIPTS = ("report.js", "timeline.js", "timeline-panel.js", "claims.js")  # one scope, in order
+STYLES = ("report.css", "claims.css")  # joined into the one inline stylesheet
 
 
 def render_report(dossier: Mapping[str, Any]) -> str:
@@ -45,7 +49,7 @@ def render_report(dossier: Mapping[str, Any]) -> str:
     documents = records(dossier.get("documents"))
     entities = records(dossier.get("entities"))
     marks = marks_by_document(entities)
-    starts = sentence_starts(dossier.get("events"))
+    starts = sentence_starts(dossier.get("events"), dossier.get("claims"))
     views = [
         document_view(doc, marks.get(str(doc.get("id")), []), starts.get(str(doc.get("id")), ()))
         for doc in documents
@@ -54,7 +58,8 @@ def render_report(dossier: Mapping[str, Any]) -> str:
     cards, rest = split_actors(actors)
     network = build_network(dossier.get("network"), actors)
     timeline = build_timeline(dossier.get("events"), actors, views)
-    css, js = _asset("report.css"), _script()
+    claims = build_claims(dossier.get("claims"), views)
+    css, js = _stylesheet(), _script()
     template = _environment().get_template("report.html.j2")
     return template.render(
         generated=str(dossier.get("generated") or ""),
@@ -68,7 +73,7 @@ def render_report(dossier: Mapping[str, Any]) -> str:
         types=sorted({(row["type"] or "OTHER", row["kind"]) for row in actors}),
         failures=records(dossier.get("failures")),
         timeline=timeline,
-        claims=records(dossier.get("claims")),
+        claims=claims,
         framing=records(dossier.get("framing")),
         data=_script_data(views, actors, network, timeline),
         csp=_content_security_policy(css, js),
@@ -92,6 +97,11 @@ def _environment() -> Environment:
 def _asset(name: str) -> str:
     """The text of a static asset shipped next to the template (package data)."""
     return resources.files("dossier").joinpath(ASSETS, name).read_text(encoding="utf-8")
+
+
+@cache
+def _stylesheet() -> str:
+    return "\n".join(_asset(name) for name in STYLES)
 
 
 @cache

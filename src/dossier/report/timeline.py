@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from dossier.model import TimePrecision
-from dossier.report.fields import document_anchor, offsets, records, sentence_anchor, strings
+from dossier.report.fields import drawn_anchors, evidence_href, records, strings
 
 OUTLET_COLOURS = 8  # report.css has eight outlet hues that stay distinct; later outlets share grey
 PRECISIONS = frozenset(p.value for p in TimePrecision)
@@ -36,17 +36,6 @@ class _Context:
     drawn: frozenset[str]  # sentence and document anchors in the article view
 
 
-def sentence_starts(events: Any) -> dict[str, set[int]]:
-    """Where each evidence sentence starts, by document, for the article view's anchors."""
-    starts: dict[str, set[int]] = {}
-    for event in records(events):
-        for item in records(event.get("evidence")):
-            span = offsets(item)
-            if span is not None:
-                starts.setdefault(str(item.get("document")), set()).add(span[0])
-    return starts
-
-
 def build_timeline(
     events: Any, actors: Sequence[Mapping[str, Any]], views: Sequence[Mapping[str, Any]]
 ) -> dict[str, Any]:
@@ -54,7 +43,7 @@ def build_timeline(
     context = _Context(
         names={actor["id"]: actor["name"] for actor in actors},
         outlets={view["id"]: view["outlet"] for view in views},
-        drawn=frozenset(_anchors(views)),
+        drawn=drawn_anchors(views),
     )
     rows = [_event(raw, n, context) for n, raw in enumerate(records(events))]
     rows.sort(key=lambda r: (r["from"] is None, r["from"] or 0, r["to"] or 0, r["id"]))
@@ -84,12 +73,6 @@ def date_label(date: Mapping[str, Any]) -> str:
     return shown if precision == "unknown" else f"{shown} ({precision})"
 
 
-def _anchors(views: Iterable[Mapping[str, Any]]) -> Iterable[str]:
-    for view in views:
-        yield document_anchor(view["id"])
-        yield from (sentence_anchor(view["id"], start) for start in view["sentences"])
-
-
 def _event(raw: Mapping[str, Any], n: int, context: _Context) -> dict[str, Any]:
     date = _mapping(raw.get("date"))
     evidence = [_evidence(item, context) for item in records(raw.get("evidence"))]
@@ -114,17 +97,14 @@ def _event(raw: Mapping[str, Any], n: int, context: _Context) -> dict[str, Any]:
 
 
 def _evidence(item: Mapping[str, Any], context: _Context) -> dict[str, Any]:
-    doc_id, span = str(item.get("document")), offsets(item)
+    doc_id = str(item.get("document"))
     date = _mapping(item.get("date"))
-    href = sentence_anchor(doc_id, span[0]) if span is not None else None
-    if href not in context.drawn:
-        href = document_anchor(doc_id) if document_anchor(doc_id) in context.drawn else None
     return {
         "outlet": str(item.get("outlet") or context.outlets.get(doc_id) or "unknown"),
         "phrase": str(date.get("text") or ""),
         "label": date_label(date) if date else "",
         "sentence": " ".join(str(item.get("text") or "").split()),
-        "href": href,
+        "href": evidence_href(item, context.drawn),
     }
 
 

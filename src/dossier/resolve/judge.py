@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from dossier.corroboration.stage import run_corroboration
 from dossier.errors import ConfigError
 from dossier.resolve import name_key
 from dossier.resolve.stage import ResolveStats, run_resolve
@@ -41,7 +42,8 @@ def judge(db: str | Path, kind: JudgementKind, subject: str, obj: str) -> Resolv
                 )
         add_judgement(store, Judgement(kind, subject, obj))
         stats = run_resolve(store)
-        run_timeline(store)  # events name actors by id
+        run_timeline(store)  # events and claim groups name actors by id
+        run_corroboration(store)
         return stats
     finally:
         store.close()

@@ -23,6 +23,7 @@ import numpy as np
 
 from dossier.errors import StoreError
 from dossier.model import EXTRACTOR_VERSION, AnnotatedArticle, Failure
+from dossier.store.claims import insert_claims
 from dossier.store.times import insert_times
 
 log = logging.getLogger(__name__)
@@ -134,6 +135,7 @@ class Store:
     def _insert_articles(self, run_id: int, articles: Sequence[AnnotatedArticle]) -> None:
         self._insert_roles(articles)
         insert_times(self, articles)
+        insert_claims(self, articles)
         self.insert_rows(
             "documents", _DOCUMENT_COLUMNS, [_document_row(a, run_id) for a in articles]
         )
@@ -232,10 +234,14 @@ class Store:
 
 
 # Columns of type JSON: their text must be parsed, not stored as one JSON string.
-JSON_COLUMNS = frozenset({"metadata", "segments", "evidence", "mentions"})
+JSON_COLUMNS = frozenset({
+    "metadata", "segments", "evidence", "mentions", "actor_spans", "place_spans", "quantities",
+    "attribution", "copies", "slot_values",
+})  # fmt: skip
 # Per-article tables keyed by document_id, deleted with their document.
 ARTICLE_TABLES = (
     "removed_lines", "sentences", "mentions", "roles", "time_expressions", "event_candidates",
+    "attributions", "quotes", "claims",
 )  # fmt: skip
 
 _DOCUMENT_COLUMNS = [

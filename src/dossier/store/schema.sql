@@ -61,3 +61,26 @@ CREATE TABLE IF NOT EXISTS event_evidence (
     event_id VARCHAR, document_id VARCHAR, sentence_start INTEGER, sentence_end INTEGER,
     time_start INTEGER, time_end INTEGER, outlet VARCHAR
 );
+-- Stage 5, attribution: one row per sentence, and every quotation.
+CREATE TABLE IF NOT EXISTS attributions (
+    document_id VARCHAR, sentence_start INTEGER, sentence_end INTEGER, type VARCHAR,
+    source VARCHAR, source_start INTEGER, source_end INTEGER, cue_start INTEGER,
+    cue_end INTEGER, confidence DOUBLE
+);
+CREATE TABLE IF NOT EXISTS quotes (
+    document_id VARCHAR, start_offset INTEGER, end_offset INTEGER, kind VARCHAR,
+    speaker VARCHAR, speaker_start INTEGER, speaker_end INTEGER, marked BOOLEAN
+);
+-- Stage 6, claims: checkable statements with their slots.
+CREATE TABLE IF NOT EXISTS claims (
+    id VARCHAR, document_id VARCHAR, sentence_start INTEGER, sentence_end INTEGER,
+    text VARCHAR, actor_spans JSON, predicate VARCHAR, time_start INTEGER, time_end INTEGER,
+    place_spans JSON, quantities JSON, attribution JSON, quote_start INTEGER, quote_end INTEGER
+);
+-- Stage 9, corroboration: claims grouped across outlets, rebuilt on every build.
+CREATE TABLE IF NOT EXISTS claim_groups (
+    id VARCHAR, status VARCHAR, outlets VARCHAR[], independent_outlets INTEGER,
+    copies JSON, shared_sources VARCHAR[], summary VARCHAR
+);
+CREATE TABLE IF NOT EXISTS claim_group_members (group_id VARCHAR, claim_id VARCHAR, outlet VARCHAR);
+CREATE TABLE IF NOT EXISTS conflicts (group_id VARCHAR, slot VARCHAR, slot_values JSON);

@@ -19,11 +19,19 @@ precision, then to the first in the sentence.
 from __future__ import annotations
 
 import bisect
+import functools
 from collections.abc import Sequence
 from typing import Any
 
 from dossier.model import EventCandidate, Span, TimeExpr, TimeKind, TimePrecision
 from dossier.timeline.clauses import Clause, split_clauses
+from dossier.timeline.items import (
+    MIN_ITEM_WORDS,
+    item_phrase,
+    item_words,
+    list_item,
+    nominal_head,
+)
 from dossier.timeline.summary import summarize
 
 # Kinds and precisions that place a happening on the calendar.
@@ -72,13 +80,13 @@ def _clause_candidates(
 ) -> list[EventCandidate]:
     clauses = split_clauses(doc, sent, times)
     if len(clauses) == 1:
-        return [_candidate(doc, sent, document_id, times, named)]
+        return _candidates(doc, sent, document_id, times, named)
     found = []
     for clause in clauses:
         starts = {doc[i].idx for i in clause.tokens}
         mine = [(s, e) for s, e in named if any(s <= x < e for x in starts)]
         if mine:
-            found.append(_candidate(doc, sent, document_id, list(clause.times), mine, clause))
+            found.extend(_candidates(doc, sent, document_id, list(clause.times), mine, clause))
     return found
 
 
@@ -93,20 +101,30 @@ def is_event_date(time: TimeExpr) -> bool:
     )
 
 
-def _candidate(
+def _candidates(
     doc: Any,
     sent: Any,
     document_id: str,
     times: list[TimeExpr],
     mentions: list[tuple[int, int]],
     clause: Clause | None = None,
-) -> EventCandidate:
+) -> list[EventCandidate]:
+    """The clause's candidate, and one per list item dated apart from it (``items``)."""
     time = min(times, key=lambda t: _date_rank(doc, sent, t))
     drop = [(t.span.start, t.span.end) for t in times]
     if clause is None:
         summary = summarize(sent, drop)
     else:
         summary = summarize(sent, drop, clause.verb, clause.others)
+    make = functools.partial(_make, document_id, sent, mentions)
+    found = [make(time, summary)]
+    found.extend(make(t, label) for t, label in _item_dates(doc, time, times, summary))
+    return found
+
+
+def _make(
+    document_id: str, sent: Any, mentions: list[tuple[int, int]], time: TimeExpr, summary: str
+) -> EventCandidate:
     return EventCandidate(
         document_id=document_id,
         sentence=Span(document_id, sent.start_char, sent.end_char),
@@ -115,6 +133,32 @@ def _candidate(
         mentions=tuple(Span(document_id, s, e) for s, e in mentions),
         summary=summary,
     )
+
+
+def _item_dates(
+    doc: Any, main: TimeExpr, times: list[TimeExpr], summary: str
+) -> list[tuple[TimeExpr, str]]:
+    """Dates of other list items than the main date's, each with its label (``items``)."""
+    head = nominal_head(doc, main)
+    taken = {list_item(head).i} if head is not None else set()
+    skip = {
+        tok.i
+        for t in times
+        for tok in doc.char_span(t.span.start, t.span.end, alignment_mode="expand") or ()
+    }
+    found = []
+    for time in times:
+        head = nominal_head(doc, time)
+        if time is main or head is None or (time.start, time.end) == (main.start, main.end):
+            continue
+        item = list_item(head)
+        if item.i in taken:
+            continue
+        taken.add(item.i)
+        span = doc.char_span(time.span.start, time.span.end, alignment_mode="expand")
+        phrase = item_phrase(item, span[0].i if span else len(doc), skip)
+        found.append((time, phrase if item_words(phrase) >= MIN_ITEM_WORDS else summary))
+    return found
 
 
 def _date_rank(doc: Any, sent: Any, time: TimeExpr) -> tuple[int, int, int, int]:

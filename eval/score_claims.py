@@ -1,0 +1,421 @@
+"""Score the claim ledger of an export against the hand-made claim gold of the seeds.
+
+Run from the repository root::
+
+    .venv/bin/python -m eval.score_claims             # build the seeds into a temp DuckDB, score
+    .venv/bin/python -m eval.score_claims --db PATH   # score an existing dossier database
+    .venv/bin/python -m eval.score_claims --selftest  # score the gold itself and an empty export
+
+The gold (``eval/gold/seeds_claims.json``) names each claim by seed file, line number and
+a key phrase of at most six words (never article text). It gives each claim a group, an
+attribution type and a quote flag. Groups have a status (corroborated, single-source,
+conflicting). Conflicts name the slot the outlets disagree on. ``consistent`` lists
+look-alike values that must not be flagged. The export's ``claims`` are read as the
+prediction:
+
+- **found**: some exported claim has an evidence item in the gold claim's document whose
+  text contains the key (NFKC, straight quotes, whitespace collapsed, case-folded);
+- **assigned claim**: a key can sit in several exported claims when they share a sentence.
+  Each found gold claim is assigned the one exported claim that holds most of its gold
+  group's found members. Ties go to a claim whose ``summary`` contains the key, then to
+  the claim holding the fewest gold keys, then to the smallest id;
+- **grouping P/R/F1**: pairs of found gold claims, gold-same when they share a gold group
+  and predicted-same when they share an assigned claim. Pairs on one seed line are left out,
+  because a sentence-level extractor cannot tell them apart;
+- **status accuracy**: for each gold group with a found member, the status of the exported
+  claim assigned to most of its members. It must equal the gold status or one of its
+  ``accept`` values;
+- **conflict recall / precision**, **consistent pairs flagged** and **attribution
+  accuracy**: see eval/README.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import os
+import sys
+import tempfile
+import unicodedata
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Any
+
+GOLD_PATH = Path(__file__).parent / "gold" / "seeds_claims.json"
+_DEFAULT_SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "seeds"
+SEEDS_DIR = Path(os.environ.get("DOSSIER_EVAL_SEEDS", _DEFAULT_SEEDS))
+QUOTES = str.maketrans("‘’‚′“”„″", "''''\"\"\"\"")  # curly -> straight
+MAX_KEY_WORDS = 6  # the gold stores short key phrases, never sentences
+SHOW = 15  # rows of each list in the printed report
+STATUSES = ("corroborated", "single-source", "conflicting")
+SLOTS = ("date", "number", "place", "quote", "other")
+ATTRIBUTION_TYPES = ("named-source", "anonymous-official", "anonymous-group", "other-media",
+                     "hedged", "subject", "denial", "author", "unattributed")  # fmt: skip
+
+
+class GoldMismatchError(RuntimeError):
+    """The claim gold is inconsistent, or a key phrase is not in its seed line."""
+
+
+def normalise(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", text).translate(QUOTES).split()).casefold()
+
+
+def _norm_label(value: Any) -> str:
+    return str(value or "").strip().lower().replace("_", "-").replace(" ", "-")
+
+
+def _ratio(num: int, den: int) -> float:
+    return num / den if den else 0.0
+
+
+def load_gold(path: Path = GOLD_PATH) -> dict[str, Any]:
+    return json.loads(path.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+
+
+def check_gold(path: Path = GOLD_PATH, seeds_dir: Path = SEEDS_DIR) -> None:
+    """Raise unless every key occurs verbatim in its seed line and the records agree."""
+    data = load_gold(path)
+    problems = _check_claims(data, seeds_dir)
+    problems += _check_groups(data)
+    problems += _check_slots(data)
+    if problems:
+        raise GoldMismatchError("claims gold: " + "; ".join(problems))
+
+
+def _check_claims(data: dict[str, Any], seeds_dir: Path) -> list[str]:
+    problems: list[str] = []
+    lines: dict[str, list[str]] = {}
+    ids: set[str] = set()
+    for c in data["claims"]:
+        if c["id"] in ids:
+            problems.append(f"{c['id']}: duplicate id")
+        ids.add(c["id"])
+        if c["file"] not in lines:
+            lines[c["file"]] = (seeds_dir / c["file"]).read_text(encoding="utf-8").splitlines()
+        text = lines[c["file"]][c["line"] - 1] if 0 < c["line"] <= len(lines[c["file"]]) else ""
+        if c["key"] not in text:
+            problems.append(f"{c['id']}: key {c['key']!r} not in {c['file']}:{c['line']}")
+        if len(c["key"].split()) > MAX_KEY_WORDS:
+            problems.append(f"{c['id']}: key longer than {MAX_KEY_WORDS} words")
+        if c["attribution"]["type"] not in ATTRIBUTION_TYPES:
+            problems.append(f"{c['id']}: unknown attribution type {c['attribution']['type']!r}")
+        if not isinstance(c["quote"], bool):
+            problems.append(f"{c['id']}: quote is not a bool")
+    return problems
+
+
+def _check_groups(data: dict[str, Any]) -> list[str]:
+    """Every claim's group exists and every status fits its outlets and its conflicts."""
+    files: dict[str, set[str]] = defaultdict(set)
+    for c in data["claims"]:
+        files[c["group"]].add(c["file"])
+    groups = {g["id"]: g for g in data["groups"]}
+    conflicted = {c["group"] for c in data["conflicts"]}
+    problems = [f"claim group {g!r} not in groups" for g in files if g not in groups]
+    for gid, g in groups.items():
+        if gid not in files:
+            problems.append(f"group {gid}: no claims")
+            continue
+        want = "single-source" if len(files[gid]) < 2 else "corroborated"
+        want = "conflicting" if gid in conflicted else want
+        if g["status"] != want:
+            problems.append(f"group {gid}: status {g['status']!r}, expected {want!r}")
+        if any(s not in STATUSES for s in g.get("accept", [])):
+            problems.append(f"group {gid}: unknown status in accept")
+    return problems
+
+
+def _check_slots(data: dict[str, Any]) -> list[str]:
+    """Conflicts, consistent pairs and ambiguous slots name real groups, slots and files."""
+    files: dict[str, set[str]] = defaultdict(set)
+    for c in data["claims"]:
+        files[c["group"]].add(c["file"])
+    problems = []
+    for kind in ("conflicts", "consistent", "ambiguous"):
+        for rec in data.get(kind, []):
+            where = f"{kind} {rec['group']}/{rec['slot']}"
+            if rec["group"] not in files:
+                problems.append(f"{where}: unknown group")
+            if rec["slot"] not in SLOTS:
+                problems.append(f"{where}: unknown slot")
+            if any(v["file"] not in files[rec["group"]] for v in rec["values"]):
+                problems.append(f"{where}: a value's file has no claim in the group")
+            if len(rec["values"]) < 2:
+                problems.append(f"{where}: fewer than two values")
+            if kind == "conflicts" and len({normalise(v["value"]) for v in rec["values"]}) < 2:
+                problems.append(f"{where}: a conflict needs two different values")
+    return problems
+
+
+def find_matches(export: dict[str, Any], gold: dict[str, Any]) -> dict[str, dict[str, list[int]]]:
+    """Gold claim id -> {exported claim id: indexes of its evidence items holding the key}."""
+    source = {d["id"]: d["source"] for d in export["documents"]}
+    keys: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for c in gold["claims"]:
+        keys[c["file"]].append((c["id"], normalise(c["key"])))
+    found: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+    for claim in export.get("claims", []):
+        for i, ev in enumerate(claim.get("evidence", [])):
+            text = normalise(ev.get("text") or "")
+            for gid, key in keys.get(source.get(ev.get("document"), ""), []):
+                if key in text:
+                    found[gid][str(claim["id"])].append(i)
+    return found
+
+
+def assign_claims(
+    gold: dict[str, Any], found: dict[str, dict[str, list[int]]], export: dict[str, Any]
+) -> dict[str, str]:
+    """Gold claim id -> the one exported claim it is counted in (see the module docstring)."""
+    group_of = {c["id"]: c["group"] for c in gold["claims"]}
+    key_of = {c["id"]: normalise(c["key"]) for c in gold["claims"]}
+    summary = {str(c["id"]): normalise(c.get("summary") or "") for c in export.get("claims", [])}
+    per_claim: dict[str, Counter[str]] = defaultdict(Counter)  # exported -> gold group counts
+    for gid, hits in found.items():
+        for cid in hits:
+            per_claim[cid][group_of[gid]] += 1
+    assigned = {}
+    for gid, hits in found.items():
+        group = group_of[gid]
+        assigned[gid] = min(hits, key=lambda cid: (-per_claim[cid][group],
+                                                   key_of[gid] not in summary[cid],
+                                                   sum(per_claim[cid].values()), cid))  # fmt: skip
+    return assigned
+
+
+def score_grouping(gold: dict[str, Any], assigned: dict[str, str]) -> dict[str, Any]:
+    """Pairwise precision/recall/F1 of found gold claims, leaving out same-line pairs."""
+    found = [c for c in gold["claims"] if c["id"] in assigned]
+    tp = gold_same = pred_same = 0
+    for a, b in itertools.combinations(found, 2):
+        if (a["file"], a["line"]) == (b["file"], b["line"]):
+            continue
+        same_gold = a["group"] == b["group"]
+        same_pred = assigned[a["id"]] == assigned[b["id"]]
+        gold_same += same_gold
+        pred_same += same_pred
+        tp += same_gold and same_pred
+    p, r = _ratio(tp, pred_same), _ratio(tp, gold_same)
+    return {"group_precision": p, "group_recall": r,
+            "group_f1": 2 * p * r / (p + r) if p + r else 0.0,
+            "group_pairs_gold": gold_same, "group_pairs_predicted": pred_same}  # fmt: skip
+
+
+def group_claims(gold: dict[str, Any], assigned: dict[str, str]) -> dict[str, str]:
+    """Gold group -> the exported claim assigned to most of its found members."""
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for c in gold["claims"]:
+        if c["id"] in assigned:
+            votes[c["group"]][assigned[c["id"]]] += 1
+    return {g: min(v, key=lambda cid: (-v[cid], cid)) for g, v in votes.items()}
+
+
+def claim_groups(gold: dict[str, Any], assigned: dict[str, str]) -> dict[str, str]:
+    """Exported claim -> the gold group with most members assigned to it."""
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for c in gold["claims"]:
+        if c["id"] in assigned:
+            votes[assigned[c["id"]]][c["group"]] += 1
+    return {cid: min(v, key=lambda g: (-v[g], g)) for cid, v in votes.items()}
+
+
+def score_status(
+    gold: dict[str, Any], by_group: dict[str, str], claims: dict[str, dict[str, Any]]
+) -> dict[str, Any]:
+    wrong = []
+    for g in gold["groups"]:
+        if g["id"] not in by_group:
+            continue
+        got = _norm_label(claims[by_group[g["id"]]].get("status"))
+        if got not in {g["status"], *g.get("accept", [])}:
+            wrong.append({"group": g["id"], "gold": g["status"], "predicted": got})
+    return {"status_accuracy": _ratio(len(by_group) - len(wrong), len(by_group)),
+            "groups_found": len(by_group), "wrong_status": wrong}  # fmt: skip
+
+
+def score_conflicts(
+    gold: dict[str, Any], by_group: dict[str, str], claims: dict[str, dict[str, Any]],
+    assigned: dict[str, str],
+) -> dict[str, Any]:  # fmt: skip
+    """Conflict recall/precision and the consistent pairs that were wrongly flagged."""
+    flagged = {(cid, _norm_label(x.get("slot"))) for cid, c in claims.items()
+               for x in c.get("conflicts", [])}  # fmt: skip
+    gold_slots = {(c["group"], c["slot"]) for c in gold["conflicts"]}
+    unsure = {(c["group"], c["slot"]) for c in gold.get("ambiguous", [])}
+    hit = [c for c in gold["conflicts"] if (by_group.get(c["group"]), c["slot"]) in flagged]
+    missed = [f"{c['group']}/{c['slot']}" for c in gold["conflicts"] if c not in hit]
+    owner = claim_groups(gold, assigned)
+    judged = [(cid, slot) for cid, slot in sorted(flagged)
+              if cid in owner and (owner[cid], slot) not in unsure]  # fmt: skip
+    right = [x for x in judged if (owner[x[0]], x[1]) in gold_slots]
+    false = [{"claim": cid, "group": owner[cid], "slot": slot}
+             for cid, slot in judged if (cid, slot) not in right]  # fmt: skip
+    wrong_flags = [f"{p['group']}/{p['slot']}" for p in gold["consistent"]
+                   if (by_group.get(p["group"]), p["slot"]) in flagged]  # fmt: skip
+    return {"conflict_recall": _ratio(len(hit), len(gold["conflicts"])),
+            "conflict_precision": _ratio(len(right), len(judged)),
+            "conflicts_exported": len(flagged), "conflicts_judged": len(judged),
+            "conflicts_missed": missed, "false_conflicts": false,
+            "consistent_flagged": len(wrong_flags), "consistent_flagged_pairs": wrong_flags}  # fmt: skip
+
+
+def score_attribution(
+    gold: dict[str, Any], found: dict[str, dict[str, list[int]]], assigned: dict[str, str],
+    claims: dict[str, dict[str, Any]],
+) -> dict[str, Any]:  # fmt: skip
+    """A found claim is right when a matching evidence item of its claim has the gold type."""
+    wrong = []
+    hits = [c for c in gold["claims"] if c["id"] in assigned]
+    for c in hits:
+        cid = assigned[c["id"]]
+        evidence = claims[cid].get("evidence", [])
+        types = {_norm_label(evidence[i].get("attribution_type")) for i in found[c["id"]][cid]}
+        if c["attribution"]["type"] not in types:
+            wrong.append({"id": c["id"], "key": c["key"], "gold": c["attribution"]["type"],
+                          "predicted": sorted(types)})  # fmt: skip
+    return {"attribution_accuracy": _ratio(len(hits) - len(wrong), len(hits)),
+            "wrong_attributions": wrong}  # fmt: skip
+
+
+def score_claims(export: dict[str, Any], gold: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Score an export (``dossier export --format json``) against the claim gold."""
+    gold = gold or load_gold()
+    claims = {str(c["id"]): c for c in export.get("claims", [])}
+    found = find_matches(export, gold)
+    assigned = assign_claims(gold, found, export)
+    by_group = group_claims(gold, assigned)
+    result: dict[str, Any] = {
+        "claims_exported": len(claims),
+        "gold_claims": len(gold["claims"]),
+        "found": len(assigned),
+        "claim_recall": _ratio(len(assigned), len(gold["claims"])),
+        "per_file": _per_file(gold, assigned),
+        "missed": [{"id": c["id"], "file": c["file"], "line": c["line"], "key": c["key"]}
+                   for c in gold["claims"] if c["id"] not in assigned],
+    }  # fmt: skip
+    result.update(score_grouping(gold, assigned))
+    result.update(score_status(gold, by_group, claims))
+    result.update(score_conflicts(gold, by_group, claims, assigned))
+    result.update(score_attribution(gold, found, assigned, claims))
+    return result
+
+
+def _per_file(gold: dict[str, Any], assigned: dict[str, str]) -> dict[str, Any]:
+    rows = {}
+    for file in sorted({c["file"] for c in gold["claims"]}):
+        mine = [c for c in gold["claims"] if c["file"] == file]
+        hits = sum(c["id"] in assigned for c in mine)
+        rows[file] = {"gold": len(mine), "found": hits, "claim_recall": _ratio(hits, len(mine))}
+    return rows
+
+
+def build_seed_export(seeds_dir: Path = SEEDS_DIR) -> dict[str, Any]:
+    """Build the seed folder into a temporary DuckDB and export it."""
+    from dossier.export import load_export
+    from dossier.pipeline import build
+
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "seeds.duckdb"
+        build([seeds_dir], db)
+        return load_export(db)
+
+
+def gold_export(path: Path = GOLD_PATH, seeds_dir: Path = SEEDS_DIR) -> dict[str, Any]:
+    """A perfect prediction made from the gold: one claim per group, the seed line as evidence."""
+    data = load_gold(path)
+    files = sorted({c["file"] for c in data["claims"]})
+    lines = {f: (seeds_dir / f).read_text(encoding="utf-8").splitlines() for f in files}
+    status = {g["id"]: g["status"] for g in data["groups"]}
+    claims: dict[str, dict[str, Any]] = {}
+    for c in data["claims"]:
+        claim = claims.setdefault(c["group"], {"id": c["group"], "summary": c["key"],
+                                               "status": status[c["group"]], "outlets": [],
+                                               "evidence": [], "conflicts": []})  # fmt: skip
+        claim["outlets"] = sorted({*claim["outlets"], c["file"]})
+        claim["evidence"].append({"document": c["file"], "start": 0, "end": 0,
+                                  "text": lines[c["file"]][c["line"] - 1],
+                                  "attribution": c["attribution"]["source"],
+                                  "attribution_type": c["attribution"]["type"]})  # fmt: skip
+    for x in data["conflicts"]:
+        values = [{"document": v["file"], "value": v["value"]} for v in x["values"]]
+        claims[x["group"]]["conflicts"].append({"slot": x["slot"], "values": values})
+    documents = [{"id": f, "source": f, "text": "\n".join(lines[f])} for f in files]
+    return {"documents": documents, "entities": [], "events": [], "claims": list(claims.values())}
+
+
+def run_selftest() -> None:
+    """The gold scores perfectly against itself, and an empty prediction finds nothing."""
+    perfect = score_claims(gold_export())
+    figures = ("claim_recall", "group_precision", "group_recall", "group_f1", "status_accuracy",
+               "conflict_recall", "conflict_precision", "attribution_accuracy")  # fmt: skip
+    for figure in figures:
+        assert perfect[figure] == 1.0, (figure, perfect[figure], perfect)
+    assert perfect["consistent_flagged"] == 0, perfect["consistent_flagged_pairs"]
+    empty = score_claims({**gold_export(), "claims": []})
+    for figure in figures:
+        assert empty[figure] == 0.0, (figure, empty[figure])
+    assert empty["found"] == 0 and len(empty["missed"]) == empty["gold_claims"]
+
+
+def format_report(r: dict[str, Any]) -> str:
+    lines = [f"{'file':<28}{'gold':>6}{'found':>7}{'recall':>8}"]
+    for file, row in r["per_file"].items():
+        lines.append(f"{file:<28}{row['gold']:>6}{row['found']:>7}{row['claim_recall']:>8.3f}")
+    lines += [
+        f"{'all':<28}{r['gold_claims']:>6}{r['found']:>7}{r['claim_recall']:>8.3f}",
+        "",
+        f"exported claims             {r['claims_exported']}",
+        f"grouping P/R/F1             {r['group_precision']:.3f} / {r['group_recall']:.3f} / "
+        f"{r['group_f1']:.3f}  ({r['group_pairs_gold']} gold-same pairs)",
+        f"status accuracy             {r['status_accuracy']:.3f}  ({r['groups_found']} groups found)",
+        f"conflict recall             {r['conflict_recall']:.3f}",
+        f"conflict precision          {r['conflict_precision']:.3f}  "
+        f"({r['conflicts_judged']}/{r['conflicts_exported']} exported conflicts judged)",
+        f"consistent pairs flagged    {r['consistent_flagged']}",
+        f"attribution accuracy        {r['attribution_accuracy']:.3f}",
+        "",
+        f"missed claims ({len(r['missed'])}):",
+    ]
+    lines += [f"  {m['id']} {m['file']}:{m['line']} {m['key']!r}" for m in r["missed"][:SHOW]]
+    lines.append(f"wrong status ({len(r['wrong_status'])}):")
+    lines += [f"  {w['group']}: gold {w['gold']} predicted {w['predicted']}"
+              for w in r["wrong_status"][:SHOW]]  # fmt: skip
+    lines.append(f"missed conflicts: {', '.join(r['conflicts_missed']) or '-'}")
+    lines.append(f"false conflicts ({len(r['false_conflicts'])}):")
+    lines += [f"  {f['claim']} ({f['group']}): {f['slot']}" for f in r["false_conflicts"][:SHOW]]
+    lines.append(f"consistent pairs flagged: {', '.join(r['consistent_flagged_pairs']) or '-'}")
+    lines.append(f"wrong attributions ({len(r['wrong_attributions'])}):")
+    lines += [f"  {w['id']} {w['key']!r}: gold {w['gold']} predicted {w['predicted']}"
+              for w in r["wrong_attributions"][:SHOW]]  # fmt: skip
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--db", type=Path, help="score this dossier database instead of building")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument(
+        "--selftest", action="store_true", help="check the scorer on the gold itself"
+    )
+    args = parser.parse_args(argv)
+    check_gold()
+    if args.selftest:
+        run_selftest()
+        sys.stdout.write("selftest passed\n")
+        return 0
+    if args.db:
+        from dossier.export import load_export
+
+        export = load_export(args.db)
+    else:
+        export = build_seed_export()
+    result = score_claims(export)
+    out = json.dumps(result, ensure_ascii=False, indent=1) if args.json else format_report(result)
+    sys.stdout.write(out + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

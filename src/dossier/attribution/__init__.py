@@ -1,0 +1,139 @@
+"""Stage 5, attribution: who each sentence's statement comes from, and every quotation.
+
+``attribute`` reads one parsed article. Each sentence gets one ``Attribution``: the
+strongest cue inside it (a denial, "according to X", a reporting verb and its subject,
+an agentless passive such as "is believed to", a hedge word, the author's own judgement),
+or, for a sentence holding a quotation with no cue of its own, the cue of the next or
+previous sentence in the same paragraph. Quotations are found by their marks, or, when
+the marks were lost, by a reporting verb followed by first-person words.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from typing import Any
+
+from dossier.attribution import lexicon as lx
+from dossier.attribution.cues import Cue, find_cue
+from dossier.attribution.quotes import FoundQuote, find_quotes
+from dossier.attribution.sources import Context, Source
+from dossier.model import Attribution, AttributionType, Quote, QuoteKind, Span
+
+log = logging.getLogger(__name__)
+
+__all__ = ["attribute"]
+
+# Cues that name (or describe) a source, which a neighbouring quotation may borrow.
+_SOURCED = frozenset(
+    {
+        AttributionType.NAMED,
+        AttributionType.ANONYMOUS_OFFICIAL,
+        AttributionType.ANONYMOUS_GROUP,
+        AttributionType.MEDIA,
+        AttributionType.SUBJECT,
+        AttributionType.DENIAL,
+    }
+)
+
+
+def attribute(
+    doc: Any, document_id: str, mentions: Sequence[tuple[int, int, str]]
+) -> tuple[list[Attribution], list[Quote]]:
+    """One attribution per sentence of ``doc`` and every quotation in it."""
+    ctx = Context.build(doc, document_id, mentions)
+    sents = list(doc.sents)
+    found = find_quotes(ctx, sents)
+    quoted = [(q.start, q.end) for q in found]
+    statements = [(q.start, q.end) for q in found if q.kind == QuoteKind.STATEMENT]
+    cues = [_own_cue(ctx, sent, quoted, found) for sent in sents]
+    attributions = [
+        _attribution(ctx, sent, _inherit(ctx, sents, cues, i, statements))
+        for i, sent in enumerate(sents)
+    ]
+    return attributions, [_quote(ctx, q) for q in found]
+
+
+def _own_cue(
+    ctx: Context, sent: Any, quoted: list[tuple[int, int]], found: list[FoundQuote]
+) -> Cue | None:
+    cue = find_cue(ctx, sent, quoted)
+    named = cue is not None and cue.source.type == AttributionType.NAMED
+    if cue is not None and named and any(_self_quote(ctx, sent, q, cue.source) for q in found):
+        return cue.retyped(AttributionType.SUBJECT, cue.source.confidence)
+    if cue is not None and cue.source.type in _SOURCED:
+        return cue
+    for quote in found:
+        if quote.speaker_is_subject and sent.start_char <= quote.start < sent.end_char:
+            assert quote.speaker is not None
+            src = quote.speaker
+            subject = Source(AttributionType.SUBJECT, src.text, src.span, src.confidence)
+            return Cue(subject, (quote.start, quote.end))
+    return cue
+
+
+def _self_quote(ctx: Context, sent: Any, quote: FoundQuote, source: Source) -> bool:
+    """The sentence quotes its source speaking in the first person: "X wrote, I …"."""
+    if quote.speaker is None or quote.speaker.span != source.span:
+        return False
+    if not sent.start_char <= quote.start < sent.end_char:
+        return False
+    first = ctx.doc.text[quote.start : quote.end].split(maxsplit=1)
+    return bool(first) and first[0].strip(",") in {"I", "We"}
+
+
+def _inherit(
+    ctx: Context,
+    sents: list[Any],
+    cues: list[Cue | None],
+    index: int,
+    marked: list[tuple[int, int]],
+) -> Cue | None:
+    """A quoting sentence with no source of its own borrows its neighbour's."""
+    own = cues[index]
+    if own is not None and own.source.type in _SOURCED:
+        return own
+    sent = sents[index]
+    if not any(sent.start_char < end and start < sent.end_char for start, end in marked):
+        return own
+    paragraph = ctx.paragraph_of(sent.start_char)
+    for other in (index + 1, index - 1):
+        if not 0 <= other < len(sents) or ctx.paragraph_of(sents[other].start_char) != paragraph:
+            continue
+        cue = cues[other]
+        if cue is not None and cue.source.type in _SOURCED:
+            src = cue.source
+            confidence = src.confidence * lx.CONF_INHERITED_FACTOR
+            return Cue(Source(src.type, src.text, src.span, confidence), cue.cue)
+    return own
+
+
+def _attribution(ctx: Context, sent: Any, cue: Cue | None) -> Attribution:
+    sentence = _span(ctx, *_trimmed(ctx.doc.text, sent.start_char, sent.end_char))
+    if cue is None:
+        kind = AttributionType.UNATTRIBUTED
+        return Attribution(sentence, kind, None, None, None, lx.CONF_UNATTRIBUTED)
+    src = cue.source
+    source_span = None if src.span is None else _span(ctx, *src.span)
+    return Attribution(
+        sentence, src.type, src.text, source_span, _span(ctx, *cue.cue), src.confidence
+    )
+
+
+def _quote(ctx: Context, found: FoundQuote) -> Quote:
+    speaker = found.speaker if found.kind == QuoteKind.STATEMENT else None
+    text = None if speaker is None else speaker.text
+    span = None if speaker is None or speaker.span is None else _span(ctx, *speaker.span)
+    return Quote(_span(ctx, found.start, found.end), found.kind, text, span, found.marked)
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    while start < end and text[start].isspace():
+        start += 1
+    return start, end
+
+
+def _span(ctx: Context, start: int, end: int) -> Span:
+    return Span(ctx.document_id, start, end)

@@ -1,0 +1,126 @@
+"""Word lists and tuned confidences for the attribution stage.
+
+The lists are generic English news-writing cues; none is drawn from a particular article.
+"""
+
+from __future__ import annotations
+
+# Verbs whose subject is the source of what follows ("X said", "officials believe").
+REPORTING_VERBS = frozenset(
+    {
+        "say", "tell", "add", "write", "claim", "believe", "allege", "accuse", "report",
+        "testify", "describe", "recall", "argue", "insist", "warn", "estimate", "indicate",
+        "show", "state", "explain", "note", "confirm", "acknowledge", "admit", "assert",
+        "contend", "suggest", "announce", "declare", "maintain", "think", "reveal", "deny",
+        "concede", "predict", "boast", "complain", "observe", "remark", "reply", "respond",
+    }
+)  # fmt: skip
+# Verbs that can describe non-speech too ("the map shows a road"): they need a clause or quote.
+WEAK_REPORTING_VERBS = frozenset(
+    {"show", "indicate", "describe", "recall", "estimate", "add", "write", "think", "note"}
+)
+# Verbs that report a denial; their subject is the party denying.
+DENIAL_VERBS = frozenset({"deny", "reject", "dismiss", "refute", "disavow", "dispute"})
+# Passive reporting verbs with no agent: "is believed to", "it is widely presumed that".
+HEDGE_PASSIVES = frozenset(
+    {
+        "report", "believe", "say", "think", "allege", "credit", "presume", "rumor", "rumour",
+        "understand", "consider", "suspect", "know", "expect", "assume", "claim", "estimate",
+    }
+)  # fmt: skip
+# Adverbs and adjectives that hedge without naming a source.
+HEDGE_WORDS = frozenset(
+    {
+        "reportedly", "allegedly", "purportedly", "purported", "alleged", "supposedly",
+        "ostensibly", "rumored", "rumoured", "apparently",
+    }
+)  # fmt: skip
+# Sentence adverbs and phrases in which the author judges for himself.
+AUTHOR_ADVERBS = frozenset(
+    {
+        "clearly", "obviously", "undoubtedly", "certainly", "evidently", "surely", "indeed",
+        "undeniably", "unquestionably", "plainly", "admittedly", "ironically", "fortunately",
+        "unfortunately", "sadly", "arguably", "notably", "interestingly", "tellingly",
+    }
+)  # fmt: skip
+AUTHOR_PHRASES = (
+    "there is no doubt",
+    "there can be no doubt",
+    "no doubt",
+    "an indication",
+    "a clear sign",
+    "it is clear",
+    "it seems",
+    "it appears",
+    "it is obvious",
+    "it is evident",
+    "it is likely",
+    "it is unlikely",
+    "needless to say",
+    "of course",
+)
+FIRST_PERSON = frozenset({"i", "we", "our", "us", "my", "me", "ours", "myself", "ourselves"})
+SUBJECT_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
+# Head nouns of an unnamed source; singular is an official, plural a group.
+ANONYMOUS_HEADS = frozenset(
+    {
+        "official", "source", "diplomat", "commander", "spokesman", "spokeswoman",
+        "spokesperson", "aide", "adviser", "advisor", "analyst", "expert", "researcher",
+        "people", "person", "fighter", "officer", "agent", "insider", "member", "observer",
+        "witness", "resident", "lawmaker", "minister", "investigator", "scholar", "critic",
+        "supporter", "ally", "associate", "veteran", "spy", "intelligence", "trainee",
+        "general", "leader", "activist", "militant", "soldier", "staff", "colleague", "friend",
+    }
+)  # fmt: skip
+# Head nouns of a medium: outlets, their reporters and documents they publish.
+MEDIA_HEADS = frozenset(
+    {
+        "newspaper", "paper", "magazine", "cable", "cables", "report", "reporter", "journalist",
+        "correspondent", "agency", "broadcaster", "television", "tv", "radio", "channel",
+        "website", "site", "media", "press", "outlet", "document", "memo", "dispatch",
+        "wire", "daily", "weekly", "blog", "documentary", "footage", "interview", "leak",
+    }
+)  # fmt: skip
+# Words in an organisation's name that mark it as a news outlet ("The New Yorker", "BBC").
+MEDIA_NAME_WORDS = frozenset(
+    {
+        "times", "post", "journal", "news", "bbc", "cnn", "reuters", "ap", "afp", "press",
+        "yorker", "guardian", "telegraph", "jazeera", "wikileaks", "tribune", "herald",
+        "gazette", "television", "tv", "radio", "magazine", "newsweek", "economist",
+        "monitor", "observer", "independent", "bloomberg", "npr", "pbs", "abc", "cbs", "nbc",
+        "fox", "mail", "express", "review", "daily", "weekly", "chronicle", "globe", "wire",
+        "tasnim", "fars", "irna", "isna", "mehr", "xinhua", "tass", "sputnik", "rt",
+    }
+)  # fmt: skip
+# Quantifiers whose "of" phrase holds the real source: "a number of the trainees".
+QUANTIFIER_HEADS = frozenset(
+    {"number", "some", "many", "several", "group", "one", "few", "most", "dozen", "dozens", "all"}
+)
+# Words before a quotation that make it a slogan or title.
+SLOGAN_CUES = frozenset(
+    {"slogan", "campaign", "chant", "chanted", "banner", "motto", "hashtag", "headline", "title"}
+)
+
+# --- confidences, in [0, 1] -------------------------------------------------------------
+# An explicit "according to X" or "X said" with a named person: the plainest attribution.
+CONF_NAMED = 0.9
+# A named organisation or state as the source: on record, but whose voice is less sure.
+CONF_INSTITUTION = 0.75
+# A proper noun the entity recogniser did not tag: named, but we cannot say as whom.
+CONF_UNRECOGNISED_NAME = 0.7
+# Media outlets and documents: explicit, yet second-hand.
+CONF_MEDIA = 0.85
+# Unnamed officials and groups: the cue is explicit even though the source is not.
+CONF_ANONYMOUS = 0.85
+CONF_DENIAL = 0.9
+# Hedges are single words: usually right, sometimes part of a quote or a title.
+CONF_HEDGED = 0.8
+# Author judgements rest on a short word list and miss many subtler cases.
+CONF_AUTHOR = 0.6
+# A sentence that takes its source from a neighbour is a guess about the neighbour's scope.
+CONF_INHERITED_FACTOR = 0.8
+# Nothing found: we are fairly sure nothing explicit is there, less sure nothing implicit is.
+CONF_UNATTRIBUTED = 0.5
+# A cue whose source we could not classify (a common noun that is no official or outlet).
+CONF_OTHER_SOURCE = 0.6

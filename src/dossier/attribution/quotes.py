@@ -1,0 +1,217 @@
+"""Quotations: marked ones found by their quotation marks, lost ones by their structure."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from dossier.attribution import lexicon as lx
+from dossier.attribution.cues import reporting_verbs
+from dossier.attribution.sources import Context, Source, classify
+from dossier.model import QuoteKind
+
+# Scare quotes are a word or a short label; a statement is longer than this many words.
+SCARE_MAX_WORDS = 4
+# A title-cased phrase up to this long, with no speaker, reads as a slogan or a name.
+SLOGAN_MAX_WORDS = 8
+# How many words before a quote are searched for "slogan", "chant", "motto"…
+SLOGAN_LOOKBACK_WORDS = 4
+# A short quote takes a reporting verb as its speaker only when this close (characters):
+# further away, the verb reports something else and the short quote is a scare quote.
+SHORT_QUOTE_SPEAKER_CHARS = 25
+# Tokens allowed between a reporting verb and the first-person words of a lost quote
+# ("wrote, for example, I …": the comma, "for", "example", the second comma).
+LOST_QUOTE_MAX_GAP = 5
+_LOST_GAP_WORDS = frozenset(
+    {",", ":", "for", "example", "instance", "that", "in", "part", "—", "-"}
+)
+_LOST_VERBS = frozenset({"say", "write", "tell", "declare", "state", "add", "announce", "insist"})
+_SMALL_WORDS = frozenset(
+    {"of", "the", "a", "an", "and", "to", "in", "for", "on", "at", "is", "all"}
+)
+_PAIRS = (("\u201c", "\u201d"), ("\u00ab", "\u00bb"), ('"', '"'))
+# A curly single quotation: opened after a space or bracket, closed before a non-letter.
+_SINGLE = re.compile(r"(?:(?<=^)|(?<=[\s(\[\u201c]))\u2018([^\u2018\u2019\n]+?)\u2019(?![A-Za-z])")
+_WORD = re.compile(r"\w+(?:['\u2019]\w+)*")
+
+
+@dataclass(frozen=True, slots=True)
+class FoundQuote:
+    """A quotation with the source of its words, before it becomes a model ``Quote``."""
+
+    start: int
+    end: int
+    kind: QuoteKind
+    speaker: Source | None
+    marked: bool
+    speaker_is_subject: bool = False  # the speaker is the sentence's own subject
+
+
+def marked_ranges(text: str) -> list[tuple[int, int]]:
+    """Character ranges of text between quotation marks (without the marks)."""
+    found: list[tuple[int, int]] = []
+    for opener, closer in _PAIRS:
+        found.extend(_paired(text, opener, closer))
+    found.extend((m.start(1), m.end(1)) for m in _SINGLE.finditer(text))
+    return _drop_nested(found)
+
+
+def _paired(text: str, opener: str, closer: str) -> list[tuple[int, int]]:
+    found = []
+    at = text.find(opener)
+    while at >= 0:
+        paragraph_end = text.find("\n\n", at)
+        paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
+        close = text.find(closer, at + 1, paragraph_end)
+        end = paragraph_end if close < 0 else close
+        start, stop = _trim(text, at + 1, end)
+        if stop > start:
+            found.append((start, stop))
+        at = text.find(opener, (end if close < 0 else close) + 1)
+    return found
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _drop_nested(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    kept: list[tuple[int, int]] = []
+    for start, end in sorted(ranges, key=lambda r: (r[0], -r[1])):
+        if kept and start < kept[-1][1]:
+            continue
+        kept.append((start, end))
+    return kept
+
+
+def find_quotes(ctx: Context, sents: Sequence[Any]) -> list[FoundQuote]:
+    """Every quotation in the article, marked and reconstructed, in text order."""
+    ranges = marked_ranges(ctx.doc.text)
+    found = [_marked(ctx, sents, ranges, start, end) for start, end in ranges]
+    for sent in sents:
+        if not any(sent.start_char <= e and s < sent.end_char for s, e in ranges):
+            lost = _lost(ctx, sent)
+            if lost is not None:
+                found.append(lost)
+    return sorted(found, key=lambda q: q.start)
+
+
+def _marked(
+    ctx: Context, sents: Sequence[Any], ranges: list[tuple[int, int]], start: int, end: int
+) -> FoundQuote:
+    text = ctx.doc.text
+    words = len(_WORD.findall(text[start:end]))
+    speaker, is_subject = _speaker(ctx, sents, ranges, start, end, words)
+    if _slogan(text, start, end, words, speaker):
+        return FoundQuote(start, _strip(text, start, end, ".,;:"), QuoteKind.SLOGAN, None, True)
+    if speaker is None and words <= SCARE_MAX_WORDS:
+        return FoundQuote(start, _strip(text, start, end, ".,;:"), QuoteKind.SCARE, None, True)
+    end = _strip(text, start, end, ",;:")
+    return FoundQuote(start, end, QuoteKind.STATEMENT, speaker, True, is_subject)
+
+
+def _strip(text: str, start: int, end: int, marks: str) -> int:
+    """The end of a quotation without its trailing punctuation ("imminent threat.")."""
+    while end > start + 1 and text[end - 1] in marks:
+        end -= 1
+    return end
+
+
+def _slogan(text: str, start: int, end: int, words: int, speaker: Source | None) -> bool:
+    before = _WORD.findall(text[max(0, start - 60) : start].lower())[-SLOGAN_LOOKBACK_WORDS:]
+    if any(word in lx.SLOGAN_CUES for word in before):
+        return True
+    tokens = _WORD.findall(text[start:end])
+    if speaker is not None or not 2 <= words <= SLOGAN_MAX_WORDS:
+        return False
+    return all(t[0].isupper() or t.lower() in _SMALL_WORDS for t in tokens)
+
+
+def _speaker(
+    ctx: Context,
+    sents: Sequence[Any],
+    ranges: list[tuple[int, int]],
+    start: int,
+    end: int,
+    words: int,
+) -> tuple[Source | None, bool]:
+    index = next((i for i, s in enumerate(sents) if s.start_char <= start < s.end_char), None)
+    if index is None:
+        return None, False
+    own = _sentence_speaker(ctx, sents[index], ranges, start, end, words)
+    if own is not None or words <= SCARE_MAX_WORDS:
+        return own, False
+    colon = _colon_speaker(ctx, sents[index], start)
+    if colon is not None:
+        return colon, True
+    return _neighbour_speaker(ctx, sents, ranges, index), False
+
+
+def _sentence_speaker(
+    ctx: Context, sent: Any, ranges: list[tuple[int, int]], start: int, end: int, words: int
+) -> Source | None:
+    best: tuple[int, Any] | None = None
+    for verb, subject in reporting_verbs(sent, ranges):
+        distance = max(start - (verb.idx + len(verb)), verb.idx - end, 0)
+        if best is None or distance < best[0]:
+            best = (distance, subject)
+    if best is None or (words <= SCARE_MAX_WORDS and best[0] > SHORT_QUOTE_SPEAKER_CHARS):
+        return None
+    return classify(ctx, best[1])
+
+
+def _colon_speaker(ctx: Context, sent: Any, start: int) -> Source | None:
+    """ "X sent a message: “…”": the subject of the clause before the colon."""
+    before = ctx.doc.text[sent.start_char : start].rstrip(' \u201c\u00ab"\u2018')
+    if not before.endswith(":"):
+        return None
+    colon = sent.start_char + len(before) - 1
+    for token in sent:
+        if token.idx >= colon:
+            break
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        if token.pos_ in {"VERB", "AUX"} and subject is not None and subject.idx < colon:
+            return classify(ctx, subject)
+    return None
+
+
+def _neighbour_speaker(
+    ctx: Context, sents: Sequence[Any], ranges: list[tuple[int, int]], index: int
+) -> Source | None:
+    paragraph = ctx.paragraph_of(sents[index].start_char)
+    for other in (index + 1, index - 1):
+        if not 0 <= other < len(sents) or ctx.paragraph_of(sents[other].start_char) != paragraph:
+            continue
+        for _verb, subject in reporting_verbs(sents[other], ranges):
+            return classify(ctx, subject)
+    return None
+
+
+def _lost(ctx: Context, sent: Any) -> FoundQuote | None:
+    """ "X wrote, for example, I …": a statement whose quotation marks were lost."""
+    for verb in sent:
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if verb.lemma_.lower() not in _LOST_VERBS or subject is None:
+            continue
+        first = _first_person_after(sent, verb)
+        if first is None:
+            continue
+        start, end = _trim(ctx.doc.text, first.idx, sent.end_char)
+        return FoundQuote(start, end, QuoteKind.STATEMENT, classify(ctx, subject), False)
+    return None
+
+
+def _first_person_after(sent: Any, verb: Any) -> Any:
+    stop = min(verb.i + 2 + LOST_QUOTE_MAX_GAP, sent.end)
+    for token in sent.doc[verb.i + 1 : stop]:
+        if token.text in {"I", "We", "we"} and token.tag_ == "PRP":
+            return token
+        if token.lower_ not in _LOST_GAP_WORDS:
+            return None
+    return None

@@ -1,0 +1,197 @@
+"""Who a cue points at: the source phrase, the entity mention in it, and its kind."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from dossier.attribution import lexicon as lx
+from dossier.model import AttributionType
+
+PERSON = "PERSON"
+# Dependents that end a source noun phrase ("officials, who asked not to be named").
+_PHRASE_STOP_DEPS = frozenset({"relcl", "appos", "punct", "advcl"})
+# Entity types that can speak; NORP ("American") only modifies a source.
+_SOURCE_LABELS = frozenset({PERSON, "ORG", "GPE", "FAC"})
+_MEDIA_LABELS = frozenset({"ORG", "WORK_OF_ART", "PRODUCT"})
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """One article: its parsed doc, entity mentions sorted by start, paragraph starts."""
+
+    doc: Any
+    document_id: str
+    mentions: tuple[tuple[int, int, str], ...]
+    paragraph_starts: tuple[int, ...]
+
+    @classmethod
+    def build(cls, doc: Any, document_id: str, mentions: Sequence[tuple[int, int, str]]) -> Context:
+        text: str = doc.text
+        starts = [0]
+        at = text.find("\n\n")
+        while at >= 0:
+            starts.append(at + 2)
+            at = text.find("\n\n", at + 2)
+        return cls(doc, document_id, tuple(sorted(mentions)), tuple(starts))
+
+    def paragraph_of(self, char: int) -> int:
+        return bisect.bisect_right(self.paragraph_starts, char) - 1
+
+    def mention_in(
+        self, start: int, end: int, labels: frozenset[str] | None = None, containing: bool = False
+    ) -> Any:
+        """The first mention inside ``[start, end)`` (or holding ``start``, if ``containing``)."""
+        for m_start, m_end, label in self.mentions:
+            if labels is not None and label not in labels:
+                continue
+            if containing and m_start <= start < m_end:
+                return (m_start, m_end, label)
+            if m_start >= start and m_end <= end and not containing:
+                return (m_start, m_end, label)
+        return None
+
+    def person_before(self, char: int) -> tuple[int, int, str] | None:
+        """The PERSON a pronoun at ``char`` stands for: the last one before it in its
+        paragraph or the previous one, preferring one that is a clause's subject."""
+        paragraph = self.paragraph_of(char)
+        floor = self.paragraph_starts[max(paragraph - 1, 0)]
+        people = [m for m in self.mentions if m[2] == PERSON and floor <= m[0] and m[1] <= char]
+        subjects = [m for m in people if self._is_subject(m)]
+        found = subjects or people
+        return found[-1] if found else None
+
+    def _is_subject(self, mention: tuple[int, int, str]) -> bool:
+        span = self.doc.char_span(mention[0], mention[1], alignment_mode="expand")
+        return span is not None and span.root.dep_ in {"nsubj", "nsubjpass"}
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A resolved source: its kind, the text and span to show, and how sure we are."""
+
+    type: AttributionType
+    text: str | None
+    span: tuple[int, int] | None
+    confidence: float
+
+
+def phrase_bounds(head: Any) -> tuple[int, int]:
+    """Token range of the noun phrase headed by ``head``, cut at clauses and commas."""
+    start, end = head.i, head.i + 1
+    for child in reversed(list(head.lefts)):
+        if child.dep_ in _PHRASE_STOP_DEPS or child.dep_ == "prep":
+            break
+        start = child.left_edge.i
+    for child in head.rights:
+        if child.dep_ in _PHRASE_STOP_DEPS:
+            break
+        end = child.right_edge.i + 1
+    return start, end
+
+
+def char_bounds(doc: Any, head: Any) -> tuple[int, int]:
+    start, end = phrase_bounds(head)
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+
+
+def classify(ctx: Context, head: Any) -> Source:
+    """The kind of source the phrase headed by ``head`` names."""
+    lower = head.lower_
+    if lower in lx.SUBJECT_PRONOUNS or lower in lx.FIRST_PERSON:
+        return _pronoun(ctx, head)
+    of = _quantified(head)
+    if of is not None:
+        return classify(ctx, of)
+    named = _named(ctx, head)
+    if named is not None:
+        return named
+    c_start, c_end = char_bounds(ctx.doc, head)
+    if is_media_phrase(ctx, c_start, c_end, head):
+        return _media(ctx, c_start, c_end)
+    if head.lemma_.lower() in lx.ANONYMOUS_HEADS:
+        return _anonymous(ctx.doc, head, c_start, c_end)
+    other = ctx.mention_in(c_start, c_end, _SOURCE_LABELS)
+    if other is not None:
+        conf = lx.CONF_NAMED if other[2] == PERSON else lx.CONF_INSTITUTION
+        return _from_mention(ctx, other, AttributionType.NAMED, conf)
+    if head.pos_ == "PROPN":  # a name the entity recogniser missed
+        return Source(
+            AttributionType.NAMED,
+            ctx.doc.text[c_start:c_end],
+            (c_start, c_end),
+            lx.CONF_UNRECOGNISED_NAME,
+        )
+    kind = AttributionType.ANONYMOUS_GROUP if _plural(head) else AttributionType.ANONYMOUS_OFFICIAL
+    if lower in lx.PLURAL_PRONOUNS:
+        return Source(kind, head.text, _span(head), lx.CONF_OTHER_SOURCE)
+    return Source(kind, ctx.doc.text[c_start:c_end], (c_start, c_end), lx.CONF_OTHER_SOURCE)
+
+
+def _quantified(head: Any) -> Any:
+    """ "a number of the trainees" -> "trainees"."""
+    if head.lemma_.lower() not in lx.QUANTIFIER_HEADS:
+        return None
+    of = next((c for c in head.rights if c.lower_ == "of"), None)
+    return None if of is None else next((c for c in of.children if c.dep_ == "pobj"), None)
+
+
+def _named(ctx: Context, head: Any) -> Source | None:
+    """The entity the head token belongs to, or a person in apposition to it."""
+    for token in [head, *(c for c in head.rights if c.dep_ == "appos")]:
+        mention = ctx.mention_in(token.idx, token.idx + len(token) + 1, None, containing=True)
+        if mention is None or (token is not head and mention[2] != PERSON):
+            continue
+        if mention[2] == PERSON:
+            return _from_mention(ctx, mention, AttributionType.NAMED, lx.CONF_NAMED)
+        if is_media_phrase(ctx, mention[0], mention[1], head):
+            return _media(ctx, mention[0], mention[1])
+        return _from_mention(ctx, mention, AttributionType.NAMED, lx.CONF_INSTITUTION)
+    return None
+
+
+def is_media_phrase(ctx: Context, start: int, end: int, head: Any) -> bool:
+    if head.lemma_.lower() in lx.MEDIA_HEADS or head.lower_ in lx.MEDIA_HEADS:
+        return True
+    org = ctx.mention_in(start, end, _MEDIA_LABELS)
+    if org is None:
+        return False
+    words = ctx.doc.text[org[0] : org[1]].lower().replace(".", "").split()
+    return any(word in lx.MEDIA_NAME_WORDS for word in words)
+
+
+def _media(ctx: Context, start: int, end: int) -> Source:
+    org = ctx.mention_in(start, end)
+    span = (org[0], org[1]) if org is not None else (start, end)
+    return Source(AttributionType.MEDIA, ctx.doc.text[span[0] : span[1]], span, lx.CONF_MEDIA)
+
+
+def _anonymous(doc: Any, head: Any, start: int, end: int) -> Source:
+    kind = AttributionType.ANONYMOUS_GROUP if _plural(head) else AttributionType.ANONYMOUS_OFFICIAL
+    return Source(kind, doc.text[start:end], (start, end), lx.CONF_ANONYMOUS)
+
+
+def _plural(head: Any) -> bool:
+    conj = any(child.dep_ == "conj" for child in head.children)
+    return head.tag_ in {"NNS", "NNPS"} or head.lower_ == "people" or conj
+
+
+def _pronoun(ctx: Context, head: Any) -> Source:
+    person = ctx.person_before(head.idx)
+    if person is None or head.lower_ in lx.FIRST_PERSON:
+        kind = AttributionType.ANONYMOUS_OFFICIAL
+        return Source(kind, head.text, _span(head), lx.CONF_OTHER_SOURCE)
+    return _from_mention(ctx, person, AttributionType.NAMED, lx.CONF_NAMED)
+
+
+def _from_mention(
+    ctx: Context, mention: tuple[int, int, str], kind: AttributionType, confidence: float
+) -> Source:
+    start, end = mention[0], mention[1]
+    return Source(kind, ctx.doc.text[start:end], (start, end), confidence)
+
+
+def _span(token: Any) -> tuple[int, int]:
+    return token.idx, token.idx + len(token)

@@ -1,0 +1,110 @@
+"""Stage 6, claims: one record per checkable clause, with its slots and its source.
+
+A claim is a clause with a main verb, at least one entity mention, and no marks of opinion
+or scene-setting (questions, imperatives, evaluative copulas, the author's own appraisals).
+Its slots: the actors (mentions that are not places), the predicate (lemmatised verb, particle
+and object head), the date attached to the main verb, places, quantities, the sentence's
+attribution and the direct quotation it overlaps.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Sequence
+from typing import Any
+
+from dossier.claims.clauses import Clause, is_checkable, is_opinion, main_verb, split_clauses
+from dossier.claims.quantities import find_quantities
+from dossier.claims.slots import clause_time, predicate, split_places
+from dossier.model import Attribution, AttributionType, Claim, Span, TimeExpr
+
+log = logging.getLogger(__name__)
+
+__all__ = ["claim_id", "extract_claims"]
+
+# Confidence of the fallback attribution given to a sentence the attribution stage skipped.
+UNATTRIBUTED_CONFIDENCE = 0.5
+
+
+def claim_id(document_id: str, start: int, end: int) -> str:
+    digest = hashlib.sha256(f"{document_id}\x1f{start}\x1f{end}".encode()).hexdigest()
+    return "c" + digest[:12]
+
+
+def extract_claims(
+    doc: Any,
+    document_id: str,
+    attributions: Sequence[Attribution],
+    quote_spans: Sequence[tuple[int, int]],
+    times: Sequence[TimeExpr],
+    mentions: Sequence[tuple[int, int, str]],
+) -> list[Claim]:
+    """Every checkable clause of the parsed article ``doc``, in text order."""
+    claims = []
+    for sent in doc.sents:
+        attribution = _attribution(document_id, sent, attributions)
+        for clause in split_clauses(sent):
+            claim = _claim(doc, document_id, clause, attribution, quote_spans, times, mentions)
+            if claim is not None:
+                claims.append(claim)
+    log.debug("%s: %d claims", document_id, len(claims))
+    return claims
+
+
+def _claim(
+    doc: Any,
+    document_id: str,
+    clause: Clause,
+    attribution: Attribution,
+    quote_spans: Sequence[tuple[int, int]],
+    times: Sequence[TimeExpr],
+    mentions: Sequence[tuple[int, int, str]],
+) -> Claim | None:
+    inside = [m for m in mentions if clause.start <= m[0] and m[1] <= clause.end]
+    quote = next((q for q in quote_spans if q[0] < clause.end and clause.start < q[1]), None)
+    if not is_checkable(doc, clause, bool(inside), quote is not None):
+        return None
+    verb = main_verb(clause.verb)
+    if _is_appraisal(attribution, verb) and is_opinion(doc, clause):
+        return None
+    time = clause_time(doc, times, clause.start, clause.end, verb)
+    skip = [(t.span.start, t.span.end) for t in times] + [(s, e) for s, e, _ in inside]
+    actors, places = split_places(doc, document_id, inside)
+    return Claim(
+        id=claim_id(document_id, clause.start, clause.end),
+        sentence=Span(document_id, clause.start, clause.end),
+        text=doc.text[clause.start : clause.end],
+        actors=actors,
+        predicate=predicate(verb, {s for s, _, _ in inside}),
+        time=time.span if time is not None else None,
+        places=places,
+        quantities=tuple(find_quantities(doc, document_id, clause.start, clause.end, skip)),
+        attribution=attribution,
+        quote=Span(document_id, *quote) if quote is not None else None,
+    )
+
+
+def _is_appraisal(attribution: Attribution, verb: Any) -> bool:
+    """The author's voice: AUTHOR attribution, or an unattributed copula ("X is a genius")."""
+    if attribution.type == AttributionType.AUTHOR:
+        return True
+    return attribution.type == AttributionType.UNATTRIBUTED and verb.lemma_.lower() == "be"
+
+
+def _attribution(document_id: str, sent: Any, attributions: Sequence[Attribution]) -> Attribution:
+    """The attribution of the sentence: the exact span, else the one overlapping it most."""
+    start, end = sent.start_char, sent.end_char
+    best, overlap = None, 0
+    for a in attributions:
+        if a.sentence.document_id != document_id:
+            continue
+        shared = min(end, a.sentence.end) - max(start, a.sentence.start)
+        if shared > overlap:
+            best, overlap = a, shared
+    if best is not None:
+        return best
+    span = Span(document_id, start, end)
+    return Attribution(
+        span, AttributionType.UNATTRIBUTED, None, None, None, UNATTRIBUTED_CONFIDENCE
+    )

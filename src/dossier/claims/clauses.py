@@ -1,0 +1,147 @@
+"""Clauses of a sentence, and whether a clause is a checkable statement.
+
+A sentence is one clause unless a main verb is coordinated with another verb that has its
+own subject ("Soleimani sent a message and Iran coordinated the offensive"): then each
+conjunct is a clause. A clause is checkable when it has a main verb, is not a question or an
+imperative, and its predicate is not evaluative (see ``is_checkable``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+_SUBJECTS = {"nsubj", "nsubjpass", "expl", "csubj"}
+# Verbs that only report or frame: the checkable content is their clausal complement.
+REPORTING_VERBS = {
+    "say", "tell", "claim", "add", "state", "report", "announce", "insist", "allege",
+    "write", "believe", "argue", "note", "explain", "confirm", "deny", "acknowledge",
+}  # fmt: skip
+# Verbs whose infinitive complement carries the event ("agreed to provide intelligence").
+LIGHT_VERBS = {
+    "agree", "decide", "plan", "try", "attempt", "begin", "start", "continue", "offer",
+    "promise", "seek", "help", "manage", "vow", "threaten", "order", "ask", "use",
+}  # fmt: skip
+# Linking verbs whose complement is an appraisal, not an event ("seemed invincible").
+_LINKING_VERBS = {"seem", "appear", "look", "sound", "feel", "remain", "become"}
+# Adjectives after a copula that state a checkable fact rather than an appraisal.
+FACTUAL_ADJECTIVES = {
+    "dead", "alive", "responsible", "present", "absent", "married", "born", "missing", "injured", "wounded", "killed", "detained", "arrested", "free", "able",
+}  # fmt: skip
+# Words that mark the author's own appraisal; with AUTHOR attribution they make an opinion.
+EVALUATIVE_WORDS = {
+    "clearly", "obviously", "undoubtedly", "surely", "arguably", "certainly", "brilliant",
+    "ruthless", "shrewd", "genius", "legendary", "notorious", "remarkable", "terrible",
+    "evil", "heroic", "charismatic", "mastermind", "cunning", "brutal", "best", "worst",
+    "greatest", "should", "ought", "must", "perhaps", "seems", "appears",
+}  # fmt: skip
+# Modal verbs that turn a clause into advice or obligation: opinion, not report.
+_OPINION_MODALS = {"should", "ought"}
+_FIRST_PERSON = {"i", "we"}
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    """Characters ``[start, end)`` of the document, and the clause's main verb token."""
+
+    start: int
+    end: int
+    verb: Any
+
+
+def split_clauses(sent: Any) -> list[Clause]:
+    """The sentence as one clause, or its coordinated main clauses when each has a subject."""
+    root = sent.root
+    conjuncts = [t for t in root.children if t.dep_ == "conj" and _has_subject(t)]
+    if not conjuncts:
+        return [Clause(sent.start_char, _trim_end(sent, sent.end_char), root)]
+    clauses, start, verb = [], sent.start_char, root
+    for conj in conjuncts:
+        cut = _cut_before(conj)
+        clauses.append(Clause(start, _trim_end(sent, cut), verb))
+        start, verb = conj.left_edge.idx, conj
+    clauses.append(Clause(start, _trim_end(sent, sent.end_char), verb))
+    return [c for c in clauses if c.end > c.start]
+
+
+def _has_subject(verb: Any) -> bool:
+    return verb.pos_ in ("VERB", "AUX") and any(c.dep_ in _SUBJECTS for c in verb.children)
+
+
+def _cut_before(conj: Any) -> int:
+    """Where the clause before ``conj`` ends: before the coordinator and its comma."""
+    first = conj.left_edge
+    before = [t for t in conj.head.children if t.dep_ == "cc" and t.i < first.i]
+    return int(before[-1].idx if before else first.idx)
+
+
+def _trim_end(sent: Any, end: int) -> int:
+    text = sent.doc.text
+    while end > sent.start_char and (text[end - 1].isspace() or text[end - 1] in ",;:"):
+        end -= 1
+    return end
+
+
+def main_verb(verb: Any) -> Any:
+    """The verb carrying the event: through reporting and light verbs to their complement."""
+    for _ in range(3):  # "said he had agreed to provide": at most three hops
+        lemma = verb.lemma_.lower()
+        comps = [
+            c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")
+        ]
+        if not comps or (lemma not in REPORTING_VERBS and lemma not in LIGHT_VERBS):
+            return verb
+        verb = comps[0]
+    return verb
+
+
+def is_checkable(doc: Any, clause: Clause, has_entity: bool, quoted: bool) -> bool:
+    """A clause with a main verb and an entity, neither a question, an order nor an appraisal."""
+    verb, text = clause.verb, doc.text[clause.start : clause.end]
+    if not has_entity or verb.pos_ not in ("VERB", "AUX") or _is_question(doc, clause):
+        return False
+    if _is_imperative(verb) or any(c.lower_ in _OPINION_MODALS for c in verb.children):
+        return False
+    if _is_evaluative_copula(main_verb(verb)):
+        return False
+    subject = [c for c in verb.children if c.dep_ in _SUBJECTS]
+    return quoted or not (subject and subject[0].lower_ in _FIRST_PERSON and text)
+
+
+def is_opinion(doc: Any, clause: Clause) -> bool:
+    """The author's appraisal: an evaluative word anywhere in the clause."""
+    span = doc.char_span(clause.start, clause.end, alignment_mode="expand")
+    return span is not None and any(t.lower_ in EVALUATIVE_WORDS for t in span)
+
+
+def _is_question(doc: Any, clause: Clause) -> bool:
+    tail = doc.text[clause.end : clause.end + 2]
+    return "?" in doc.text[clause.start : clause.end] or tail.strip().startswith("?")
+
+
+def _is_imperative(verb: Any) -> bool:
+    first = verb.sent[0] if verb.sent[0].is_alpha else verb.sent[min(1, len(verb.sent) - 1)]
+    no_subject = not any(c.dep_ in _SUBJECTS for c in verb.children)
+    return bool(verb.tag_ == "VB" and no_subject and first.i == verb.i)
+
+
+def _is_evaluative_copula(verb: Any) -> bool:
+    """ "X was brilliant", "the enemy of our enemy is our enemy" (no name), "seemed calm"."""
+    lemma = verb.lemma_.lower()
+    if lemma != "be" and lemma not in _LINKING_VERBS:
+        return False
+    complements = [c for c in verb.children if c.dep_ in ("acomp", "attr", "oprd")]
+    if lemma in _LINKING_VERBS and complements:
+        return True
+    adjectives = [c for c in complements if c.dep_ == "acomp" and c.pos_ == "ADJ"]
+    if adjectives and all(a.lemma_.lower() not in FACTUAL_ADJECTIVES for a in adjectives):
+        return True
+    return _copula_without_name(verb, complements)
+
+
+def _copula_without_name(verb: Any, complements: list[Any]) -> bool:
+    """A copula neither side of which holds a proper name is a maxim, not a report."""
+    sides = [c for c in verb.children if c.dep_ in _SUBJECTS] + complements
+    if not sides:
+        return False
+    return not any(t.ent_type_ or t.pos_ == "PROPN" for side in sides for t in side.subtree)

@@ -1,0 +1,95 @@
+"""The slots of a claim: predicate, time, places and actors, read off the dependency parse."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from dossier.model import Span, TimeExpr, TimeKind
+
+# Prepositions whose object is where something happened ("in Geneva", "from Baghdad").
+LOCATIVE_PREPOSITIONS = {
+    "in", "at", "to", "from", "near", "into", "inside", "outside", "across", "within",
+    "toward", "towards", "through", "around", "throughout",
+}  # fmt: skip
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# Place types that are never actors, so they count as places even outside a prepositional phrase.
+_ALWAYS_PLACES = {"LOC", "FAC"}
+_OBJECTS = ("dobj", "obj")
+_PASSIVE_SUBJECTS = ("nsubjpass",)
+_DATED_KINDS = {TimeKind.DATE, TimeKind.TIME}
+
+
+def predicate(verb: Any, mention_starts: set[int]) -> str:
+    """Lemma of the verb, its particle and its object head: "send message", "provide intelligence"."""
+    words = ["not"] if any(c.dep_ == "neg" for c in verb.children) else []
+    words.append(verb.lemma_.lower())
+    words += [c.lemma_.lower() for c in verb.children if c.dep_ == "prt"]
+    obj = _object(verb, mention_starts)
+    if obj is not None:
+        words.append(obj.lemma_.lower())
+    return " ".join(words)
+
+
+def _object(verb: Any, mention_starts: set[int]) -> Any:
+    """The direct object; "provide X with Y" gives Y; a passive gives its subject; a copula its attribute."""
+    children = list(verb.children)
+    objects = [c for c in children if c.dep_ in _OBJECTS]
+    if objects and _is_name(objects[-1], mention_starts):
+        with_objects = [
+            g for c in children if c.lower_ == "with" for g in c.children if g.dep_ == "pobj"
+        ]
+        if with_objects:
+            return with_objects[0]
+    if objects:
+        return objects[-1]
+    fallback = [c for c in children if c.dep_ in (*_PASSIVE_SUBJECTS, "attr") and c.pos_ == "NOUN"]
+    return fallback[0] if fallback else None
+
+
+def _is_name(token: Any, mention_starts: set[int]) -> bool:
+    return bool(token.pos_ == "PROPN" or token.left_edge.idx in mention_starts or token.ent_type_)
+
+
+def clause_time(
+    doc: Any, times: Sequence[TimeExpr], start: int, end: int, verb: Any
+) -> TimeExpr | None:
+    """The clause's date: the one attached to the main verb when there are several."""
+    dated = [
+        t for t in times if t.kind in _DATED_KINDS and start <= t.span.start and t.span.end <= end
+    ]
+    if len(dated) <= 1:
+        return dated[0] if dated else None
+    for t in dated:
+        if _governing_verb(doc, t.span.start) in (verb, verb.head):
+            return t
+    return dated[0]
+
+
+def _governing_verb(doc: Any, char: int) -> Any:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    token = span[0]
+    while token.pos_ not in ("VERB", "AUX") and token.head is not token:
+        token = token.head
+    return token
+
+
+def split_places(
+    doc: Any, document_id: str, mentions: Sequence[tuple[int, int, str]]
+) -> tuple[tuple[Span, ...], tuple[Span, ...]]:
+    """(actors, places) among the clause's mentions: GPEs after a locative preposition are places."""
+    places = [m for m in mentions if m[2] in PLACE_LABELS and _is_locative(doc, m)]
+    places += [m for m in mentions if m[2] in _ALWAYS_PLACES and m not in places]
+    actors = [m for m in mentions if m not in places]
+    as_spans = [Span(document_id, s, e) for s, e, _ in actors]
+    return tuple(as_spans), tuple(Span(document_id, s, e) for s, e, _ in sorted(places))
+
+
+def _is_locative(doc: Any, mention: tuple[int, int, str]) -> bool:
+    span = doc.char_span(mention[0], mention[1], alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    head = span.root
+    return bool(head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPOSITIONS)

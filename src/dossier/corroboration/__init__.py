@@ -1,0 +1,141 @@
+"""Stage 9, corroboration: group claims across outlets, count independent outlets, find conflicts.
+
+1. Near-duplicate documents (syndicated copies) are found by MinHash (``minhash``).
+2. Claims are blocked by shared actors, scored pairwise and joined by union-find (``grouping``).
+3. Each group counts its independent outlets: a copy counts with its original, and outlets
+   citing the same upstream source (the same named person or medium) count once.
+4. Linked pairs are compared slot by slot for disagreements (``conflicts``).
+
+A group is *conflicting* when a slot disagrees, *corroborated* when at least two independent
+outlets report it, and *single-source* otherwise.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+
+from dossier.corroboration.conflicts import TimeIndex, Value, pair_conflicts
+from dossier.corroboration.grouping import STRONG_LEXICAL, Scorer, link, make_scorer
+from dossier.corroboration.minhash import find_copies
+from dossier.corroboration.records import ClaimGroup, ClaimRef, Conflict, ConflictSlot, GroupStatus
+from dossier.model import AttributionType
+
+log = logging.getLogger(__name__)
+
+__all__ = ["ClaimGroup", "ClaimRef", "Conflict", "ConflictSlot", "GroupStatus", "group_claims"]
+
+# Date, number and place conflicts are only read off near paraphrases: looser pairs may be two
+# different happenings with different dates. Quotes carry their own speaker and wording checks.
+CONFLICT_LEXICAL = STRONG_LEXICAL
+# Longest group summary, in characters.
+SUMMARY_MAX_CHARS = 240
+# Attributions naming an upstream source that several outlets may pass on.
+_UPSTREAM = {AttributionType.NAMED, AttributionType.MEDIA, AttributionType.SUBJECT}
+
+
+def group_claims(
+    claims: Sequence[ClaimRef], texts: Mapping[str, str], time_of: TimeIndex
+) -> list[ClaimGroup]:
+    """Every claim in exactly one group; groups and their ids do not depend on input order."""
+    refs = sorted(
+        claims,
+        key=lambda r: (r.document_id, r.claim.sentence.start, r.claim.sentence.end, r.claim.id),
+    )
+    documents = {r.document_id for r in refs}
+    copies = find_copies({d: t for d, t in texts.items() if d in documents})
+    scorer = make_scorer(refs, texts, time_of)
+    components, linked = link(refs, scorer)
+    found = _conflicts(refs, linked, scorer, texts, time_of)
+    groups = [_group([refs[i] for i in members], copies, found) for members in components]
+    log.info("%d claims, %d copies, %d groups", len(refs), len(copies), len(groups))
+    return sorted(groups, key=lambda g: g.id)
+
+
+def _conflicts(
+    refs: Sequence[ClaimRef], linked: Sequence[tuple[int, int]], scorer: Scorer, texts: Mapping[str, str],
+    time_of: TimeIndex,
+) -> dict[str, list[tuple[str, Value, Value]]]:  # fmt: skip
+    """Disagreements of each linked pair, keyed by the claim id of the pair's first claim."""
+    found: dict[str, list[tuple[str, Value, Value]]] = defaultdict(list)
+    for i, j in linked:
+        close = scorer.lexical(i, j) >= CONFLICT_LEXICAL
+        for slot, a, b in pair_conflicts(refs[i], refs[j], texts, time_of):
+            if close or slot == ConflictSlot.QUOTE:
+                found[refs[i].claim.id].append((slot, a, b))
+    return found
+
+
+def _group(
+    members: list[ClaimRef],
+    copies: Mapping[str, str],
+    found: Mapping[str, list[tuple[str, Value, Value]]],
+) -> ClaimGroup:
+    members.sort(key=lambda r: (r.document_id, r.claim.sentence.start, r.claim.id))
+    documents = {r.document_id for r in members}
+    copy_pairs = tuple(sorted((d, copies[d]) for d in documents if copies.get(d) in documents))
+    independent, shared = _independence(members, copy_pairs)
+    conflicts = _merge_conflicts([c for r in members for c in found.get(r.claim.id, [])])
+    if conflicts:
+        status = GroupStatus.CONFLICTING
+    else:
+        status = GroupStatus.CORROBORATED if independent >= 2 else GroupStatus.SINGLE_SOURCE
+    ids = sorted(r.claim.id for r in members)
+    summary = min((r.claim.text for r in members), key=lambda t: (len(t), t))
+    return ClaimGroup(
+        id="g" + hashlib.sha256("\x1f".join(ids).encode()).hexdigest()[:12],
+        claims=tuple(members),
+        status=str(status),
+        outlets=tuple(sorted({r.outlet for r in members})),
+        independent_outlets=independent,
+        copies=copy_pairs,
+        shared_sources=shared,
+        conflicts=conflicts,
+        summary=summary[:SUMMARY_MAX_CHARS],
+    )
+
+
+def _independence(
+    members: Sequence[ClaimRef], copy_pairs: Sequence[tuple[str, str]]
+) -> tuple[int, tuple[str, ...]]:
+    """Outlets left after joining copies and outlets citing one upstream source; those sources."""
+    outlet_of = {r.document_id: r.outlet for r in members}
+    parent = {r.outlet: r.outlet for r in members}
+    for copy, original in copy_pairs:
+        _union(parent, outlet_of[copy], outlet_of[original])
+    by_source: dict[str, tuple[str, set[str]]] = {}
+    for r in members:
+        a = r.claim.attribution
+        if a.type in _UPSTREAM and a.source:
+            key = " ".join(a.source.casefold().removeprefix("the ").split())
+            by_source.setdefault(key, (a.source, set()))[1].add(r.outlet)
+    shared = []
+    for name, outlets in by_source.values():
+        if len({_find(parent, o) for o in outlets}) > 1:
+            shared.append(name)
+            first, *rest = sorted(outlets)
+            for other in rest:
+                _union(parent, first, other)
+    return len({_find(parent, o) for o in parent}), tuple(sorted(shared))
+
+
+def _merge_conflicts(pairs: Sequence[tuple[str, Value, Value]]) -> tuple[Conflict, ...]:
+    """One conflict per slot, listing each claim's value once."""
+    by_slot: dict[str, dict[str, Value]] = defaultdict(dict)
+    for slot, a, b in pairs:
+        by_slot[slot].setdefault(a[1], a)
+        by_slot[slot].setdefault(b[1], b)
+    return tuple(Conflict(slot, tuple(sorted(v.values()))) for slot, v in sorted(by_slot.items()))
+
+
+def _find(parent: dict[str, str], node: str) -> str:
+    while parent[node] != node:
+        parent[node] = parent[parent[node]]
+        node = parent[node]
+    return node
+
+
+def _union(parent: dict[str, str], a: str, b: str) -> None:
+    parent[_find(parent, a)] = _find(parent, b)

@@ -1,0 +1,158 @@
+"""Slot disagreements between two claims that report the same thing.
+
+Precision first: a pair is only compared when the two claims are near paraphrases, and a
+slot only disagrees when the values cannot both be true:
+
+- **date**: the normalised intervals do not overlap ("2003" vs "January 2002"); containment
+  or overlap agrees ("the late 1990s" vs "1998");
+- **number**: for a unit both claims count exactly once, the hedged intervals, each widened by
+  ``NUMBER_TOLERANCE``, do not overlap ("13" vs "30 killed"; "at least 13" vs "15" agrees);
+- **place**: without a gazetteer, "Geneva" and "Switzerland" cannot be told apart from two
+  different places, so places disagree only when each claim names exactly one, the names
+  differ, and neither name occurs within ``PLACE_WINDOW`` characters of the other claim;
+- **quote**: the same speaker, quoted in wordings that are similar (word-level similarity at
+  least ``QUOTE_SIMILARITY``) but not the same after folding case and punctuation, and
+  neither a fragment of the other ("manage" vs "control").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from rapidfuzz.distance import Indel
+
+from dossier.corroboration.records import ClaimRef, ConflictSlot
+from dossier.model import Quantity, Span, TimeExpr
+
+# Reported figures are rounded: 5% either way is the same figure, not a disagreement.
+NUMBER_TOLERANCE = 0.05
+# How far around a claim a place name may appear and still count as mentioned with it.
+PLACE_WINDOW = 400
+# Word-level similarity from which two quotes are two wordings of the same words.
+QUOTE_SIMILARITY = 0.6
+# Speaker names this similar (0-1, Indel over characters) are the same speaker ("Soleimani"/"Qassem Soleimani").
+SPEAKER_SIMILARITY = 0.85
+_WORD = re.compile(r"\w+")
+
+Value = tuple[str, str, str]  # (document id, claim id, value as text)
+TimeIndex = Mapping[tuple[str, int, int], TimeExpr]
+
+
+def pair_conflicts(
+    a: ClaimRef, b: ClaimRef, texts: Mapping[str, str], time_of: TimeIndex
+) -> list[tuple[str, Value, Value]]:
+    """Each slot on which ``a`` and ``b`` disagree, with the two values."""
+    found: list[tuple[str, Value, Value]] = []
+    dates = _times(a, time_of), _times(b, time_of)
+    if dates[0] and dates[1] and not dates_agree(dates[0], dates[1]):
+        found.append((ConflictSlot.DATE, _value(a, dates[0].text), _value(b, dates[1].text)))
+    for qa, qb in _number_conflicts(a, b):
+        found.append(
+            (ConflictSlot.NUMBER, _value(a, _slice(a, qa, texts)), _value(b, _slice(b, qb, texts)))
+        )
+    places = _place_conflict(a, b, texts)
+    if places:
+        found.append((ConflictSlot.PLACE, _value(a, places[0]), _value(b, places[1])))
+    quotes = _quote_conflict(a, b, texts)
+    if quotes:
+        found.append((ConflictSlot.QUOTE, _value(a, quotes[0]), _value(b, quotes[1])))
+    return found
+
+
+def _value(ref: ClaimRef, text: str) -> Value:
+    return (ref.document_id, ref.claim.id, text)
+
+
+def _times(ref: ClaimRef, time_of: TimeIndex) -> TimeExpr | None:
+    span = ref.claim.time
+    return time_of.get((span.document_id, span.start, span.end)) if span else None
+
+
+def dates_agree(a: TimeExpr, b: TimeExpr) -> bool:
+    """Intervals that overlap agree; an unknown bound is open; no interval at all agrees."""
+    if (a.start is None and a.end is None) or (b.start is None and b.end is None):
+        return True
+    a_start, b_start = a.start or "0000", b.start or "0000"
+    a_end, b_end = a.end or "9999", b.end or "9999"
+    return a_start <= b_end and b_start <= a_end
+
+
+def _number_conflicts(a: ClaimRef, b: ClaimRef) -> list[tuple[Quantity, Quantity]]:
+    units_a, units_b = _by_unit(a.claim.quantities), _by_unit(b.claim.quantities)
+    found = []
+    for unit in sorted(units_a.keys() & units_b.keys()):
+        (qa,), (qb,) = units_a[unit], units_b[unit]
+        if not numbers_agree(qa, qb):
+            found.append((qa, qb))
+    return found
+
+
+def _by_unit(quantities: tuple[Quantity, ...]) -> dict[str, list[Quantity]]:
+    """Quantities keyed by unit, keeping only units counted exactly once (ambiguous otherwise)."""
+    found: dict[str, list[Quantity]] = {}
+    for q in quantities:
+        if q.unit:
+            found.setdefault(q.unit, []).append(q)
+    return {unit: qs for unit, qs in found.items() if len(qs) == 1}
+
+
+def numbers_agree(a: Quantity, b: Quantity) -> bool:
+    low_a, high_a = a.low * (1 - NUMBER_TOLERANCE), a.high * (1 + NUMBER_TOLERANCE)
+    low_b, high_b = b.low * (1 - NUMBER_TOLERANCE), b.high * (1 + NUMBER_TOLERANCE)
+    return low_a <= high_b and low_b <= high_a
+
+
+def _slice(ref: ClaimRef, q: Quantity, texts: Mapping[str, str]) -> str:
+    text = texts.get(ref.document_id, "")
+    return text[q.span.start : q.span.end] or f"{q.low:g}-{q.high:g} {q.unit}"
+
+
+def _place_conflict(a: ClaimRef, b: ClaimRef, texts: Mapping[str, str]) -> tuple[str, str] | None:
+    if len(a.claim.places) != 1 or len(b.claim.places) != 1:
+        return None
+    name_a, name_b = (
+        _span_text(a, a.claim.places[0], texts),
+        _span_text(b, b.claim.places[0], texts),
+    )
+    folded_a, folded_b = name_a.casefold(), name_b.casefold()
+    if not folded_a or not folded_b or folded_a in folded_b or folded_b in folded_a:
+        return None
+    if folded_a in _near(b, texts) or folded_b in _near(a, texts):
+        return None
+    return name_a, name_b
+
+
+def _span_text(ref: ClaimRef, span: Span, texts: Mapping[str, str]) -> str:
+    return texts.get(ref.document_id, "")[span.start : span.end]
+
+
+def _near(ref: ClaimRef, texts: Mapping[str, str]) -> str:
+    text, sentence = texts.get(ref.document_id, ""), ref.claim.sentence
+    return text[max(0, sentence.start - PLACE_WINDOW) : sentence.end + PLACE_WINDOW].casefold()
+
+
+def _quote_conflict(a: ClaimRef, b: ClaimRef, texts: Mapping[str, str]) -> tuple[str, str] | None:
+    if a.claim.quote is None or b.claim.quote is None or not same_speaker(a, b):
+        return None
+    quote_a, quote_b = _span_text(a, a.claim.quote, texts), _span_text(b, b.claim.quote, texts)
+    words_a, words_b = _WORD.findall(quote_a.casefold()), _WORD.findall(quote_b.casefold())
+    if not words_a or not words_b or words_a == words_b or _is_fragment(words_a, words_b):
+        return None
+    if Indel.normalized_similarity(words_a, words_b) < QUOTE_SIMILARITY:
+        return None
+    return quote_a, quote_b
+
+
+def _is_fragment(a: list[str], b: list[str]) -> bool:
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    return " ".join(short) in " ".join(long)
+
+
+def same_speaker(a: ClaimRef, b: ClaimRef) -> bool:
+    source_a, source_b = a.claim.attribution.source, b.claim.attribution.source
+    if not source_a or not source_b:
+        return False
+    fa, fb = source_a.casefold(), source_b.casefold()
+    last_a, last_b = fa.split()[-1:], fb.split()[-1:]
+    return last_a == last_b or Indel.normalized_similarity(fa, fb) >= SPEAKER_SIMILARITY

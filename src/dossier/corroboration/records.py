@@ -1,0 +1,51 @@
+"""The records of stage 9: a claim with its outlet, a conflict, a group of claims."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+from dossier.model import Claim
+
+
+class GroupStatus(enum.StrEnum):
+    CORROBORATED = "corroborated"  # two or more independent outlets
+    SINGLE_SOURCE = "single-source"
+    CONFLICTING = "conflicting"  # a slot disagrees inside the group
+
+
+class ConflictSlot(enum.StrEnum):
+    DATE = "date"
+    NUMBER = "number"
+    PLACE = "place"
+    QUOTE = "quote"
+    OTHER = "other"
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimRef:
+    """One claim as stage 9 sees it: with its outlet and its resolved actor ids."""
+
+    claim: Claim
+    outlet: str
+    document_id: str
+    actors: tuple[str, ...]  # resolved actor ids
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    slot: str  # a ConflictSlot value
+    values: tuple[tuple[str, str, str], ...]  # (document id, claim id, value as text)
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimGroup:
+    id: str
+    claims: tuple[ClaimRef, ...]
+    status: str  # a GroupStatus value
+    outlets: tuple[str, ...]
+    independent_outlets: int  # outlets after collapsing copies and shared upstream sources
+    copies: tuple[tuple[str, str], ...]  # (document, the document it is a copy of)
+    shared_sources: tuple[str, ...]  # upstream sources cited by several outlets
+    conflicts: tuple[Conflict, ...]
+    summary: str

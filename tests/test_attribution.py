@@ -1,0 +1,189 @@
+"""Stage 5, attribution: invented sentences parsed by the real spaCy model."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from dossier.attribution import attribute
+from dossier.model import Attribution, AttributionType, Quote, QuoteKind
+from dossier.nlp import load_model
+
+DOC_ID = "doc"
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    return load_model()
+
+
+def run(nlp: Any, text: str) -> tuple[Any, list[Attribution], list[Quote]]:
+    doc = nlp(text)
+    mentions = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+    attributions, quotes = attribute(doc, DOC_ID, mentions)
+    return doc, attributions, quotes
+
+
+def first(nlp: Any, text: str) -> Attribution:
+    return run(nlp, text)[1][0]
+
+
+def sliced(text: str, span: Any) -> str:
+    assert span is not None
+    return str(text[span.start : span.end])
+
+
+def test_attribution_named_source(nlp: Any) -> None:
+    text = "The port will close next year, said Maria Lopez, the harbour director."
+    found = first(nlp, text)
+    assert found.type == AttributionType.NAMED
+    assert found.source == "Maria Lopez"
+    assert sliced(text, found.source_span) == "Maria Lopez"
+    assert sliced(text, found.cue) == "said"
+
+
+def test_attribution_media(nlp: Any) -> None:
+    found = first(nlp, "The factory was sold in May, according to a report by the BBC.")
+    assert found.type == AttributionType.MEDIA
+
+
+def test_attribution_anonymous_official(nlp: Any) -> None:
+    text = "The army moved north, according to an official familiar with the plan."
+    found = first(nlp, text)
+    assert found.type == AttributionType.ANONYMOUS_OFFICIAL
+    assert sliced(text, found.cue) == "according to"
+
+
+def test_attribution_anonymous_group(nlp: Any) -> None:
+    found = first(nlp, "Senior European officials say the talks have failed.")
+    assert found.type == AttributionType.ANONYMOUS_GROUP
+
+
+def test_attribution_hedges(nlp: Any) -> None:
+    for text in (
+        "The minister reportedly met the rebels in March.",
+        "He is believed to be hiding in the mountains.",
+        "It is widely presumed that the deal will collapse.",
+    ):
+        assert first(nlp, text).type == AttributionType.HEDGED, text
+
+
+def test_attribution_denial(nlp: Any) -> None:
+    text = "Norland has denied the charges."
+    found = first(nlp, text)
+    assert found.type == AttributionType.DENIAL
+    assert sliced(text, found.cue) == "denied"
+
+
+def test_attribution_author(nlp: Any) -> None:
+    assert first(nlp, "Clearly, the plan has failed.").type == AttributionType.AUTHOR
+    assert first(nlp, "There is no doubt that the plan failed.").type == AttributionType.AUTHOR
+    assert first(nlp, "The rebels are our enemy.").type == AttributionType.AUTHOR
+
+
+def test_attribution_subject(nlp: Any) -> None:
+    found = first(nlp, "Maria Lopez said she would resign in June.")
+    assert found.type == AttributionType.SUBJECT
+    assert found.source == "Maria Lopez"
+
+
+def test_attribution_unattributed(nlp: Any) -> None:
+    assert first(nlp, "The bridge was built in 1990.").type == AttributionType.UNATTRIBUTED
+
+
+def test_attribution_next_sentence(nlp: Any) -> None:
+    text = "“The army is ready for the war.” Maria Lopez said this on the radio on Monday."
+    _doc, attributions, _quotes = run(nlp, text)
+    quoting = attributions[0]
+    assert quoting.type == AttributionType.NAMED
+    assert quoting.source == "Maria Lopez"
+    assert quoting.confidence < attributions[-1].confidence
+
+
+def test_attribution_quote_speaker_after(nlp: Any) -> None:
+    text = "“The port will stay open for every ship,” said Ana Ruiz."
+    _doc, _atts, quotes = run(nlp, text)
+    assert len(quotes) == 1
+    quote = quotes[0]
+    assert quote.kind == QuoteKind.STATEMENT and quote.marked
+    assert quote.speaker == "Ana Ruiz"
+    assert sliced(text, quote.span) == "The port will stay open for every ship"
+
+
+def test_attribution_quote_speaker_before_colon(nlp: Any) -> None:
+    text = "Ana Ruiz sent a letter: “The port will stay open for every ship.”"
+    _doc, attributions, quotes = run(nlp, text)
+    assert quotes[0].speaker == "Ana Ruiz"
+    assert attributions[0].type == AttributionType.SUBJECT
+
+
+def test_attribution_quote_pronoun_speaker(nlp: Any) -> None:
+    text = (
+        "John Miller arrived in Vell on Monday. “The port will stay open for every ship,” he said."
+    )
+    doc, _atts, quotes = run(nlp, text)
+    assert quotes[0].speaker == "John Miller"
+    assert sliced(doc.text, quotes[0].speaker_span) == "John Miller"
+
+
+def test_attribution_scare_quotes(nlp: Any) -> None:
+    text = "The council called the plan an “imminent threat” to the town."
+    quotes = run(nlp, text)[2]
+    assert [q.kind for q in quotes] == [QuoteKind.SCARE]
+    assert sliced(text, quotes[0].span) == "imminent threat"
+    assert quotes[0].speaker is None
+
+
+def test_attribution_slogan(nlp: Any) -> None:
+    text = "Protesters marched under the slogan “Bread for the Hungry Towns” on Friday."
+    quotes = run(nlp, text)[2]
+    assert [q.kind for q in quotes] == [QuoteKind.SLOGAN]
+
+
+def test_attribution_lost_marks(nlp: Any) -> None:
+    text = "Ana Ruiz wrote, for example, I manage the port of Vell and the railway."
+    _doc, attributions, quotes = run(nlp, text)
+    assert len(quotes) == 1
+    quote = quotes[0]
+    assert not quote.marked and quote.kind == QuoteKind.STATEMENT
+    assert quote.speaker == "Ana Ruiz"
+    assert sliced(text, quote.span) == "I manage the port of Vell and the railway."
+    assert attributions[0].type in {AttributionType.SUBJECT, AttributionType.NAMED}
+
+
+def test_attribution_spans_slice_back(nlp: Any) -> None:
+    text = (
+        "Ana Ruiz arrived on Monday.\n\n“We will win,” she said, according to an aide.\n\n"
+        "Officials believe the “deal” is dead."
+    )
+    doc, attributions, quotes = run(nlp, text)
+    assert len(attributions) == len(list(doc.sents))
+    for found in attributions:
+        assert sliced(text, found.sentence).strip() == sliced(text, found.sentence)
+        if found.source_span is not None:
+            assert sliced(text, found.source_span) == found.source
+    for quote in quotes:
+        assert sliced(text, quote.span)
+        if quote.speaker_span is not None:
+            assert sliced(text, quote.speaker_span) == quote.speaker
+
+
+_WORDS = ["said", "he", "Ana", "Ruiz", "according", "to", "officials", "“", "”", '"', "‘", "’"]
+_TEXT = st.lists(
+    st.one_of(st.sampled_from([*_WORDS, ".", ",", ":", "\n\n", "I", "we"]), st.text(max_size=8)),
+    max_size=40,
+).map(" ".join)
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(text=_TEXT)
+def test_attribution_fuzz_never_crashes(nlp: Any, text: str) -> None:
+    doc, attributions, quotes = run(nlp, text)
+    assert len(attributions) == len(list(doc.sents))
+    for quote in quotes:
+        assert 0 <= quote.span.start <= quote.span.end <= len(text)

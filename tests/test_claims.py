@@ -1,0 +1,164 @@
+"""Stage 6, claims: invented sentences parsed by the real spaCy model."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from typing import Any
+
+import pytest
+
+from dossier.claims import claim_id, extract_claims
+from dossier.model import Attribution, AttributionType, Claim, DatePrecision, PublishedDate, Span
+from dossier.nlp import load_model
+from dossier.time import extract_times
+
+DOC_ID = "doc"
+PUBLISHED = PublishedDate("2020-06-01", DatePrecision.DAY)
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    return load_model()
+
+
+def run(
+    nlp: Any,
+    text: str,
+    mentions: Sequence[tuple[str, str]] | None = None,
+    attributions: Sequence[Attribution] = (),
+    quotes: Sequence[tuple[int, int]] = (),
+) -> list[Claim]:
+    """Claims of ``text``; ``mentions`` are (surface, label) pairs, else spaCy's entities."""
+    doc = nlp(text)
+    if mentions is None:
+        found = [
+            (e.start_char, e.end_char, e.label_)
+            for e in doc.ents
+            if e.label_ not in ("DATE", "CARDINAL")
+        ]
+    else:
+        found = [
+            (m.start(), m.end(), label)
+            for s, label in mentions
+            for m in re.finditer(re.escape(s), text)
+        ]
+    bounds = [(s.start_char, s.end_char) for s in doc.sents]
+    times = extract_times(DOC_ID, text, bounds, PUBLISHED)
+    return extract_claims(doc, DOC_ID, attributions, quotes, times, found)
+
+
+def words(text: str, spans: Sequence[Span]) -> list[str]:
+    return [text[s.start : s.end] for s in spans]
+
+
+def test_claims_slots_of_a_simple_sentence(nlp: Any) -> None:
+    text = "In March 2015, Soleimani sent a message to the commanders in Baghdad."
+    (claim,) = run(nlp, text, [("Soleimani", "PERSON"), ("Baghdad", "GPE")])
+    assert claim.predicate == "send message"
+    assert words(text, claim.actors) == ["Soleimani"]
+    assert words(text, claim.places) == ["Baghdad"]
+    assert claim.time is not None and text[claim.time.start : claim.time.end] == "March 2015"
+    assert claim.id == claim_id(DOC_ID, claim.sentence.start, claim.sentence.end)
+    assert claim.id.startswith("c") and len(claim.id) == 13
+    assert text[claim.sentence.start : claim.sentence.end] == claim.text
+
+
+def test_claims_predicate_goes_through_light_verbs_and_with(nlp: Any) -> None:
+    text = "Iran agreed to provide the United States with valuable intelligence."
+    (claim,) = run(nlp, text, [("Iran", "GPE"), ("the United States", "GPE")])
+    assert claim.predicate == "provide intelligence"
+    assert words(text, claim.actors) == ["Iran", "the United States"]
+
+
+def test_claims_coordinated_main_clauses_split(nlp: Any) -> None:
+    text = "The Quds Force planned the operation in Syria, and Hezbollah coordinated the offensive."
+    claims = run(nlp, text, [("The Quds Force", "ORG"), ("Syria", "GPE"), ("Hezbollah", "ORG")])
+    assert [c.predicate for c in claims] == ["plan operation", "coordinate offensive"]
+    assert claims[1].text == "Hezbollah coordinated the offensive."
+    assert words(text, claims[0].places) == ["Syria"]
+
+
+def test_claims_quantities_with_hedges(nlp: Any) -> None:
+    text = (
+        "At least 13 troops were killed in Tikrit. Between 60-70 commanders of Hezbollah fled. "
+        "About 800 civilians left Tikrit. Up to 10,000 fighters joined Hezbollah. "
+        "More than 500 rebels attacked Tikrit. 11 Iranian diplomats paid $100 to Hezbollah. "
+        "Hezbollah ended the 40-year war."
+    )
+    claims = run(nlp, text, [("Tikrit", "GPE"), ("Hezbollah", "ORG")])
+    got = {q.unit: (q.low, q.high, q.hedge) for c in claims for q in c.quantities}
+    assert got["troop"] == (13, math.inf, "at least")
+    assert got["commander"] == (60, 70, "between")
+    assert got["civilian"] == pytest.approx((720, 880, "about"))
+    assert got["fighter"] == (0, 10000, "up to")
+    assert got["rebel"] == (501, math.inf, "more than")
+    assert got["diplomat"] == (11, 11, "")
+    assert got["USD"] == (100, 100, "")
+    assert not any(q.low == 40 for c in claims for q in c.quantities)  # "40-year" is a duration
+
+
+def test_claims_percentages_and_participles(nlp: Any) -> None:
+    text = "Hezbollah said 40 percent of its units moved and 1,000 wounded reached Beirut in 2006."
+    (claim,) = run(nlp, text, [("Hezbollah", "ORG"), ("Beirut", "GPE")])
+    got = {q.unit: (q.low, q.high) for q in claim.quantities}
+    assert got["%"] == (40, 40)
+    assert got["wounded"] == (1000, 1000)
+    assert not any(q.low == 2006 for q in claim.quantities)  # a year, not a count
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The enemy of our enemy is still our enemy.",
+        "Did Soleimani send a message to Baghdad?",
+        "Read more about Soleimani here.",
+        "Soleimani was brilliant.",
+        "Soleimani seemed invincible in Baghdad.",
+    ],
+)
+def test_claims_opinion_and_scene_setting_rejected(nlp: Any, text: str) -> None:
+    mentions = [
+        (w, "PERSON" if w == "Soleimani" else "GPE") for w in ("Soleimani", "Baghdad") if w in text
+    ]
+    assert run(nlp, text, mentions) == []
+
+
+def test_claims_factual_copula_with_a_name_kept(nlp: Any) -> None:
+    text = "Soleimani is not a clergyman."
+    (claim,) = run(nlp, text, [("Soleimani", "PERSON")])
+    assert claim.predicate == "not be clergyman"
+
+
+def test_claims_author_appraisal_rejected(nlp: Any) -> None:
+    text = "Clearly, Soleimani outfoxed the Americans in Iraq."
+    mentions = [("Soleimani", "PERSON"), ("Americans", "NORP"), ("Iraq", "GPE")]
+    author = Attribution(Span(DOC_ID, 0, len(text)), AttributionType.AUTHOR, None, None, None, 0.6)
+    assert run(nlp, text, mentions, [author]) == []
+    assert len(run(nlp, text.replace("Clearly, S", "S"), mentions, [author])) == 1
+
+
+def test_claims_attribution_and_quote_attached(nlp: Any) -> None:
+    text = 'Iran will respond, Soleimani said. "We will strike the bases in Iraq," Soleimani told reporters.'
+    second = text.index('"We')
+    named = Attribution(
+        Span(DOC_ID, second, len(text)), AttributionType.NAMED, "Soleimani", None, None, 0.9
+    )
+    quote = (second + 1, text.index(',"'))
+    claims = run(
+        nlp, text, [("Iran", "GPE"), ("Soleimani", "PERSON"), ("Iraq", "GPE")], [named], [quote]
+    )
+    assert [c.attribution.type for c in claims] == [
+        AttributionType.UNATTRIBUTED,
+        AttributionType.NAMED,
+    ]
+    assert claims[0].quote is None
+    assert claims[1].quote == Span(DOC_ID, *quote)
+    assert claims[1].predicate == "strike basis"  # spaCy lemmatises "bases" as "basis"
+
+
+def test_claims_between_without_a_range_is_a_plain_number(nlp: Any) -> None:
+    text = "Talks between two envoys of Hezbollah took place in Beirut."
+    (claim,) = run(nlp, text, [("Hezbollah", "ORG"), ("Beirut", "GPE")])
+    assert [(q.low, q.high, q.hedge) for q in claim.quantities] == [(2, 2, "")]

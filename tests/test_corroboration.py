@@ -1,0 +1,244 @@
+"""Stage 9, corroboration: claims from invented articles, grouped across outlets."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from dossier.claims import extract_claims
+from dossier.corroboration import ClaimGroup, ClaimRef, group_claims
+from dossier.corroboration.minhash import find_copies
+from dossier.model import Attribution, AttributionType, DatePrecision, PublishedDate, Span, TimeExpr
+from dossier.nlp import load_model
+from dossier.time import extract_times
+
+PUBLISHED = PublishedDate("2020-06-01", DatePrecision.DAY)
+ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+FILLER = (
+    "The weather in the region was mild that week, and markets opened late on Monday after a "
+    "holiday. Farmers brought their harvest to the old square, where a band played until dusk. "
+    "Local schools announced new timetables for the autumn term, and the library extended its hours. "
+    "A new bridge over the river is due to open in spring, the council said, after years of "
+    "delays caused by floods and a shortage of steel. Residents welcomed the news but asked for "
+    "more buses on the northern routes, which have been crowded since the factory reopened."
+)
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    return load_model()
+
+
+class Corpus:
+    """Invented articles: their texts, claims and time expressions, as stage 9 receives them."""
+
+    def __init__(self, nlp: Any) -> None:
+        self.nlp, self.refs, self.texts = nlp, [], {}  # type: ignore[var-annotated]
+        self.time_of: dict[tuple[str, int, int], TimeExpr] = {}
+
+    def add(self, doc_id: str, outlet: str, text: str, source: str | None = None) -> None:
+        doc = self.nlp(text)
+        mentions = [
+            (e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in ACTOR_LABELS
+        ]
+        bounds = [(s.start_char, s.end_char) for s in doc.sents]
+        times = extract_times(doc_id, text, bounds, PUBLISHED)
+        self.time_of.update({(t.span.document_id, t.span.start, t.span.end): t for t in times})
+        kind = AttributionType.NAMED if source else AttributionType.UNATTRIBUTED
+        attributions = [
+            Attribution(Span(doc_id, s, e), kind, source, None, None, 0.9) for s, e in bounds
+        ]
+        quotes = [(m.start + 1, m.end - 1) for m in _quotes(text)]
+        for claim in extract_claims(doc, doc_id, attributions, quotes, times, mentions):
+            actors = tuple(
+                sorted(
+                    {text[a.start : a.end].casefold().removeprefix("the ") for a in claim.actors}
+                )
+            )
+            self.refs.append(ClaimRef(claim, outlet, doc_id, actors))
+        self.texts[doc_id] = text
+
+    def groups(self) -> list[ClaimGroup]:
+        return group_claims(self.refs, self.texts, self.time_of)
+
+    def group_of(self, doc_id: str) -> ClaimGroup:
+        (group,) = [
+            g
+            for g in self.groups()
+            if any(r.document_id == doc_id for r in g.claims) and len(g.claims) > 1
+        ]
+        return group
+
+
+class _Quote:
+    def __init__(self, start: int, end: int) -> None:
+        self.start, self.end = start, end
+
+
+def _quotes(text: str) -> list[_Quote]:
+    marks = [i for i, ch in enumerate(text) if ch == '"']
+    return [_Quote(a, b + 1) for a, b in zip(marks[::2], marks[1::2], strict=False)]
+
+
+def test_corroboration_paraphrases_from_two_outlets_corroborated(nlp: Any) -> None:
+    corpus = Corpus(nlp)
+    corpus.add(
+        "a",
+        "Outlet A",
+        "In 2001, Iran gave the United States a map of Taliban bases in Afghanistan.",
+    )
+    corpus.add(
+        "b",
+        "Outlet B",
+        "In 2001, Iran provided the United States with the locations of Taliban camps.",
+    )
+    group = corpus.group_of("a")
+    assert {r.document_id for r in group.claims} == {"a", "b"}
+    assert group.status == "corroborated"
+    assert group.independent_outlets == 2 and group.outlets == ("Outlet A", "Outlet B")
+
+
+def test_corroboration_unrelated_claims_stay_apart(nlp: Any) -> None:
+    corpus = Corpus(nlp)
+    corpus.add("a", "Outlet A", "In 2001, Iran gave the United States a map of Taliban bases.")
+    corpus.add(
+        "b", "Outlet B", "In 2001, Iran condemned the United States over its sanctions policy."
+    )
+    assert all(len(g.claims) == 1 for g in corpus.groups())
+
+
+def test_corroboration_near_duplicate_copy_counted_once(nlp: Any) -> None:
+    corpus = Corpus(nlp)
+    story = "In 2001, Iran gave the United States a map of Taliban bases in Afghanistan. " + FILLER
+    corpus.add("a", "Outlet A", story)
+    corpus.add("b", "Outlet B", story.replace("mild", "warm") + " Copyright Outlet B.")
+    group = corpus.group_of("a")
+    assert group.copies == (("a", "b"),)
+    assert group.independent_outlets == 1 and group.status == "single-source"
+
+
+def test_corroboration_minhash_separates_different_texts() -> None:
+    other = (
+        "Officials in the capital announced a new budget for roads, ports and rail lines next year."
+    )
+    assert find_copies({"a": FILLER, "b": FILLER + " Extra words.", "c": other}) == {"a": "b"}
+
+
+def test_corroboration_shared_upstream_source_counted_once(nlp: Any) -> None:
+    corpus = Corpus(nlp)
+    corpus.add(
+        "a", "Outlet A", "In 2001, Iran gave the United States a map of Taliban bases.", "WikiLeaks"
+    )
+    corpus.add(
+        "b",
+        "Outlet B",
+        "In 2001, Iran handed the United States a map of Taliban camps.",
+        "WikiLeaks",
+    )
+    group = corpus.group_of("a")
+    assert group.shared_sources == ("WikiLeaks",)
+    assert group.independent_outlets == 1 and group.status == "single-source"
+
+
+def test_corroboration_date_conflict_flagged(nlp: Any) -> None:
+    corpus = Corpus(nlp)
+    corpus.add("a", "Outlet A", "In 2003, Iran gave the United States a map of Taliban bases.")
+    corpus.add(
+        "b", "Outlet B", "In January 2002, Iran gave the United States a map of Taliban bases."
+    )
+    group = corpus.group_of("a")
+    assert group.status == "conflicting"
+    (conflict,) = group.conflicts
+    assert conflict.slot == "date"
+    assert sorted(v[2] for v in conflict.values) == ["2003", "January 2002"]
+
+
+def test_corroboration_consistent_dates_not_flagged(nlp: Any) -> None:
+    corpus = Corpus(nlp)
+    corpus.add("a", "Outlet A", "In the late 1990s, Iran gave Hezbollah a map of Israeli bases.")
+    corpus.add("b", "Outlet B", "In 1998, Iran gave Hezbollah a map of Israeli bases.")
+    group = corpus.group_of("a")
+    assert group.conflicts == () and group.status == "corroborated"
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "conflict"),
+    [("13", "30", True), ("at least 13", "15", False), ("about 800", "820", False)],
+)
+def test_corroboration_number_conflicts(nlp: Any, first: str, second: str, conflict: bool) -> None:
+    corpus = Corpus(nlp)
+    corpus.add("a", "Outlet A", f"In 2015, Hezbollah killed {first} soldiers near Tikrit.")
+    corpus.add("b", "Outlet B", f"In 2015, Hezbollah killed {second} soldiers near Tikrit.")
+    group = corpus.group_of("a")
+    assert [c.slot for c in group.conflicts] == (["number"] if conflict else [])
+
+
+def test_corroboration_quote_wording_conflict(nlp: Any) -> None:
+    corpus = Corpus(nlp)
+    corpus.add(
+        "a",
+        "Outlet A",
+        '"I manage the Quds Force operations in Iraq," Soleimani told Petraeus.',
+        "Soleimani",
+    )
+    corpus.add(
+        "b",
+        "Outlet B",
+        '"I control the Quds Force operations in Iraq," Soleimani told Petraeus.',
+        "Qassem Soleimani",
+    )
+    group = corpus.group_of("a")
+    (conflict,) = group.conflicts
+    assert conflict.slot == "quote"
+    assert {v[2] for v in conflict.values} == {
+        "I manage the Quds Force operations in Iraq,", "I control the Quds Force operations in Iraq,",
+    }  # fmt: skip
+
+
+def test_corroboration_same_quote_not_a_conflict(nlp: Any) -> None:
+    corpus = Corpus(nlp)
+    line = '"I manage the Quds Force operations in Iraq," Soleimani told Petraeus.'
+    corpus.add("a", "Outlet A", line, "Soleimani")
+    corpus.add("b", "Outlet B", line.replace("Iraq,", "IRAQ ,"), "Soleimani")
+    assert corpus.group_of("a").conflicts == ()
+
+
+SENTENCES = (
+    "In 2001, Iran gave the United States a map of Taliban bases.",
+    "In 2001, Iran provided the United States with the locations of Taliban camps.",
+    "In 2003, Iran gave the United States a map of Taliban bases.",
+    "In 2015, Hezbollah killed 13 soldiers near Tikrit.",
+    "In 2015, Hezbollah killed 30 soldiers near Tikrit.",
+    "Iran condemned the United States over its sanctions policy in 2004.",
+)
+
+
+@pytest.fixture(scope="module")
+def pool(nlp: Any) -> Corpus:
+    corpus = Corpus(nlp)
+    for i, sentence in enumerate(SENTENCES * 2):
+        corpus.add(f"d{i}", f"Outlet {i % 3}", sentence + " " + FILLER[: 60 * (i + 1)])
+    return corpus
+
+
+@settings(
+    max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(seed=st.integers(0, 10_000), size=st.integers(0, 12))
+def test_corroboration_partition_stable_under_shuffling(pool: Corpus, seed: int, size: int) -> None:
+    refs = random.Random(seed).sample(pool.refs, min(size, len(pool.refs)))
+    groups = group_claims(refs, pool.texts, pool.time_of)
+    members = [r.claim.id for g in groups for r in g.claims]
+    assert sorted(members) == sorted(r.claim.id for r in refs)  # every claim in exactly one group
+    shuffled = list(refs)
+    random.Random(seed + 1).shuffle(shuffled)
+    assert _shape(group_claims(shuffled, pool.texts, pool.time_of)) == _shape(groups)
+
+
+def _shape(groups: Sequence[ClaimGroup]) -> list[tuple[str, str, tuple[str, ...]]]:
+    return [(g.id, g.status, tuple(r.claim.id for r in g.claims)) for g in groups]
