@@ -57,9 +57,12 @@ STAGES = (
     "discover",
     "read+decode",
     "clean",
-    "spacy+records",
-    "  of which records",
+    "spacy (nlp.pipe)",
+    "stages 3-6 on each doc",
     "store writes",
+    "7 resolve",
+    "8 timeline",
+    "9 corroboration",
     "store close",
 )
 
@@ -154,9 +157,12 @@ def stage_timers(totals: dict[str, float]) -> Iterator[None]:
         (pipeline.ingest, "discover", "discover", timed_call),
         (pipeline.ingest, "iter_read", "read+decode", timed_iter),
         (pipeline, "clean_article", "clean", timed_call),
-        (pipeline.nlp, "annotate", "spacy+records", timed_call),
-        (nlp, "_annotated", "  of which records", timed_call),
+        (pipeline.nlp, "parse", "spacy (nlp.pipe)", timed_iter),
+        (pipeline, "analyse_article", "stages 3-6 on each doc", timed_call),
         (Store, "write_batch", "store writes", timed_call),
+        (pipeline, "run_resolve", "7 resolve", timed_call),
+        (pipeline, "run_timeline", "8 timeline", timed_call),
+        (pipeline, "run_corroboration", "9 corroboration", timed_call),
         (Store, "close", "store close", timed_call),
     ]
     with ExitStack() as stack:
@@ -219,7 +225,7 @@ def print_stages(run: Run, bare_seconds: float) -> None:
         print(f"  {name:<22} {seconds:>8.2f} s {100 * seconds / run.seconds:>6.1f} %")
     other = run.seconds - accounted
     print(f"  {'other (runner, runs)':<22} {other:>8.2f} s {100 * other / run.seconds:>6.1f} %")
-    spacy_only = run.stages["spacy+records"] - run.stages["  of which records"]
+    spacy_only = run.stages["spacy (nlp.pipe)"]
     print(f"  spaCy inside our build {spacy_only:.1f} s vs bare {bare_seconds:.1f} s")
 
 

@@ -12,6 +12,8 @@ from hypothesis import strategies as st
 
 from dossier.claims import extract_claims
 from dossier.corroboration import ClaimGroup, ClaimRef, group_claims
+from dossier.corroboration.conflicts import shared_wording
+from dossier.corroboration.features import weighted_overlap
 from dossier.corroboration.minhash import find_copies
 from dossier.model import Attribution, AttributionType, DatePrecision, PublishedDate, Span, TimeExpr
 from dossier.nlp import load_model
@@ -41,7 +43,15 @@ class Corpus:
         self.nlp, self.refs, self.texts = nlp, [], {}  # type: ignore[var-annotated]
         self.time_of: dict[tuple[str, int, int], TimeExpr] = {}
 
-    def add(self, doc_id: str, outlet: str, text: str, source: str | None = None) -> None:
+    def add(
+        self,
+        doc_id: str,
+        outlet: str,
+        text: str,
+        source: str | None = None,
+        kind: AttributionType | None = None,
+        cue: str | None = None,
+    ) -> None:
         doc = self.nlp(text)
         mentions = [
             (e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in ACTOR_LABELS
@@ -49,9 +59,10 @@ class Corpus:
         bounds = [(s.start_char, s.end_char) for s in doc.sents]
         times = extract_times(doc_id, text, bounds, PUBLISHED)
         self.time_of.update({(t.span.document_id, t.span.start, t.span.end): t for t in times})
-        kind = AttributionType.NAMED if source else AttributionType.UNATTRIBUTED
+        kind = kind or (AttributionType.NAMED if source else AttributionType.UNATTRIBUTED)
+        cue_span = Span(doc_id, text.index(cue), text.index(cue) + len(cue)) if cue else None
         attributions = [
-            Attribution(Span(doc_id, s, e), kind, source, None, None, 0.9) for s, e in bounds
+            Attribution(Span(doc_id, s, e), kind, source, None, cue_span, 0.9) for s, e in bounds
         ]
         quotes = [(m.start + 1, m.end - 1) for m in _quotes(text)]
         for claim in extract_claims(doc, doc_id, attributions, quotes, times, mentions):
@@ -206,6 +217,104 @@ def test_corroboration_same_quote_not_a_conflict(nlp: Any) -> None:
     corpus.add("a", "Outlet A", line, "Soleimani")
     corpus.add("b", "Outlet B", line.replace("Iraq,", "IRAQ ,"), "Soleimani")
     assert corpus.group_of("a").conflicts == ()
+
+
+LETTER_A = (
+    "In a long letter sent during the winter storms to Admiral Karl Brenner, whose frigates had "
+    "been shadowing merchant convoys near the disputed reefs for weeks, Ivan Petrov wrote that "
+    "he alone directs the naval policy of Norland toward Estovia, officials briefed on the "
+    "correspondence said."
+)
+LETTER_B = (
+    "Ivan Petrov told Admiral Karl Brenner that he directs the naval policy of Norland in Estovia."
+)
+
+
+def test_corroboration_rare_actors_link_long_reports(nlp: Any) -> None:
+    corpus = Corpus(nlp)
+    corpus.add("a", "Outlet A", LETTER_A)
+    corpus.add("b", "Outlet B", LETTER_B)
+    group = corpus.group_of("a")
+    assert {r.document_id for r in group.claims} == {"a", "b"}
+    assert group.status == "corroborated"
+
+
+def test_corroboration_rare_actors_without_shared_wording_stay_apart(nlp: Any) -> None:
+    corpus = Corpus(nlp)
+    corpus.add("a", "Outlet A", LETTER_A)
+    corpus.add(
+        "b", "Outlet B", "Ivan Petrov criticised Admiral Karl Brenner over the fishing budget."
+    )
+    assert all(len(g.claims) == 1 for g in corpus.groups())
+
+
+def test_corroboration_overlap_rules_respect_disagreeing_dates(nlp: Any) -> None:
+    corpus = Corpus(nlp)
+    corpus.add("a", "Outlet A", LETTER_A.replace("In a long letter", "In 2009, in a long letter"))
+    corpus.add("b", "Outlet B", "In 2015, " + LETTER_B)
+    assert all(len(g.claims) == 1 for g in corpus.groups())
+
+
+def test_corroboration_weighted_overlap_is_min_normalised() -> None:
+    short, long = frozenset({"a", "b"}), frozenset({"a", "b", "c", "d", "e", "f"})
+    assert weighted_overlap(short, long, {}) == 1.0
+    assert weighted_overlap(short, frozenset({"c"}), {}) == 0.0
+
+
+QUOTE_SUBJECT = (
+    '"I alone direct the naval policy of Norland in Estovia, Varnia and the northern ports," '
+    "Ivan Petrov wrote to Admiral Karl Brenner."
+)
+QUOTE_RELAYED = (
+    '"I manage the naval policy of Norland with respect to Estovia, Varnia and the northern '
+    'ports," Ivan Petrov told Admiral Karl Brenner, according to an official.'
+)
+
+
+def test_corroboration_relayed_quote_wording_conflict(nlp: Any) -> None:
+    corpus = Corpus(nlp)
+    corpus.add("a", "Outlet A", QUOTE_SUBJECT, "Ivan Petrov", AttributionType.SUBJECT)
+    corpus.add("b", "Outlet B", QUOTE_RELAYED, "an official", AttributionType.ANONYMOUS_OFFICIAL)
+    group = corpus.group_of("a")
+    assert group.status == "conflicting"
+    assert [c.slot for c in group.conflicts] == ["quote"]
+
+
+QUOTE_UNMARKED = (
+    "Ivan Petrov wrote to Admiral Karl Brenner, I alone direct the naval policy of Norland in "
+    "Estovia, Varnia and the northern ports."
+)
+
+
+@pytest.mark.parametrize(
+    ("kind", "conflict"), [(AttributionType.SUBJECT, True), (AttributionType.NAMED, False)]
+)
+def test_corroboration_unmarked_subject_quote_compared_after_cue(
+    nlp: Any, kind: AttributionType, conflict: bool
+) -> None:
+    corpus = Corpus(nlp)
+    corpus.add("a", "Outlet A", QUOTE_UNMARKED, "Ivan Petrov", kind, cue="wrote")
+    corpus.add("b", "Outlet B", QUOTE_RELAYED, "an official", AttributionType.ANONYMOUS_OFFICIAL)
+    group = corpus.group_of("a")
+    assert [c.slot for c in group.conflicts] == (["quote"] if conflict else [])
+
+
+def test_corroboration_quotes_of_different_speakers_not_a_conflict(nlp: Any) -> None:
+    corpus = Corpus(nlp)
+    corpus.add("a", "Outlet A", QUOTE_SUBJECT, "Ivan Petrov", AttributionType.NAMED)
+    corpus.add("b", "Outlet B", QUOTE_RELAYED, "Karl Brenner", AttributionType.NAMED)
+    assert all(c.slot != "quote" for g in corpus.groups() for c in g.conflicts)
+
+
+def test_corroboration_shared_wording_over_shorter_quote() -> None:
+    short = _words("i manage policy in iraq and gaza")
+    long = _words("you should know that i control the policy for iran in iraq and gaza")
+    assert shared_wording(short, long) == 6 / 7
+    assert shared_wording(short, _words("we met at noon")) == 0.0
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
 
 
 SENTENCES = (

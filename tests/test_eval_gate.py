@@ -114,3 +114,23 @@ def test_eval_gate_seeds_timeline(seeds_timeline: dict[str, Any], figure: str) -
     assert seeds_timeline[figure] >= floor, (
         f"{figure} fell to {seeds_timeline[figure]:.3f} < {floor}"
     )
+
+
+@pytest.fixture(scope="module")
+def seeds_claims(seeds_export: dict[str, Any]) -> dict[str, Any]:
+    from eval.score_claims import check_gold, score_claims
+
+    check_gold()
+    result: dict[str, Any] = score_claims(seeds_export)
+    return result
+
+
+@pytest.mark.parametrize("figure", ["claim_recall", "attribution_accuracy"])
+def test_eval_gate_seeds_claims(seeds_claims: dict[str, Any], figure: str) -> None:
+    floor = BASELINE["seeds_claims"][figure]
+    assert seeds_claims[figure] >= floor, f"{figure} fell to {seeds_claims[figure]:.3f} < {floor}"
+
+
+def test_eval_gate_seeds_claims_flag_no_consistent_statement(seeds_claims: dict[str, Any]) -> None:
+    limit = BASELINE["seeds_claims"]["consistent_flagged_max"]
+    assert seeds_claims["consistent_flagged"] <= limit, seeds_claims["consistent_flagged_pairs"]

@@ -19,6 +19,7 @@ from dossier.attribution.cues import Cue, find_cue
 from dossier.attribution.quotes import FoundQuote, find_quotes
 from dossier.attribution.sources import Context, Source
 from dossier.model import Attribution, AttributionType, Quote, QuoteKind, Span
+from dossier.nlp import text_of
 
 log = logging.getLogger(__name__)
 
@@ -78,7 +79,7 @@ def _self_quote(ctx: Context, sent: Any, quote: FoundQuote, source: Source) -> b
         return False
     if not sent.start_char <= quote.start < sent.end_char:
         return False
-    first = ctx.doc.text[quote.start : quote.end].split(maxsplit=1)
+    first = text_of(ctx.doc)[quote.start : quote.end].split(maxsplit=1)
     return bool(first) and first[0].strip(",") in {"I", "We"}
 
 
@@ -109,7 +110,7 @@ def _inherit(
 
 
 def _attribution(ctx: Context, sent: Any, cue: Cue | None) -> Attribution:
-    sentence = _span(ctx, *_trimmed(ctx.doc.text, sent.start_char, sent.end_char))
+    sentence = _span(ctx, *_trimmed(text_of(ctx.doc), sent.start_char, sent.end_char))
     if cue is None:
         kind = AttributionType.UNATTRIBUTED
         return Attribution(sentence, kind, None, None, None, lx.CONF_UNATTRIBUTED)

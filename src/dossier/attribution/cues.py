@@ -9,6 +9,7 @@ from typing import Any
 from dossier.attribution import lexicon as lx
 from dossier.attribution.sources import Context, Source, char_bounds, classify, is_media_phrase
 from dossier.model import AttributionType
+from dossier.nlp import text_of
 
 # Dependents that show a reporting verb reports something (a clause, a quote, an object).
 _CONTENT_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "dobj", "advcl"})
@@ -53,7 +54,7 @@ def find_cue(ctx: Context, sent: Any, quotes: Sequence[tuple[int, int]]) -> Cue 
 
 def reporting_verbs(sent: Any, quotes: Sequence[tuple[int, int]]) -> Iterator[tuple[Any, Any]]:
     """(verb, subject head) for each reporting verb outside quotation marks."""
-    text: str = sent.doc.text
+    text: str = text_of(sent.doc)
     for token in sent:
         if token.lemma_.lower() not in lx.REPORTING_VERBS or token.pos_ not in {"VERB", "AUX"}:
             continue

@@ -11,6 +11,7 @@ from dossier.attribution import lexicon as lx
 from dossier.attribution.cues import reporting_verbs
 from dossier.attribution.sources import Context, Source, classify
 from dossier.model import QuoteKind
+from dossier.nlp import text_of
 
 # Scare quotes are a word or a short label; a statement is longer than this many words.
 SCARE_MAX_WORDS = 4
@@ -92,7 +93,7 @@ def _drop_nested(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 def find_quotes(ctx: Context, sents: Sequence[Any]) -> list[FoundQuote]:
     """Every quotation in the article, marked and reconstructed, in text order."""
-    ranges = marked_ranges(ctx.doc.text)
+    ranges = marked_ranges(text_of(ctx.doc))
     found = [_marked(ctx, sents, ranges, start, end) for start, end in ranges]
     for sent in sents:
         if not any(sent.start_char <= e and s < sent.end_char for s, e in ranges):
@@ -105,7 +106,7 @@ def find_quotes(ctx: Context, sents: Sequence[Any]) -> list[FoundQuote]:
 def _marked(
     ctx: Context, sents: Sequence[Any], ranges: list[tuple[int, int]], start: int, end: int
 ) -> FoundQuote:
-    text = ctx.doc.text
+    text = text_of(ctx.doc)
     words = len(_WORD.findall(text[start:end]))
     speaker, is_subject = _speaker(ctx, sents, ranges, start, end, words)
     if _slogan(text, start, end, words, speaker):
@@ -168,7 +169,7 @@ def _sentence_speaker(
 
 def _colon_speaker(ctx: Context, sent: Any, start: int) -> Source | None:
     """ "X sent a message: “…”": the subject of the clause before the colon."""
-    before = ctx.doc.text[sent.start_char : start].rstrip(' \u201c\u00ab"\u2018')
+    before = text_of(ctx.doc)[sent.start_char : start].rstrip(' \u201c\u00ab"\u2018')
     if not before.endswith(":"):
         return None
     colon = sent.start_char + len(before) - 1
@@ -202,7 +203,7 @@ def _lost(ctx: Context, sent: Any) -> FoundQuote | None:
         first = _first_person_after(sent, verb)
         if first is None:
             continue
-        start, end = _trim(ctx.doc.text, first.idx, sent.end_char)
+        start, end = _trim(text_of(ctx.doc), first.idx, sent.end_char)
         return FoundQuote(start, end, QuoteKind.STATEMENT, classify(ctx, subject), False)
     return None
 

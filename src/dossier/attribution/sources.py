@@ -9,6 +9,7 @@ from typing import Any
 
 from dossier.attribution import lexicon as lx
 from dossier.model import AttributionType
+from dossier.nlp import text_of
 
 PERSON = "PERSON"
 # Dependents that end a source noun phrase ("officials, who asked not to be named").
@@ -29,7 +30,7 @@ class Context:
 
     @classmethod
     def build(cls, doc: Any, document_id: str, mentions: Sequence[tuple[int, int, str]]) -> Context:
-        text: str = doc.text
+        text: str = text_of(doc)
         starts = [0]
         at = text.find("\n\n")
         while at >= 0:
@@ -120,14 +121,14 @@ def classify(ctx: Context, head: Any) -> Source:
     if head.pos_ == "PROPN":  # a name the entity recogniser missed
         return Source(
             AttributionType.NAMED,
-            ctx.doc.text[c_start:c_end],
+            text_of(ctx.doc)[c_start:c_end],
             (c_start, c_end),
             lx.CONF_UNRECOGNISED_NAME,
         )
     kind = AttributionType.ANONYMOUS_GROUP if _plural(head) else AttributionType.ANONYMOUS_OFFICIAL
     if lower in lx.PLURAL_PRONOUNS:
         return Source(kind, head.text, _span(head), lx.CONF_OTHER_SOURCE)
-    return Source(kind, ctx.doc.text[c_start:c_end], (c_start, c_end), lx.CONF_OTHER_SOURCE)
+    return Source(kind, text_of(ctx.doc)[c_start:c_end], (c_start, c_end), lx.CONF_OTHER_SOURCE)
 
 
 def _quantified(head: Any) -> Any:
@@ -158,19 +159,19 @@ def is_media_phrase(ctx: Context, start: int, end: int, head: Any) -> bool:
     org = ctx.mention_in(start, end, _MEDIA_LABELS)
     if org is None:
         return False
-    words = ctx.doc.text[org[0] : org[1]].lower().replace(".", "").split()
+    words = text_of(ctx.doc)[org[0] : org[1]].lower().replace(".", "").split()
     return any(word in lx.MEDIA_NAME_WORDS for word in words)
 
 
 def _media(ctx: Context, start: int, end: int) -> Source:
     org = ctx.mention_in(start, end)
     span = (org[0], org[1]) if org is not None else (start, end)
-    return Source(AttributionType.MEDIA, ctx.doc.text[span[0] : span[1]], span, lx.CONF_MEDIA)
+    return Source(AttributionType.MEDIA, text_of(ctx.doc)[span[0] : span[1]], span, lx.CONF_MEDIA)
 
 
 def _anonymous(doc: Any, head: Any, start: int, end: int) -> Source:
     kind = AttributionType.ANONYMOUS_GROUP if _plural(head) else AttributionType.ANONYMOUS_OFFICIAL
-    return Source(kind, doc.text[start:end], (start, end), lx.CONF_ANONYMOUS)
+    return Source(kind, text_of(doc)[start:end], (start, end), lx.CONF_ANONYMOUS)
 
 
 def _plural(head: Any) -> bool:
@@ -190,7 +191,7 @@ def _from_mention(
     ctx: Context, mention: tuple[int, int, str], kind: AttributionType, confidence: float
 ) -> Source:
     start, end = mention[0], mention[1]
-    return Source(kind, ctx.doc.text[start:end], (start, end), confidence)
+    return Source(kind, text_of(ctx.doc)[start:end], (start, end), confidence)
 
 
 def _span(token: Any) -> tuple[int, int]:

@@ -18,6 +18,7 @@ from dossier.claims.clauses import Clause, is_checkable, is_opinion, main_verb, 
 from dossier.claims.quantities import find_quantities
 from dossier.claims.slots import clause_time, predicate, split_places
 from dossier.model import Attribution, AttributionType, Claim, Span, TimeExpr
+from dossier.nlp import text_of
 
 log = logging.getLogger(__name__)
 
@@ -74,7 +75,7 @@ def _claim(
     return Claim(
         id=claim_id(document_id, clause.start, clause.end),
         sentence=Span(document_id, clause.start, clause.end),
-        text=doc.text[clause.start : clause.end],
+        text=text_of(doc)[clause.start : clause.end],
         actors=actors,
         predicate=predicate(verb, {s for s, _, _ in inside}),
         time=time.span if time is not None else None,

@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from dossier.nlp import text_of
+
 _SUBJECTS = {"nsubj", "nsubjpass", "expl", "csubj"}
 # Verbs that only report or frame: the checkable content is their clausal complement.
 REPORTING_VERBS = {
@@ -76,7 +78,7 @@ def _cut_before(conj: Any) -> int:
 
 
 def _trim_end(sent: Any, end: int) -> int:
-    text = sent.doc.text
+    text = text_of(sent.doc)
     while end > sent.start_char and (text[end - 1].isspace() or text[end - 1] in ",;:"):
         end -= 1
     return end
@@ -97,7 +99,7 @@ def main_verb(verb: Any) -> Any:
 
 def is_checkable(doc: Any, clause: Clause, has_entity: bool, quoted: bool) -> bool:
     """A clause with a main verb and an entity, neither a question, an order nor an appraisal."""
-    verb, text = clause.verb, doc.text[clause.start : clause.end]
+    verb, text = clause.verb, text_of(doc)[clause.start : clause.end]
     if not has_entity or verb.pos_ not in ("VERB", "AUX") or _is_question(doc, clause):
         return False
     if _is_imperative(verb) or any(c.lower_ in _OPINION_MODALS for c in verb.children):
@@ -115,8 +117,8 @@ def is_opinion(doc: Any, clause: Clause) -> bool:
 
 
 def _is_question(doc: Any, clause: Clause) -> bool:
-    tail = doc.text[clause.end : clause.end + 2]
-    return "?" in doc.text[clause.start : clause.end] or tail.strip().startswith("?")
+    tail = text_of(doc)[clause.end : clause.end + 2]
+    return "?" in text_of(doc)[clause.start : clause.end] or tail.strip().startswith("?")
 
 
 def _is_imperative(verb: Any) -> bool:

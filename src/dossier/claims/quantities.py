@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from dossier.model import Quantity, Span
+from dossier.nlp import text_of
 
 # "About 800" is read as 800 ± 10%: the usual rounding of a reported estimate.
 ABOUT_TOLERANCE = 0.1
@@ -62,8 +63,8 @@ _DURATION_AFTER = re.compile(r"^[-\s](?:year|month|week|day|hour|minute|decade|c
 def find_quantities(
     doc: Any, document_id: str, start: int, end: int, skip: Sequence[tuple[int, int]]
 ) -> list[Quantity]:
-    """Quantities in ``doc.text[start:end]``, leaving out numbers inside the ``skip`` spans."""
-    text = doc.text
+    """Quantities in ``text_of(doc)[start:end]``, leaving out numbers inside the ``skip`` spans."""
+    text = text_of(doc)
     found = []
     for m in _PATTERN.finditer(text, start, end):
         if any(s < m.end() and m.start() < e for s, e in skip) or _is_duration(text, m.end()):

@@ -10,9 +10,13 @@ slot only disagrees when the values cannot both be true:
 - **place**: without a gazetteer, "Geneva" and "Switzerland" cannot be told apart from two
   different places, so places disagree only when each claim names exactly one, the names
   differ, and neither name occurs within ``PLACE_WINDOW`` characters of the other claim;
-- **quote**: the same speaker, quoted in wordings that are similar (word-level similarity at
-  least ``QUOTE_SIMILARITY``) but not the same after folding case and punctuation, and
-  neither a fragment of the other ("manage" vs "control").
+- **quote**: the same speaker, quoted in wordings that are similar (the words in common, in
+  order, cover at least ``QUOTE_SIMILARITY`` of the shorter quote) but not the same after
+  folding case and punctuation, and neither a fragment of the other ("manage" vs "control").
+  A quote relayed by an unnamed source or a medium is taken as the words of the speaker the
+  other claim quotes in his own name (SUBJECT): the relay names no other speaker. Scraped text
+  loses quotation marks, so a SUBJECT claim without a quote span is read as quoting the words
+  after its reporting verb ("Soleimani wrote, I manage ...").
 """
 
 from __future__ import annotations
@@ -23,17 +27,22 @@ from collections.abc import Mapping
 from rapidfuzz.distance import Indel
 
 from dossier.corroboration.records import ClaimRef, ConflictSlot
-from dossier.model import Quantity, Span, TimeExpr
+from dossier.model import AttributionType, Quantity, Span, TimeExpr
 
 # Reported figures are rounded: 5% either way is the same figure, not a disagreement.
 NUMBER_TOLERANCE = 0.05
 # How far around a claim a place name may appear and still count as mentioned with it.
 PLACE_WINDOW = 400
-# Word-level similarity from which two quotes are two wordings of the same words.
+# Share of the shorter quote's words, in order, from which two quotes word the same statement.
 QUOTE_SIMILARITY = 0.6
 # Speaker names this similar (0-1, Indel over characters) are the same speaker ("Soleimani"/"Qassem Soleimani").
 SPEAKER_SIMILARITY = 0.85
 _WORD = re.compile(r"\w+")
+# Attributions that pass a quote on without naming who spoke it.
+_RELAYS = {
+    AttributionType.ANONYMOUS_OFFICIAL, AttributionType.ANONYMOUS_GROUP, AttributionType.MEDIA,
+    AttributionType.HEDGED, AttributionType.UNATTRIBUTED,
+}  # fmt: skip
 
 Value = tuple[str, str, str]  # (document id, claim id, value as text)
 TimeIndex = Mapping[tuple[str, int, int], TimeExpr]
@@ -133,15 +142,43 @@ def _near(ref: ClaimRef, texts: Mapping[str, str]) -> str:
 
 
 def _quote_conflict(a: ClaimRef, b: ClaimRef, texts: Mapping[str, str]) -> tuple[str, str] | None:
-    if a.claim.quote is None or b.claim.quote is None or not same_speaker(a, b):
+    quote_a, quote_b = quoted_words(a, texts), quoted_words(b, texts)
+    if quote_a is None or quote_b is None:
         return None
-    quote_a, quote_b = _span_text(a, a.claim.quote, texts), _span_text(b, b.claim.quote, texts)
+    if not same_speaker(a, b) and not _relayed(a, b):
+        return None
     words_a, words_b = _WORD.findall(quote_a.casefold()), _WORD.findall(quote_b.casefold())
     if not words_a or not words_b or words_a == words_b or _is_fragment(words_a, words_b):
         return None
-    if Indel.normalized_similarity(words_a, words_b) < QUOTE_SIMILARITY:
+    if shared_wording(words_a, words_b) < QUOTE_SIMILARITY:
         return None
     return quote_a, quote_b
+
+
+def quoted_words(ref: ClaimRef, texts: Mapping[str, str]) -> str | None:
+    """The claim's quotation, or for its subject's own unmarked words, the text after the cue."""
+    claim = ref.claim
+    if claim.quote is not None:
+        return _span_text(ref, claim.quote, texts)
+    cue = claim.attribution.cue
+    if claim.attribution.type != AttributionType.SUBJECT or cue is None:
+        return None
+    if not claim.sentence.start <= cue.start < cue.end < claim.sentence.end:
+        return None
+    words = texts.get(ref.document_id, "")[cue.end : claim.sentence.end].strip(" ,:;")
+    return words or None
+
+
+def shared_wording(a: list[str], b: list[str]) -> float:
+    """The words the two share in order (longest common subsequence) over the shorter's length."""
+    common = (len(a) + len(b) - Indel.distance(a, b)) / 2
+    return common / min(len(a), len(b))
+
+
+def _relayed(a: ClaimRef, b: ClaimRef) -> bool:
+    """One claim quotes its subject in his own name, the other relays a quote unnamed."""
+    types = {a.claim.attribution.type, b.claim.attribution.type}
+    return AttributionType.SUBJECT in types and bool(types & _RELAYS)
 
 
 def _is_fragment(a: list[str], b: list[str]) -> bool:

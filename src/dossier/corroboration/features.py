@@ -105,6 +105,20 @@ def idf(bags: Iterable[Iterable[str]]) -> dict[str, float]:
     return {w: math.log((1 + total) / (1 + n)) + 1.0 for w, n in counts.items()}
 
 
+def weighted_overlap(a: frozenset[str], b: frozenset[str], weight: Mapping[str, float]) -> float:
+    """Shared weight over the lighter set's weight: a short report inside a long one scores high."""
+    smaller = min(sum(weight.get(w, 1.0) for w in a), sum(weight.get(w, 1.0) for w in b))
+    return sum(weight.get(w, 1.0) for w in a & b) / smaller if smaller else 0.0
+
+
+def counts(bags: Iterable[Iterable[str]]) -> Counter[str]:
+    """In how many bags each item occurs."""
+    found: Counter[str] = Counter()
+    for bag in bags:
+        found.update(set(bag))
+    return found
+
+
 def weighted_jaccard(a: frozenset[str], b: frozenset[str], weight: Mapping[str, float]) -> float:
     union = sum(weight.get(w, 1.0) for w in a | b)
     return sum(weight.get(w, 1.0) for w in a & b) / union if union else 0.0

@@ -9,6 +9,14 @@ more), a weighted Jaccard of actor ids, whether the predicates' verbs and object
 same classes, and whether the dates agree. A pair links when its lexical similarity reaches
 ``STRONG_LEXICAL``, or reaches ``MIN_LEXICAL`` and the weighted score reaches ``LINK_SCORE``
 with no date disagreement.
+
+Long, multi-clause reports of one statement share few words relative to their union, so two
+overlap rules (shared weight over the lighter claim's weight) also link, never across dates that
+disagree: ``rare actors`` (at least ``MIN_RARE_ACTORS`` shared actors each named in at most
+``RARE_ACTOR_CLAIMS`` claims, with ``RARE_OVERLAP`` of the wording) and ``close overlap``
+(``CLOSE_OVERLAP`` of the wording and ``CLOSE_ACTORS`` of the actors), each with
+``MIN_SHARED_WORDS`` shared content words; and ``dated overlap`` (both dates known and agreeing,
+``DATED_OVERLAP`` of the wording in ``DATED_SHARED_WORDS`` words, ``DATED_ACTORS`` of the actors).
 """
 
 from __future__ import annotations
@@ -18,7 +26,14 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from dossier.corroboration.conflicts import TimeIndex, dates_agree
-from dossier.corroboration.features import content_words, fold, idf, weighted_jaccard
+from dossier.corroboration.features import (
+    content_words,
+    counts,
+    fold,
+    idf,
+    weighted_jaccard,
+    weighted_overlap,
+)
 from dossier.corroboration.records import ClaimRef
 from dossier.model import TimeExpr
 
@@ -36,6 +51,24 @@ WEIGHT_LEXICAL = 0.5  # wording is the main evidence
 WEIGHT_ACTORS = 0.25  # the same actors, rare ones counting more
 WEIGHT_PREDICATE = 0.15  # the same verb and object class
 WEIGHT_DATE = 0.1  # dates that agree (or a penalty when they do not)
+# An actor named in this few claims picks out one happening (a ubiquitous subject does not).
+RARE_ACTOR_CLAIMS = 5
+# Two such actors in common: the same small cast, so looser wording suffices.
+MIN_RARE_ACTORS = 2
+# Share of the lighter claim's wording two claims with the same rare cast must have in common.
+RARE_OVERLAP = 0.3
+# One or two shared words are coincidence ("Iraq", "forces"); three make a shared statement.
+MIN_SHARED_WORDS = 3
+# Most of the shorter claim's wording, among the same actors: one report inside a longer one.
+CLOSE_OVERLAP = 0.6
+# Weighted actor overlap for ``CLOSE_OVERLAP``: half the lighter cast; the wording carries it.
+CLOSE_ACTORS = 0.5
+# With dates known on both sides and agreeing, and most actors shared, a quarter of the wording.
+DATED_OVERLAP = 0.25
+# An agreeing date is itself shared evidence, so two shared content words suffice.
+DATED_SHARED_WORDS = 2
+# Weighted actor overlap for ``DATED_OVERLAP``: most of the lighter claim's cast (weight) shared.
+DATED_ACTORS = 0.6
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +135,7 @@ class Scorer:
     word_weight: Mapping[str, float]
     actor_weight: Mapping[str, float]
     time_of: TimeIndex
+    actor_claims: Mapping[str, int]
 
     def lexical(self, i: int, j: int) -> float:
         return weighted_jaccard(self.feats[i].words, self.feats[j].words, self.word_weight)
@@ -111,11 +145,32 @@ class Scorer:
         if lexical >= STRONG_LEXICAL:
             return True
         date = self._date(i, j)
-        if lexical < MIN_LEXICAL or date < 0:
+        if date < 0:
+            return False
+        if self._overlap_links(i, j, date):
+            return True
+        if lexical < MIN_LEXICAL:
             return False
         actors = weighted_jaccard(self.feats[i].actors, self.feats[j].actors, self.actor_weight)
         score = WEIGHT_LEXICAL * lexical + WEIGHT_ACTORS * actors + WEIGHT_DATE * date
         return score + WEIGHT_PREDICATE * self._predicate(i, j) >= LINK_SCORE
+
+    def _overlap_links(self, i: int, j: int, date: float) -> bool:
+        """The overlap rules of the module docstring (dates already known not to disagree)."""
+        a, b = self.feats[i], self.feats[j]
+        shared = len(a.words & b.words)
+        if shared < min(MIN_SHARED_WORDS, DATED_SHARED_WORDS):
+            return False
+        words = weighted_overlap(a.words, b.words, self.word_weight)
+        actors = weighted_overlap(a.actors, b.actors, self.actor_weight)
+        if date > 0 and words >= DATED_OVERLAP and actors >= DATED_ACTORS:
+            return True
+        if shared < MIN_SHARED_WORDS:
+            return False
+        rare = sum(self.actor_claims.get(k, 0) <= RARE_ACTOR_CLAIMS for k in a.actors & b.actors)
+        return (rare >= MIN_RARE_ACTORS and words >= RARE_OVERLAP) or (
+            words >= CLOSE_OVERLAP and actors >= CLOSE_ACTORS
+        )
 
     def _predicate(self, i: int, j: int) -> float:
         a, b = self.feats[i].predicate, self.feats[j].predicate
@@ -137,7 +192,8 @@ class Scorer:
 
 def make_scorer(refs: Sequence[ClaimRef], texts: Mapping[str, str], time_of: TimeIndex) -> Scorer:
     feats = features(refs, texts)
-    return Scorer(refs, feats, idf(f.words for f in feats), idf(f.actors for f in feats), time_of)
+    actors = [f.actors for f in feats]
+    return Scorer(refs, feats, idf(f.words for f in feats), idf(actors), time_of, counts(actors))
 
 
 def link(refs: Sequence[ClaimRef], scorer: Scorer) -> tuple[list[list[int]], list[tuple[int, int]]]:

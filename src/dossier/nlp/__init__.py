@@ -14,7 +14,7 @@ from dossier.model import CleanArticle, EntityType, Mention, Sentence, Span
 
 log = logging.getLogger(__name__)
 
-__all__ = ["check_length", "load_model", "parse", "read_doc", "word_count"]
+__all__ = ["check_length", "load_model", "parse", "read_doc", "text_of", "word_count"]
 
 # Texts per spaCy batch: spaCy's own default; larger batches gave no speed-up on 2 cores.
 PIPE_BATCH_SIZE = 64
@@ -69,6 +69,14 @@ def load_model(name: str = settings.SPACY_MODEL) -> Any:
     nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
     nlp.max_length = settings.MAX_TEXT_CHARS + 1
     return nlp
+
+
+def text_of(doc: Any) -> str:
+    """The text of a spaCy Doc, built once: ``Doc.text`` joins every token on each call."""
+    cached = doc.user_data.get("dossier_text")
+    if cached is None:
+        cached = doc.user_data["dossier_text"] = doc.text
+    return str(cached)
 
 
 def word_count(text: str) -> int:

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from dossier.model import Role, Span
+from dossier.nlp import text_of
 
 # Labels whose mentions can carry a role.
 ROLE_LABELS = {"PERSON", "ORG", "NORP"}
@@ -36,7 +37,7 @@ def extract_roles(doc: Any, document_id: str) -> Iterator[Role]:
             if role is not None:
                 mention = Span(document_id, ent.start_char, ent.end_char)
                 yield Role(
-                    mention, Span(document_id, role[0], role[1]), doc.text[role[0] : role[1]]
+                    mention, Span(document_id, role[0], role[1]), text_of(doc)[role[0] : role[1]]
                 )
 
 
