@@ -167,7 +167,7 @@ def document_view(
     return {
         "id": doc_id,
         "anchor": document_anchor(doc_id),
-        "outlet": str(doc.get("outlet") or "unknown"),
+        "outlet": str(doc.get("outlet_label") or doc.get("outlet") or "unknown"),
         "title": str(doc.get("title") or "(untitled)"),
         "authors": ", ".join(strings(doc.get("authors"))),
         "published": _format_published(doc),
