@@ -12,7 +12,12 @@ import pytest
 from dossier.pipeline import BuildOptions, build
 from tests.helpers import article_text
 
-TABLES = ("documents", "sentences", "mentions", "removed_lines", "failures", "sources")
+TABLES = (
+    "documents", "sentences", "mentions", "removed_lines", "failures", "sources", "roles",
+    "time_expressions", "event_candidates", "attributions", "quotes", "claims", "entities",
+    "entity_mentions", "edges", "events", "event_evidence", "claim_groups",
+    "claim_group_members", "conflicts",
+)  # fmt: skip
 
 
 def _snapshot(db: Path) -> dict[str, Any]:
