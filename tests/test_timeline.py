@@ -22,7 +22,8 @@ from dossier.model import (
 )
 from dossier.nlp import load_model
 from dossier.timeline import event_candidates, merge_events, summarize
-from dossier.timeline.summary import MAX_SUMMARY_WORDS
+from dossier.timeline.related import fold_related
+from dossier.timeline.summary import MAX_SUMMARY_WORDS, content_words
 
 
 @pytest.fixture(scope="module")
@@ -402,3 +403,41 @@ def test_timeline_candidate_item_keeps_its_own_words(nlp: Any) -> None:
     assert sorted(c.time.text for c in cands) == ["March 2015", "October 2016"]
     assert any(c.summary == "the siege of Velmar" for c in cands)
     assert not any("March" in c.summary or "October" in c.summary for c in cands)
+
+
+def test_timeline_related_folds_news_synonyms() -> None:
+    invaded = fold_related(content_words("Norland invaded Estavia"))
+    invasion = fold_related(content_words("the invasion of Estavia by Norland"))
+    assert invaded & invasion
+    assert fold_related(content_words("met")) == fold_related(content_words("meeting"))
+    assert not fold_related(content_words("defended")) & fold_related(content_words("attacked"))
+
+
+def _offensive(nlp: Any, second: str, value: str) -> list[EventEvidence]:
+    return [
+        _evidence(nlp, "a", "Outlet A",
+                  "On May 20, 2013, Karimi directed the offensive on Dunmere with his advisers,"
+                  " engineers, medics and gunners.",
+                  "May 20, 2013", "2013-05-20"),
+        _evidence(nlp, "b", "Outlet B",
+                  f"In {second}, Karimi led an offensive near Dunmere that retook a border city,"
+                  " its airport and two bridges.",
+                  second, value),
+        _evidence(nlp, "c", "Outlet C", "In 2013, Norland opened a school in Estavia.",
+                  "2013", "2013"),
+    ]  # fmt: skip
+
+
+def test_timeline_merge_close_dates_and_a_rare_actor_need_one_word(nlp: Any) -> None:
+    evidence = _offensive(nlp, "May 2013", "2013-05")
+    names = {"Karimi": "k", "Dunmere": "d", "Norland": "n", "Estavia": "e"}
+    events = merge_events(evidence, _actors(evidence, names))
+    (offensive,) = [e for e in events if "k" in e.actors]
+    assert {ev.outlet for ev in offensive.evidence} == {"Outlet A", "Outlet B"}
+
+
+def test_timeline_merge_a_year_and_a_day_need_more_words(nlp: Any) -> None:
+    evidence = _offensive(nlp, "2013", "2013")
+    names = {"Karimi": "k", "Dunmere": "d", "Norland": "n", "Estavia": "e"}
+    events = merge_events(evidence, _actors(evidence, names))
+    assert len([e for e in events if "k" in e.actors]) == 2

@@ -7,8 +7,9 @@ Two reports sharing an actor are one happening when
 
 - their dates are compatible (the intervals overlap; "2008" contains "March 2008") and
   actor overlap (weighted by rarity) blended with word overlap of the summaries, plus
-  ``SAME_DATE_BONUS`` for the very same day or month, passes ``MERGE_SCORE``, with at
-  least ``MIN_TEXT_SIM`` of word overlap; or
+  ``SAME_DATE_BONUS`` for close dates (one inside the other, both within a quarter),
+  passes ``MERGE_SCORE``, with at least ``MIN_TEXT_SIM`` of word overlap (one shared
+  word, ``CLOSE_MIN_TEXT_SIM``, for close dates and a shared rare actor); or
 - their dates are incompatible but words (``DISAGREE_TEXT_SIM``) and actors
   (``DISAGREE_ACTOR_SIM``) agree strongly and the documents differ: ``disagreement``.
 
@@ -53,11 +54,17 @@ MERGE_SCORE = 0.5
 SAME_DOCUMENT_MARGIN = 0.1
 # Word overlap any merge needs: the same actor in the same year is not enough.
 MIN_TEXT_SIM = 0.15
-# Two reports giving the very same date no wider than a month ("February 2012" twice)
-# agree on something specific: this is added to their score. It lets one shared word
-# ("four Iranian jets carried munitions" / "officials detected four Iranian jets") do.
+# Two reports giving close dates, one inside the other and both no wider than a quarter
+# ("February 2012" twice; "May 11 to June 10" inside "the second quarter"), agree on
+# something specific: this is added to their score. It lets one shared word ("four
+# Iranian jets carried munitions" / "officials detected four Iranian jets") do.
 SAME_DATE_BONUS = 0.15
-SAME_DATE_MAX_DAYS = 31
+SAME_DATE_MAX_DAYS = 92
+# With such close dates and an actor both name that few other reports name (rarity at
+# least ``RARE_ACTOR``), one shared content word (``CLOSE_MIN_TEXT_SIM``) is enough
+# overlap: a rare actor on the same few weeks is most of the evidence already.
+RARE_ACTOR = 0.9
+CLOSE_MIN_TEXT_SIM = 0.05
 # A pair with incompatible dates is one event only with near-identical wording
 # and mostly the same actors.
 DISAGREE_TEXT_SIM = 0.6
@@ -119,20 +126,29 @@ def _link_score(a: Report, b: Report, weights: Mapping[str, float]) -> float | N
     """The pair's score when it is one happening, else None (word overlap checked first)."""
     compatible = _compatible(a, b)
     text = text_similarity(a.words, b.words)
-    if text < (MIN_TEXT_SIM if compatible else DISAGREE_TEXT_SIM):
+    close = _close_dates(a, b)
+    rare = close and _rarity(a, b, weights) >= RARE_ACTOR
+    floor = CLOSE_MIN_TEXT_SIM if rare else MIN_TEXT_SIM
+    if text < (floor if compatible else DISAGREE_TEXT_SIM):
         return None
     if not compatible and a.document_id == b.document_id:
         return None
     if compatible:
         actors = max(_rarity(a, b, weights), _actor_similarity(a, b, weights))
         score = ACTOR_WEIGHT * actors + (1 - ACTOR_WEIGHT) * text
-        same = (a.lo, a.hi) == (b.lo, b.hi) and a.hi - a.lo < SAME_DATE_MAX_DAYS
-        score += SAME_DATE_BONUS if same else 0.0
+        score += SAME_DATE_BONUS if close else 0.0
         margin = SAME_DOCUMENT_MARGIN if a.document_id == b.document_id else 0.0
         return score if score >= MERGE_SCORE + margin else None
     actors = _actor_similarity(a, b, weights)
     score = ACTOR_WEIGHT * actors + (1 - ACTOR_WEIGHT) * text
     return score if actors >= DISAGREE_ACTOR_SIM else None
+
+
+def _close_dates(a: Report, b: Report) -> bool:
+    """One date inside the other, both no wider than ``SAME_DATE_MAX_DAYS``."""
+    if not (a.dated and b.dated) or max(a.hi - a.lo, b.hi - b.lo) >= SAME_DATE_MAX_DAYS:
+        return False
+    return (a.lo <= b.lo and b.hi <= a.hi) or (b.lo <= a.lo and a.hi <= b.hi)
 
 
 def _cannot_link(a: Report, b: Report) -> bool:

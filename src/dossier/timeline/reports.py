@@ -4,7 +4,8 @@ A report's words are the content stems of its whole sentence, not of the shorten
 summary: two outlets rarely shorten a sentence to the same words, but they keep the
 same nouns ("message", "offensive") somewhere in it. The text of every actor mention
 and of every date is left out, so an actor counts once (as an actor id, weighted by
-rarity) and a shared year or month name is not mistaken for shared wording.
+rarity) and a shared year or month name is not mistaken for shared wording. Related
+news words ("invaded"/"invasion") are folded to one stem (``related``).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from dossier.model import EventEvidence
+from dossier.timeline.related import fold_related
 from dossier.timeline.summary import content_words
 
 log = logging.getLogger(__name__)
@@ -84,7 +86,7 @@ def _report(evidence: EventEvidence, actor_of: Mapping[tuple[str, int, int], str
         hi=hi if dated and hi else 0,
         dated=dated,
         actors=tuple(a for a in actors if a is not None),
-        words=content_words(cand.sentence_text, [*names, cand.time.text, DATE_WORDS]),
+        words=fold_related(content_words(cand.sentence_text, [*names, cand.time.text, DATE_WORDS])),
     )
 
 
