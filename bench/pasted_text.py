@@ -215,6 +215,7 @@ def main() -> None:
     parser.add_argument("--page", help="show one page's decisions (id prefix)")
     parser.add_argument("--show", action="store_true", help="print every line's decision")
     parser.add_argument("--worst", type=int, default=0, help="list the N dev pages losing most")
+    parser.add_argument("--noisy", type=int, default=0, help="list the N dev pages keeping most")
     parser.add_argument("--trafilatura", action="store_true", help="report the second proxy")
     args = parser.parse_args()
     if args.trafilatura:
@@ -235,6 +236,13 @@ def main() -> None:
             lost = score.body - score.body_kept
             kept = score.other - score.other_removed
             print(f"{page_id[:10]} lost {lost}/{score.body}  kept-other {kept}", file=sys.stderr)
+    if args.noisy:
+        noisy = sorted(
+            ((s.other - s.other_removed, i) for i, s in zip(ids[::2], splits["dev"], strict=True)),
+            reverse=True,
+        )
+        for kept, page_id in noisy[: args.noisy]:
+            print(f"{page_id[:10]} kept-other {kept}", file=sys.stderr)
     print("                  body kept %       non-body removed %   pages with")
     print("split pages     macro     micro     macro     micro  all body")
     for name, scores in splits.items():

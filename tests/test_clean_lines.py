@@ -336,3 +336,71 @@ def test_clean_lines_korean_line_in_japanese_text_is_other_script() -> None:
     reasons = decide("\n".join([*JAPANESE[:2], korean, *JAPANESE[2:]]))
     assert reasons[korean] == "other-script"
     assert reasons[JAPANESE[2]] == ""
+
+
+COMMENTS = (
+    "3 thoughts on “Harbour dredging plan approved”",
+    "Olaf Brenn",
+    "I have fished off the northern quay for thirty years and nobody asked us about this plan.",
+    "Mara Tell says:",
+    "The channel has needed deepening for a long time, good news for the port and its workers.",
+)
+
+
+def test_clean_lines_comment_thread_after_body_removed() -> None:
+    reasons = decide(article(after=COMMENTS))
+    assert all(reasons[line] != "" for line in COMMENTS)
+    assert all(reasons[line] == "" for line in PARAGRAPHS)
+
+
+def test_clean_lines_count_of_thoughts_inside_prose_kept() -> None:
+    line = (
+        "3 thoughts on the dredging plan came up at the meeting, and each was voted down in turn."
+    )
+    reasons = decide(article(middle=line))
+    assert reasons[line] == ""
+
+
+FURTHER_READING = (
+    "More from the Vallen Courier",
+    "Ferry timetable changes for winter",
+    "The northern route will run twice a day from November, the operator said.",
+    "Quay festival returns after two-year break",
+)
+
+
+def test_clean_lines_further_reading_list_after_body_removed() -> None:
+    reasons = decide(article(after=FURTHER_READING))
+    assert all(reasons[line] != "" for line in FURTHER_READING)
+    assert all(reasons[line] == "" for line in PARAGRAPHS)
+
+
+def test_clean_lines_body_resumed_after_further_reading_heading_kept() -> None:
+    resumed = (
+        "More in Harbour Works",
+        "Engineers told the council on Wednesday that the dredging would be carried out in "
+        "three stages, starting with the outer channel, so that ferries could keep running "
+        "for most of the year while the inner basin was deepened in the quieter months.",
+    )
+    reasons = decide(article(after=resumed))
+    assert reasons[resumed[1]] == ""
+
+
+def test_clean_lines_legal_notice_after_body_removed() -> None:
+    legal = (
+        "I agree to the processing of my personal data for the purpose of creating an account.",
+        "Please read our Privacy Policy before you continue.",
+        "By registering you agree to the Terms of Use of the Vallen Courier sites.",
+    )
+    reasons = decide(article(after=legal))
+    assert all(reasons[line] == "legal-notice" for line in legal)
+    assert all(reasons[line] == "" for line in PARAGRAPHS)
+
+
+def test_clean_lines_long_paragraph_about_a_privacy_policy_kept() -> None:
+    line = (
+        "The harbour authority changed its privacy policy last year after fishermen complained "
+        "that their catch records had been shared with buyers without consent, officials said."
+    )
+    reasons = decide(article(middle=line))
+    assert reasons[line] == ""

@@ -16,7 +16,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from dossier.clean.signals import Cue, LineSignals, has_chrome_word
+from dossier.clean.signals import Cue, LineSignals, content_of, has_chrome_word
 
 STANDFIRST_MIN_WORDS = 12  # a dek is a full sentence; shorter lines under a title are labels
 CAPTION_MAX_WORDS = 45  # a caption is one or two sentences; longer lines are paragraphs
@@ -44,6 +44,14 @@ ATTRIBUTION = re.compile(
 TEASER_VERB = re.compile(  # a video blurb: "Vallen Post's Ada Berg explains ..."
     r"\b[A-Z][\w'’.-]+ [A-Z][\w'’-]+ (?:analy[sz]es|explains|discusses|examines|reports"
     r"|breaks down|takes a look|weighs in)\b"
+)
+SECTION_END_MAX_WORDS = 16  # "12 thoughts on “<headline>”": a header is a label or a title
+COMMENTS_START = re.compile(  # the comment thread: "12 thoughts on “<headline>”"
+    r"^\d+ (?:thoughts|comments|responses|replies) (?:on|to)\b", re.IGNORECASE
+)
+READING_START = re.compile(  # a further-reading list: "More from <outlet>"
+    r"^(?:more (?:from|in)|most (?:read|popular|viewed)|related coverage|you (?:may|might) also like|recommended for you)\b",
+    re.IGNORECASE,
 )
 NAME = re.compile(r"\b[A-Z][a-z]{2,}\w*")
 LOWER = re.compile(r"\b[a-z]{3,}\w*")
@@ -126,6 +134,31 @@ def drop_teaser_runs(
         if high - low > 1:
             for inner in range(low, high):
                 reasons[inner] = str(Cue.TEASER)
+
+
+def drop_after_section_end(
+    texts: Sequence[str], signals: Sequence[LineSignals], reasons: list[str]
+) -> None:
+    """After the body, a comment-thread header ends the article, and so does a further-reading
+    header followed only by teaser-sized lines (a body resumed after it has longer paragraphs)."""
+    seen_body = False
+    for index, text in enumerate(texts):
+        if seen_body and is_section_end(texts, signals, index):
+            cue = Cue.COMMENTS if COMMENTS_START.match(content_of(text)) else Cue.TEASER
+            for inner in range(index, len(texts)):
+                reasons[inner] = reasons[inner] or str(cue)
+            return
+        seen_body = seen_body or (signals[index].prose and not reasons[index])
+
+
+def is_section_end(texts: Sequence[str], signals: Sequence[LineSignals], index: int) -> bool:
+    content = content_of(texts[index])
+    if signals[index].words > SECTION_END_MAX_WORDS:
+        return False
+    if COMMENTS_START.match(content):
+        return True
+    rest = signals[index + 1 :]
+    return bool(READING_START.match(content)) and all(s.words <= TEASER_MAX_WORDS for s in rest)
 
 
 def names_in(text: str) -> set[str]:

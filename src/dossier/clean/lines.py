@@ -21,6 +21,7 @@ import re
 from collections.abc import Sequence
 
 from dossier.clean.coherence import (
+    drop_after_section_end,
     drop_captions,
     drop_sidebars,
     drop_teaser_runs,
@@ -82,7 +83,13 @@ def classify_lines(lines: Sequence[Line]) -> list[LineDecision]:
                for i, (s, f) in enumerate(zip(signals, foreign, strict=True))]  # fmt: skip
     mark_teaser_runs(signals, reasons, inside)
     texts = [line.text for line in lines]
-    for refine in (keep_standfirst, drop_captions, drop_sidebars, drop_teaser_runs):
+    for refine in (
+        keep_standfirst,
+        drop_captions,
+        drop_sidebars,
+        drop_teaser_runs,
+        drop_after_section_end,
+    ):
         refine(texts, signals, reasons)
     mark_repeats(signals, reasons, inside)
     return [LineDecision(line, not reason, reason)

@@ -77,6 +77,7 @@ class Cue(enum.StrEnum):
     SIGN_OFF = "sign-off"
     TIMESTAMP = "timestamp"
     TEASER = "teaser-block"
+    LEGAL = "legal-notice"
 
 
 KEYWORDS: dict[Cue, frozenset[str]] = {
@@ -110,6 +111,12 @@ PHRASES: dict[Cue, re.Pattern[str]] = {
         r"(already (signed up|a subscriber|have an account)|for the first month|"
         r"subscribe (now|today|to)|sign up (for|to|now)|(log|sign) in to|free trial|"
         r"unlimited (digital )?access|per (month|week)\b.{0,20}cancel)",
+        re.IGNORECASE,
+    ),
+    Cue.LEGAL: re.compile(
+        r"(privacy (policy|notice|statement)|terms (of (service|use)|and conditions)|"
+        r"cookie (policy|settings)|processing of (my|your) personal data|^by (registering|"
+        r"signing up|subscribing|clicking)\b|you (have read|agree to) (and agree to )?(the|our))",
         re.IGNORECASE,
     ),
     Cue.CALL_TO_ACTION: re.compile(

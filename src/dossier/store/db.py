@@ -291,7 +291,11 @@ def _column(values: Iterable[Any]) -> np.ndarray[Any, Any]:
     items = list(values)
     if items and all(isinstance(v, int) and not isinstance(v, bool) for v in items):
         return np.array(items, dtype=np.int64)
-    if items and all(type(v) is str for v in items) and max(map(len, items)) <= MAX_FIXED_WIDTH:
+    if (
+        items
+        and all(type(v) is str and "\x00" not in v for v in items)  # numpy strips trailing NULs
+        and max(map(len, items)) <= MAX_FIXED_WIDTH
+    ):
         return np.array(items, dtype=np.str_)
     column = np.empty(len(items), dtype=object)
     column[:] = items
