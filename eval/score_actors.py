@@ -22,22 +22,18 @@ Forms are compared exactly (curly apostrophes included) after dropping a leading
 
 from __future__ import annotations
 
-import argparse
 import itertools
 import json
-import os
 import re
-import sys
-import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from eval.common import SEEDS_DIR, run_scorer
+
 GOLD_PATH = Path(__file__).parent / "gold" / "seeds_actors.json"
-_DEFAULT_SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "seeds"
-SEEDS_DIR = Path(os.environ.get("DOSSIER_EVAL_SEEDS", _DEFAULT_SEEDS))
 DETERMINERS = ("the ", "The ")
 SHOW = 12  # rows of each "worst" list in the printed report
 
@@ -214,25 +210,6 @@ def score_actors(export: dict[str, Any], gold: Gold | None = None) -> dict[str, 
     return result
 
 
-def build_seed_export(seeds_dir: Path = SEEDS_DIR) -> dict[str, Any]:
-    """Build the seed folder into a temporary DuckDB and export it."""
-    from dossier.export import build_export
-    from dossier.pipeline import build
-    from dossier.store import open_store
-
-    with tempfile.TemporaryDirectory() as tmp:
-        db = Path(tmp) / "seeds.duckdb"
-        build([seeds_dir], db)
-        return build_export(open_store(db, read_only=True))
-
-
-def export_db(db: Path) -> dict[str, Any]:
-    from dossier.export import build_export
-    from dossier.store import open_store
-
-    return build_export(open_store(db, read_only=True))
-
-
 def format_report(r: dict[str, Any]) -> str:
     lines = [
         f"{'figure':<28}{'value':>10}",
@@ -254,16 +231,8 @@ def format_report(r: dict[str, Any]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--db", type=Path, help="score this dossier database instead of building")
-    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
-    args = parser.parse_args(argv)
-    check_gold()
-    export = export_db(args.db) if args.db else build_seed_export()
-    result = score_actors(export)
-    out = json.dumps(result, ensure_ascii=False, indent=1) if args.json else format_report(result)
-    sys.stdout.write(out + "\n")
-    return 0
+    description = (__doc__ or "").splitlines()[0]
+    return run_scorer(argv, description, check_gold, score_actors, format_report)
 
 
 if __name__ == "__main__":

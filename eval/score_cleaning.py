@@ -14,10 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import re
 import sys
-import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,16 +29,14 @@ from dossier.model import (
     Segment,
     SourceKind,
 )
+from eval.common import SEEDS_DIR, normalise
 
 GOLD_PATH = Path(__file__).parent / "gold" / "seeds_cleaning.json"
-_DEFAULT_SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "seeds"
-SEEDS_DIR = Path(os.environ.get("DOSSIER_EVAL_SEEDS", _DEFAULT_SEEDS))
 HASH_CHARS = 10  # hex digits of sha1 kept per line: enough to catch any edit, short to diff
 BODY, AMBIGUOUS = "body", "ambiguous"
 LABELS = frozenset({BODY, "title", "byline", "dateline", "signoff", "boilerplate", AMBIGUOUS})
 FIELDS = ("title", "authors", "outlet", "published", "not_before")
 UNKNOWN_OUTLET = "unknown"
-QUOTES = str.maketrans("‘’‚′“”„″", "''''\"\"\"\"")  # curly -> straight
 
 Reader = Callable[[Path], list[RawArticle]]
 Cleaner = Callable[[RawArticle], CleanArticle]
@@ -133,11 +128,6 @@ def align(seed: dict[str, Any], content: str) -> list[tuple[GoldLine, ContentLin
 
 def is_kept(line: ContentLine, segments: Sequence[Segment]) -> bool:
     return any(s.orig_start < line.end and s.orig_end > line.start for s in segments)
-
-
-def normalise(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text).translate(QUOTES)
-    return re.sub(r"\s+", " ", text).strip().casefold()
 
 
 def predicted(meta: Metadata) -> dict[str, Any]:

@@ -26,24 +26,18 @@ recall and date accuracy and reported on their own line.
 
 from __future__ import annotations
 
-import argparse
 import calendar
 import itertools
 import json
-import os
 import re
-import sys
-import tempfile
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from eval.common import SEEDS_DIR, normalise, run_scorer
+
 GOLD_PATH = Path(__file__).parent / "gold" / "seeds_timeline.json"
-_DEFAULT_SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "seeds"
-SEEDS_DIR = Path(os.environ.get("DOSSIER_EVAL_SEEDS", _DEFAULT_SEEDS))
-QUOTES = str.maketrans("‘’‚′“”„″", "''''\"\"\"\"")  # curly -> straight
 MAX_KEY_WORDS = 6  # the gold stores short key phrases, never sentences
 SHOW = 15  # rows of each list in the printed report
 ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -72,11 +66,6 @@ class GoldEvent:
 class Match:
     event: str  # predicted event id
     interval: Interval | None
-
-
-def normalise(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text).translate(QUOTES)
-    return re.sub(r"\s+", " ", text).strip().casefold()
 
 
 def load_gold(path: Path = GOLD_PATH) -> tuple[GoldEvent, ...]:
@@ -294,17 +283,6 @@ def score_timeline(
     return result
 
 
-def build_seed_export(seeds_dir: Path = SEEDS_DIR) -> dict[str, Any]:
-    """Build the seed folder into a temporary DuckDB and export it."""
-    from dossier.export import load_export
-    from dossier.pipeline import build
-
-    with tempfile.TemporaryDirectory() as tmp:
-        db = Path(tmp) / "seeds.duckdb"
-        build([seeds_dir], db)
-        return load_export(db)
-
-
 def gold_export(path: Path = GOLD_PATH, seeds_dir: Path = SEEDS_DIR) -> dict[str, Any]:
     """A perfect prediction made from the gold: one event per group, the seed line as evidence."""
     data = json.loads(path.read_text(encoding="utf-8"))
@@ -363,28 +341,8 @@ def format_report(r: dict[str, Any]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--db", type=Path, help="score this dossier database instead of building")
-    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
-    parser.add_argument(
-        "--selftest", action="store_true", help="check the scorer on the gold itself"
-    )
-    args = parser.parse_args(argv)
-    check_gold()
-    if args.selftest:
-        run_selftest()
-        sys.stdout.write("selftest passed\n")
-        return 0
-    if args.db:
-        from dossier.export import load_export
-
-        export = load_export(args.db)
-    else:
-        export = build_seed_export()
-    result = score_timeline(export)
-    out = json.dumps(result, ensure_ascii=False, indent=1) if args.json else format_report(result)
-    sys.stdout.write(out + "\n")
-    return 0
+    description = (__doc__ or "").splitlines()[0]
+    return run_scorer(argv, description, check_gold, score_timeline, format_report, run_selftest)
 
 
 if __name__ == "__main__":
