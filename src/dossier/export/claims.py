@@ -7,6 +7,7 @@ from collections import defaultdict
 from typing import Any
 
 from dossier.store import Store
+from dossier.store.actors import load_actor_index
 from dossier.store.queries import rows
 
 # Importance orders the ledger: independent confirmation first, then disagreement (which a
@@ -36,16 +37,11 @@ def export_claims(store: Store) -> list[dict[str, Any]]:
             {"document": d, "claim": c, "value": v} for d, c, v in json.loads(row["slot_values"])
         ]
         conflicts[row["group_id"]].append({"slot": row["slot"], "values": values})
-    actor_of = _actor_index(store)
+    actor_of = load_actor_index(store)
     groups = rows(store, "SELECT * FROM claim_groups ORDER BY id")
     claims = [_claim(g, members[g["id"]], conflicts[g["id"]], actor_of) for g in groups]
     claims.sort(key=lambda c: (-c["importance"], c["id"]))
     return claims
-
-
-def _actor_index(store: Store) -> dict[tuple[str, int, int], str]:
-    sql = "SELECT document_id, start_offset, end_offset, entity_id FROM entity_mentions"
-    return {(d, s, e): a for d, s, e, a in store.con.execute(sql).fetchall()}
 
 
 def _claim(

@@ -53,11 +53,7 @@ def _document(doc: dict[str, Any], removed: list[dict[str, Any]]) -> dict[str, A
         "id": doc["id"],
         "source": Path(doc["source"]).name,  # "name.jsonl:LINE" for JSON Lines
         "outlet": doc["outlet"],
-        # the outlet as the network, timeline and ledger count it: an unknown outlet is
-        # its own source, named after the file, so two such articles never merge into one
-        "outlet_label": doc["outlet"]
-        if doc["outlet"] != "unknown"
-        else f"unknown: {Path(doc['source']).name}",
+        "outlet_label": doc["outlet_label"],  # as the network, timeline and ledger count it
         "title": doc["title"],
         "authors": list(doc["authors"] or []),
         "published": published,

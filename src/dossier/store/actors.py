@@ -13,10 +13,11 @@ from dossier.model import EntityType
 from dossier.resolve.network import Edge
 from dossier.resolve.types import Actor, Judgement, JudgementKind, MentionRef
 from dossier.store.db import Store
+from dossier.store.sql import OUTLET_LABEL_SQL
 
-_MENTIONS_SQL = """
+_MENTIONS_SQL = f"""
 SELECT m.document_id, m.start_offset, m.end_offset, m.text, m.type, m.sentence_idx,
-       CASE WHEN d.outlet = 'unknown' THEN 'unknown: ' || regexp_extract(d.source, '[^/]+$') ELSE d.outlet END AS outlet,
+       {OUTLET_LABEL_SQL} AS outlet,
        substring(d.text, s.start_offset + 1, s.end_offset - s.start_offset) AS sentence
 FROM mentions m
 JOIN documents d ON d.id = m.document_id
@@ -31,6 +32,12 @@ def load_mentions(store: Store) -> list[MentionRef]:
         MentionRef(i, d, s, e, text, EntityType(kind), idx, outlet, sentence or "")
         for i, (d, s, e, text, kind, idx, outlet, sentence) in enumerate(rows)
     ]
+
+
+def load_actor_index(store: Store) -> dict[tuple[str, int, int], str]:
+    """The actor of each mention, keyed by (document, start, end)."""
+    sql = "SELECT document_id, start_offset, end_offset, entity_id FROM entity_mentions"
+    return {(d, s, e): actor for d, s, e, actor in store.con.execute(sql).fetchall()}
 
 
 def load_judgements(store: Store) -> list[Judgement]:

@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from dossier.store.db import Store
+from dossier.store.sql import OUTLET_LABEL_SQL
 
 
 def rows(store: Store, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
@@ -15,7 +16,9 @@ def rows(store: Store, sql: str, params: list[Any] | None = None) -> list[dict[s
 
 
 def documents(store: Store) -> list[dict[str, Any]]:
-    docs = rows(store, "SELECT * FROM documents ORDER BY source")
+    docs = rows(
+        store, f"SELECT *, {OUTLET_LABEL_SQL} AS outlet_label FROM documents d ORDER BY source"
+    )
     for doc in docs:
         doc["metadata"] = json.loads(doc["metadata"])
         doc["segments"] = json.loads(doc["segments"])
@@ -52,9 +55,9 @@ def actors(store: Store) -> list[dict[str, Any]]:
 
 
 def actor_mentions(store: Store) -> list[dict[str, Any]]:
-    sql = """
+    sql = f"""
     SELECT em.entity_id, m.document_id, m.start_offset, m.end_offset, m.text, m.sentence_idx,
-           CASE WHEN d.outlet = 'unknown' THEN 'unknown: ' || regexp_extract(d.source, '[^/]+$') ELSE d.outlet END AS outlet
+           {OUTLET_LABEL_SQL} AS outlet
     FROM entity_mentions em
     JOIN mentions m ON m.document_id = em.document_id AND m.start_offset = em.start_offset
                    AND m.end_offset = em.end_offset

@@ -19,6 +19,7 @@ from dossier.model import (
     TimePrecision,
 )
 from dossier.model import Span as _Span
+from dossier.store.sql import OUTLET_LABEL_SQL
 
 if TYPE_CHECKING:
     from dossier.store.db import Store
@@ -53,12 +54,15 @@ def _candidate_row(c: EventCandidate) -> tuple[Any, ...]:
             c.time.span.end, mentions, c.summary)  # fmt: skip
 
 
-_CANDIDATES_SQL = """
-SELECT c.document_id, c.sentence_start, c.sentence_end, c.sentence_text, c.mentions, c.summary,
-       t.start_offset, t.end_offset, t.text, t.kind, t.value, t.date_start, t.date_end,
-       t.precision, t.anchor, t.anchor_value, t.confidence, t.sentence_idx,
-       CASE WHEN d.outlet = 'unknown' THEN 'unknown: ' || regexp_extract(d.source, '[^/]+$')
-            ELSE d.outlet END AS outlet
+# The columns of a time expression, in the order `time_from_row` reads them.
+_TIME_FIELDS = (
+    "t.document_id, t.start_offset, t.end_offset, t.text, t.kind, t.value, t.date_start, "
+    "t.date_end, t.precision, t.anchor, t.anchor_value, t.confidence, t.sentence_idx"
+)
+_CANDIDATES_SQL = f"""
+SELECT c.sentence_start, c.sentence_end, c.sentence_text, c.mentions, c.summary,
+       {_TIME_FIELDS},
+       {OUTLET_LABEL_SQL} AS outlet
 FROM event_candidates c
 JOIN documents d ON d.id = c.document_id
 JOIN time_expressions t ON t.document_id = c.document_id AND t.start_offset = c.time_start
@@ -67,14 +71,43 @@ ORDER BY c.document_id, c.sentence_start
 """
 
 
+def time_from_row(row: Sequence[Any]) -> TimeExpr:
+    """A TimeExpr from the columns of `_TIME_FIELDS`."""
+    (
+        doc,
+        start,
+        end,
+        text,
+        kind,
+        value,
+        d_start,
+        d_end,
+        precision,
+        anchor,
+        anchor_value,
+        conf,
+        idx,
+    ) = row
+    return TimeExpr(_Span(doc, start, end), text, TimeKind(kind), value, d_start, d_end,
+                    TimePrecision(precision), anchor, anchor_value, conf, idx)  # fmt: skip
+
+
+def load_times(store: Store) -> dict[tuple[str, int, int], TimeExpr]:
+    """Every stored time expression, keyed by (document, start, end)."""
+    found = {}
+    for row in store.con.execute(f"SELECT {_TIME_FIELDS} FROM time_expressions t").fetchall():
+        time = time_from_row(row)
+        found[(time.span.document_id, time.span.start, time.span.end)] = time
+    return found
+
+
 def load_candidates(store: Store) -> list[tuple[EventCandidate, str]]:
     """Every stored event candidate with its outlet."""
     found = []
     for row in store.con.execute(_CANDIDATES_SQL).fetchall():
-        (doc, s_start, s_end, s_text, mentions, summary, t_start, t_end, t_text, kind, value,
-         date_start, date_end, precision, anchor, anchor_value, confidence, sentence, outlet) = row  # fmt: skip
-        time = TimeExpr(_Span(doc, t_start, t_end), t_text, TimeKind(kind), value, date_start,
-                        date_end, TimePrecision(precision), anchor, anchor_value, confidence, sentence)  # fmt: skip
+        s_start, s_end, s_text, mentions, summary = row[:5]
+        time, outlet = time_from_row(row[5:-1]), row[-1]
+        doc = time.span.document_id
         spans = tuple(_Span(doc, a, b) for a, b in json.loads(mentions))
         found.append(
             (EventCandidate(doc, _Span(doc, s_start, s_end), s_text, time, spans, summary), outlet)
