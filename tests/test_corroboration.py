@@ -15,6 +15,7 @@ from dossier.corroboration import ClaimGroup, ClaimRef, group_claims
 from dossier.corroboration.conflicts import shared_wording
 from dossier.corroboration.features import weighted_overlap
 from dossier.corroboration.minhash import find_copies
+from dossier.embed import shared_embedder
 from dossier.model import Attribution, AttributionType, DatePrecision, PublishedDate, Span, TimeExpr
 from dossier.nlp import load_model
 from dossier.time import extract_times
@@ -75,7 +76,7 @@ class Corpus:
         self.texts[doc_id] = text
 
     def groups(self) -> list[ClaimGroup]:
-        return group_claims(self.refs, self.texts, self.time_of)
+        return group_claims(self.refs, self.texts, self.time_of, shared_embedder().embed)
 
     def group_of(self, doc_id: str) -> ClaimGroup:
         (group,) = [
@@ -341,12 +342,14 @@ def pool(nlp: Any) -> Corpus:
 @given(seed=st.integers(0, 10_000), size=st.integers(0, 12))
 def test_corroboration_partition_stable_under_shuffling(pool: Corpus, seed: int, size: int) -> None:
     refs = random.Random(seed).sample(pool.refs, min(size, len(pool.refs)))
-    groups = group_claims(refs, pool.texts, pool.time_of)
+    groups = group_claims(refs, pool.texts, pool.time_of, shared_embedder().embed)
     members = [r.claim.id for g in groups for r in g.claims]
     assert sorted(members) == sorted(r.claim.id for r in refs)  # every claim in exactly one group
     shuffled = list(refs)
     random.Random(seed + 1).shuffle(shuffled)
-    assert _shape(group_claims(shuffled, pool.texts, pool.time_of)) == _shape(groups)
+    assert _shape(
+        group_claims(shuffled, pool.texts, pool.time_of, shared_embedder().embed)
+    ) == _shape(groups)
 
 
 def _shape(groups: Sequence[ClaimGroup]) -> list[tuple[str, str, tuple[str, ...]]]:

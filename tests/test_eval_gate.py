@@ -125,7 +125,11 @@ def seeds_claims(seeds_export: dict[str, Any]) -> dict[str, Any]:
     return result
 
 
-@pytest.mark.parametrize("figure", ["claim_recall", "attribution_accuracy"])
+@pytest.mark.parametrize(
+    "figure",
+    ["claim_recall", "attribution_accuracy", "group_f1", "status_accuracy", "conflict_recall",
+     "conflict_precision"],
+)  # fmt: skip
 def test_eval_gate_seeds_claims(seeds_claims: dict[str, Any], figure: str) -> None:
     floor = BASELINE["seeds_claims"][figure]
     assert seeds_claims[figure] >= floor, f"{figure} fell to {seeds_claims[figure]:.3f} < {floor}"

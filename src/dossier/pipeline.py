@@ -16,7 +16,7 @@ from dossier import ingest, nlp, settings
 from dossier.attribution import attribute
 from dossier.claims import extract_claims
 from dossier.clean import clean_article
-from dossier.corroboration.stage import run_corroboration
+from dossier.corroboration.stage import embed_claims, run_corroboration
 from dossier.errors import DossierError
 from dossier.model import AnnotatedArticle, BuildStats, CleanArticle, Failure, RawArticle
 from dossier.nlp.roles import extract_roles
@@ -157,6 +157,7 @@ class _Runner:
                 self.stats.mentions += len(item.mentions)
         if self.batch.outcomes or self.batch.failures:
             self.store.write_batch(self.run_id, self.batch)  # 11. store, one transaction per batch
+            embed_claims(self.store, [c for a in self.batch.articles for c in a.claims])  # for 9.
         self.batch = Batch()
         self.pending = []
 

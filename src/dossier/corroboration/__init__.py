@@ -1,7 +1,8 @@
 """Stage 9, corroboration: group claims across outlets, count independent outlets, find conflicts.
 
 1. Near-duplicate documents (syndicated copies) are found by MinHash (``minhash``).
-2. Claims are blocked by shared actors, scored pairwise and joined by union-find (``grouping``).
+2. Claims are blocked by shared actors and years, scored pairwise on embeddings, wording, dates
+   and actors, and clustered by average linkage (``grouping``).
 3. Each group counts its independent outlets: a copy counts with its original, and outlets
    citing the same upstream source (the same named person or medium) count once.
 4. Linked pairs are compared slot by slot for disagreements (``conflicts``).
@@ -18,7 +19,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
 from dossier.corroboration.conflicts import TimeIndex, Value, pair_conflicts
-from dossier.corroboration.grouping import STRONG_LEXICAL, Scorer, link, make_scorer
+from dossier.corroboration.grouping import STRONG_LEXICAL, Embed, Scorer, link, make_scorer
 from dossier.corroboration.minhash import find_copies
 from dossier.corroboration.records import ClaimGroup, ClaimRef, Conflict, ConflictSlot, GroupStatus
 from dossier.model import AttributionType
@@ -27,9 +28,11 @@ log = logging.getLogger(__name__)
 
 __all__ = ["ClaimGroup", "ClaimRef", "Conflict", "ConflictSlot", "GroupStatus", "group_claims"]
 
-# Date, number and place conflicts are only read off near paraphrases: looser pairs may be two
-# different happenings with different dates. Quotes carry their own speaker and wording checks.
+# Date, number and place conflicts are only read off near paraphrases, in wording or in meaning:
+# looser pairs may be two different happenings with different dates. Quotes carry their own
+# speaker and wording checks.
 CONFLICT_LEXICAL = STRONG_LEXICAL
+CONFLICT_COSINE = 0.7
 # Longest group summary, in characters.
 SUMMARY_MAX_CHARS = 240
 # Attributions naming an upstream source that several outlets may pass on.
@@ -37,16 +40,19 @@ _UPSTREAM = {AttributionType.NAMED, AttributionType.MEDIA, AttributionType.SUBJE
 
 
 def group_claims(
-    claims: Sequence[ClaimRef], texts: Mapping[str, str], time_of: TimeIndex
+    claims: Sequence[ClaimRef], texts: Mapping[str, str], time_of: TimeIndex, embed: Embed
 ) -> list[ClaimGroup]:
-    """Every claim in exactly one group; groups and their ids do not depend on input order."""
+    """Every claim in exactly one group; groups and their ids do not depend on input order.
+
+    ``embed`` maps sentences to unit vectors (``dossier.embed``, or a cache in front of it).
+    """
     refs = sorted(
         claims,
         key=lambda r: (r.document_id, r.claim.sentence.start, r.claim.sentence.end, r.claim.id),
     )
     documents = {r.document_id for r in refs}
     copies = find_copies({d: t for d, t in texts.items() if d in documents})
-    scorer = make_scorer(refs, texts, time_of)
+    scorer = make_scorer(refs, texts, time_of, embed)
     components, linked = link(refs, scorer)
     found = _conflicts(refs, linked, scorer, texts, time_of)
     groups = [_group([refs[i] for i in members], copies, found) for members in components]
@@ -61,7 +67,7 @@ def _conflicts(
     """Disagreements of each linked pair, keyed by the claim id of the pair's first claim."""
     found: dict[str, list[tuple[str, Value, Value]]] = defaultdict(list)
     for i, j in linked:
-        close = scorer.lexical(i, j) >= CONFLICT_LEXICAL
+        close = scorer.lexical(i, j) >= CONFLICT_LEXICAL or scorer.cosine(i, j) >= CONFLICT_COSINE
         for slot, a, b in pair_conflicts(refs[i], refs[j], texts, time_of):
             if close or slot == ConflictSlot.QUOTE:
                 found[refs[i].claim.id].append((slot, a, b))

