@@ -206,9 +206,14 @@ def _gold_chains(root: ET.Element, doc: str) -> dict[str, str]:
 
 
 def read_document(
-    root: ET.Element, doc: str, keep: set[tuple[str, int]], start_id: int
+    root: ET.Element,
+    doc: str,
+    keep: set[tuple[str, int]],
+    start_id: int,
+    prefixes: tuple[str, ...] = ENTITY_PREFIXES,
 ) -> list[tuple[MentionRef, str]]:
-    """The document's gold entity mentions in annotated sentences, with their chain ids."""
+    """The document's gold mentions (tags starting with ``prefixes``) in annotated sentences,
+    with their chain ids."""
     tokens = {t.get("t_id", ""): t for t in root.iter("token")}
     by_sentence: dict[int, list[str]] = defaultdict(list)
     for t in tokens.values():
@@ -218,7 +223,7 @@ def read_document(
     markables = root.find("Markables")
     for mark in markables if markables is not None else []:
         ids = [a.get("t_id", "") for a in mark.iter("token_anchor")]
-        if not ids or not mark.tag.startswith(ENTITY_PREFIXES):
+        if not ids or not mark.tag.startswith(prefixes):
             continue
         sent = int(tokens[ids[0]].get("sentence", "0"))
         if (doc, sent) not in keep:
@@ -239,7 +244,9 @@ def read_document(
     return out
 
 
-def read_corpus(data: Path, topics: frozenset[int]) -> tuple[list[MentionRef], Clusters]:
+def read_corpus(
+    data: Path, topics: frozenset[int], prefixes: tuple[str, ...] = ENTITY_PREFIXES
+) -> tuple[list[MentionRef], Clusters]:
     keep = read_sentences(data)
     mentions: list[MentionRef] = []
     chains: dict[str, set[int]] = defaultdict(set)
@@ -249,7 +256,7 @@ def read_corpus(data: Path, topics: frozenset[int]) -> tuple[list[MentionRef], C
             if not doc.endswith(".xml") or int(doc.split("_")[0]) not in topics:
                 continue
             for ref, chain_id in read_document(
-                ET.fromstring(z.read(name)), doc, keep, len(mentions)
+                ET.fromstring(z.read(name)), doc, keep, len(mentions), prefixes
             ):
                 mentions.append(ref)
                 chains[chain_id].add(ref.id)

@@ -124,8 +124,10 @@ def _predicate(ref: ClaimRef) -> tuple[str, ...]:
 
 
 def _time(ref: ClaimRef, time_of: TimeIndex) -> TimeExpr | None:
+    """The claim's date, when it has an interval ("last year" in an undated article has none)."""
     span = ref.claim.time
-    return time_of.get((span.document_id, span.start, span.end)) if span else None
+    time = time_of.get((span.document_id, span.start, span.end)) if span else None
+    return time if time is not None and (time.start or time.end) else None
 
 
 def _year(time: TimeExpr | None) -> str | None:
