@@ -124,6 +124,21 @@ def test_corroboration_unrelated_claims_stay_apart(nlp: Any) -> None:
     assert all(len(g.claims) == 1 for g in corpus.groups())
 
 
+def test_corroboration_sentences_of_one_timeline_event_group_together(nlp: Any) -> None:
+    corpus = Corpus(nlp)
+    corpus.add("a", "Outlet A", "In 2001, Iran gave the United States a map of Taliban bases.")
+    corpus.add("b", "Outlet B", "In 2001, Iran met the United States to discuss the Taliban.")
+    assert all(len(g.claims) == 1 for g in corpus.groups())
+    events = {
+        (r.document_id, r.claim.sentence.start, r.claim.sentence.end): "v1" for r in corpus.refs
+    }
+    groups = group_claims(
+        corpus.refs, corpus.texts, corpus.time_of, shared_embedder().embed, events
+    )
+    (group,) = [g for g in groups if len(g.claims) > 1]
+    assert group.outlets == ("Outlet A", "Outlet B")
+
+
 def test_corroboration_near_duplicate_copy_counted_once(nlp: Any) -> None:
     corpus = Corpus(nlp)
     story = "In 2001, Iran gave the United States a map of Taliban bases in Afghanistan. " + FILLER

@@ -19,7 +19,14 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
 from dossier.corroboration.conflicts import TimeIndex, Value, pair_conflicts
-from dossier.corroboration.grouping import STRONG_LEXICAL, Embed, Scorer, link, make_scorer
+from dossier.corroboration.grouping import (
+    STRONG_LEXICAL,
+    Embed,
+    EventIndex,
+    Scorer,
+    link,
+    make_scorer,
+)
 from dossier.corroboration.minhash import find_copies
 from dossier.corroboration.records import ClaimGroup, ClaimRef, Conflict, ConflictSlot, GroupStatus
 from dossier.model import AttributionType
@@ -40,11 +47,16 @@ _UPSTREAM = {AttributionType.NAMED, AttributionType.MEDIA, AttributionType.SUBJE
 
 
 def group_claims(
-    claims: Sequence[ClaimRef], texts: Mapping[str, str], time_of: TimeIndex, embed: Embed
+    claims: Sequence[ClaimRef],
+    texts: Mapping[str, str],
+    time_of: TimeIndex,
+    embed: Embed,
+    events: EventIndex | None = None,
 ) -> list[ClaimGroup]:
     """Every claim in exactly one group; groups and their ids do not depend on input order.
 
-    ``embed`` maps sentences to unit vectors (``dossier.embed``, or a cache in front of it).
+    ``embed`` maps sentences to unit vectors (``dossier.embed``, or a cache in front of it);
+    ``events`` maps a sentence to the stage-8 event several articles report it as.
     """
     refs = sorted(
         claims,
@@ -52,7 +64,7 @@ def group_claims(
     )
     documents = {r.document_id for r in refs}
     copies = find_copies({d: t for d, t in texts.items() if d in documents})
-    scorer = make_scorer(refs, texts, time_of, embed)
+    scorer = make_scorer(refs, texts, time_of, embed, events)
     components, linked = link(refs, scorer)
     found = _conflicts(refs, linked, scorer, texts, time_of)
     groups = [_group([refs[i] for i in members], copies, found) for members in components]
@@ -67,7 +79,11 @@ def _conflicts(
     """Disagreements of each linked pair, keyed by the claim id of the pair's first claim."""
     found: dict[str, list[tuple[str, Value, Value]]] = defaultdict(list)
     for i, j in linked:
-        close = scorer.lexical(i, j) >= CONFLICT_LEXICAL or scorer.cosine(i, j) >= CONFLICT_COSINE
+        close = (
+            scorer.lexical(i, j) >= CONFLICT_LEXICAL
+            or scorer.cosine(i, j) >= CONFLICT_COSINE
+            or scorer.same_event(i, j)
+        )
         for slot, a, b in pair_conflicts(refs[i], refs[j], texts, time_of):
             if close or slot == ConflictSlot.QUOTE:
                 found[refs[i].claim.id].append((slot, a, b))

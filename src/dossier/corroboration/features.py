@@ -54,6 +54,9 @@ _FRAMING = {
 _TITLES = {"gen", "maj", "lt", "col", "capt", "sgt", "adm", "mr", "mrs", "ms", "dr", "sen", "gov"}
 _SKIP = STOP_WORDS | _FRAMING | _TITLES
 _WORD = re.compile(r"[^\W\d_][\w'-]*")
+_LEADING = re.compile(r"^[\W_]+")
+_FUNCTION = r"the|a|an|of|in|on|at|to|by|for|with|from|and|or|as|its|his|her|their|'s|’s"
+_DANGLING = re.compile(rf"(?:[\W_]|\b(?:{_FUNCTION})\b)*$", re.IGNORECASE)
 
 
 def stem(word: str) -> str:
@@ -80,18 +83,23 @@ def fold(word: str) -> str:
 
 
 def content_text(claim: Claim) -> str:
-    """The claim's sentence without its actor mentions and its date: what happened, to whom."""
+    """The claim's clause without its actor mentions and its date: what happened, to whom.
+
+    Each piece between cuts loses the punctuation it starts with and the function words it
+    ends with, so no "In , met to discuss the ." is left for the embedding to match on.
+    """
     base = claim.sentence.start
     cuts = sorted(
         (s.start - base, s.end - base)
         for s in (*claim.actors, *([claim.time] if claim.time else []))
     )
-    text, last, kept = claim.text, 0, []
+    text, last, pieces = claim.text, 0, []
     for start, end in cuts:
-        kept.append(text[last : max(start, last)])
+        pieces.append(text[last : max(start, last)])
         last = max(last, end)
-    kept.append(text[last:])
-    return " ".join(" ".join(kept).split())
+    pieces.append(text[last:])
+    trimmed = (_DANGLING.sub("", _LEADING.sub("", piece)) for piece in pieces)
+    return " ".join(" ".join(piece for piece in trimmed if piece).split())
 
 
 def content_words(claim: Claim) -> frozenset[str]:

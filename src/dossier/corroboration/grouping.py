@@ -1,16 +1,21 @@
 """Which claims report the same thing: blocking, pair scores, average-linkage clusters.
 
-Blocking: claims sharing a resolved actor id (or, without ids, an actor's surface form), or
-dated within the same year, form a block. A block larger than ``MAX_BLOCK`` is split by the
+Blocking: claims sharing a resolved actor id (or, without ids, an actor's surface form),
+dated within the same year, or whose sentences stage 8 merged into one event reported by
+several articles, form a block. A block larger than ``MAX_BLOCK`` is split by the
 claims' rarest content words, so a ubiquitous subject does not turn the comparison into all
 pairs. Only pairs inside a block are scored; two claims of one sentence are never compared.
 
 Scoring a pair (``Scorer.score``): the cosine of the two claims' embeddings (meaning,
-whatever the wording), averaged over the whole sentences and the sentences without their
-actors and date (so two different acts of one cast in one year do not look alike), plus
+whatever the wording), a weighted mean over the whole clauses and the clauses without their
+actors and date (``CONTENT_SHARE``; so two different acts of one cast in one year do not look
+alike), plus
 ``WEIGHT_LEXICAL`` × a weighted Jaccard of folded content words (rare words weigh more),
 ``WEIGHT_DATE`` × date agreement (+1, 0 unknown, -1), minus ``DATE_PENALTY`` when the dates
-disagree, plus ``LEXICAL_BONUS`` when the lexical rules below link the pair on their own.
+disagree, plus ``LEXICAL_BONUS`` when the lexical rules below link the pair on their own,
+plus ``EVENT_BONUS`` when the timeline put both sentences in one event (a merge made on
+actors, compatible dates and wording, with no wrong merge on the seed gold). A pair whose
+content cosine is under ``MIN_CONTENT_COSINE`` scores 0 unless one of those two links it.
 Claims are then clustered by average linkage at ``LINK_SCORE`` (``clustering``), so one
 loose resemblance cannot chain two different stories together.
 
@@ -57,11 +62,17 @@ MAX_BLOCK = 200
 # Rarest content words per claim used as keys when a block is split.
 RARE_KEYS = 3
 # Average pair score at which two clusters of claims merge (on the cosine's scale).
-LINK_SCORE = 0.6
-WEIGHT_LEXICAL = 0.6  # shared rare wording, on top of shared meaning
+LINK_SCORE = 0.55
+WEIGHT_LEXICAL = 0.3  # shared rare wording, on top of shared meaning
 WEIGHT_DATE = 0.2  # dates that agree (+0.2) or disagree (-0.2)
 DATE_PENALTY = 0.2  # dates that disagree: different happenings, unless the meaning is very close
 LEXICAL_BONUS = 0.3  # the lexical rules link the pair on wording alone
+EVENT_BONUS = 0.3  # the timeline merged the two sentences into one event
+# The content cosine's share of the cosine; the whole clause carries context the cut one lost.
+CONTENT_SHARE = 0.3
+# Below this content cosine, two claims tell different acts, whatever their cast and date share
+# ("gave a map of bases" / "met to discuss"), unless the lexical rules or the timeline link them.
+MIN_CONTENT_COSINE = 0.2
 # Near paraphrases: link on wording alone, even when a slot disagrees (that is a conflict).
 STRONG_LEXICAL = 0.5
 # Below this, two claims share too few words for the lexical score to link them.
@@ -89,6 +100,7 @@ DATED_SHARED_WORDS = 2
 DATED_ACTORS = 0.6
 
 Embed = Callable[[Sequence[str]], Vectors]
+EventIndex = Mapping[tuple[str, int, int], str]  # (document, sentence start, end) -> event id
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,16 +109,21 @@ class Features:
     actors: frozenset[str]
     predicate: tuple[str, ...]
     year: str | None  # the year the claim's date falls in, when it is dated within one year
+    event: str | None  # the timeline event, reported by several articles, of the claim's sentence
 
 
 def features(
-    refs: Sequence[ClaimRef], texts: Mapping[str, str], time_of: TimeIndex
+    refs: Sequence[ClaimRef], texts: Mapping[str, str], time_of: TimeIndex, events: EventIndex
 ) -> list[Features]:
     return [
         Features(content_words(r.claim), frozenset(_actor_keys(r, texts)), _predicate(r),
-                 _year(_time(r, time_of)))
+                 _year(_time(r, time_of)), events.get(_sentence_key(r)))
         for r in refs
     ]  # fmt: skip
+
+
+def _sentence_key(ref: ClaimRef) -> tuple[str, int, int]:
+    return (ref.document_id, ref.claim.sentence.start, ref.claim.sentence.end)
 
 
 def _actor_keys(ref: ClaimRef, texts: Mapping[str, str]) -> list[str]:
@@ -146,6 +163,8 @@ def candidate_pairs(
             blocks["a:" + key].append(i)
         if f.year:
             blocks["y:" + f.year].append(i)
+        if f.event:
+            blocks["e:" + f.event].append(i)
     pairs: set[tuple[int, int]] = set()
     for key in sorted(blocks):
         members = blocks[key]
@@ -186,19 +205,32 @@ class Scorer:
         return weighted_jaccard(self.feats[i].words, self.feats[j].words, self.word_weight)
 
     def cosine(self, i: int, j: int) -> float:
-        whole = np.dot(self.vectors[i], self.vectors[j])
-        return float(whole + np.dot(self.content_vectors[i], self.content_vectors[j])) / 2
+        content = self._content_cosine(i, j)
+        return (1 - CONTENT_SHARE) * self._whole_cosine(i, j) + CONTENT_SHARE * content
+
+    def _whole_cosine(self, i: int, j: int) -> float:
+        return float(np.dot(self.vectors[i], self.vectors[j]))
+
+    def _content_cosine(self, i: int, j: int) -> float:
+        return float(np.dot(self.content_vectors[i], self.content_vectors[j]))
 
     def score(self, i: int, j: int) -> float:
-        """The pair score of the module docstring: meaning, wording, date and cast."""
+        """The pair score of the module docstring: meaning, wording, date and timeline event."""
+        lexical_link, same_event = self.lexical_link(i, j), self.same_event(i, j)
+        if self._content_cosine(i, j) < MIN_CONTENT_COSINE and not (lexical_link or same_event):
+            return 0.0
         date = self._date(i, j)
         return (
             self.cosine(i, j)
             + WEIGHT_LEXICAL * self.lexical(i, j)
             + WEIGHT_DATE * date
             - (DATE_PENALTY if date < 0 else 0.0)
-            + (LEXICAL_BONUS if self.lexical_link(i, j) else 0.0)
+            + (LEXICAL_BONUS if lexical_link else 0.0)
+            + (EVENT_BONUS if same_event else 0.0)
         )
+
+    def same_event(self, i: int, j: int) -> bool:
+        return self.feats[i].event is not None and self.feats[i].event == self.feats[j].event
 
     def lexical_link(self, i: int, j: int) -> bool:
         """The lexical rules of the module docstring."""
@@ -256,9 +288,13 @@ def claim_texts(claims: Sequence[Claim]) -> list[str]:
 
 
 def make_scorer(
-    refs: Sequence[ClaimRef], texts: Mapping[str, str], time_of: TimeIndex, embed: Embed
+    refs: Sequence[ClaimRef],
+    texts: Mapping[str, str],
+    time_of: TimeIndex,
+    embed: Embed,
+    events: EventIndex | None = None,
 ) -> Scorer:
-    feats = features(refs, texts, time_of)
+    feats = features(refs, texts, time_of, events or {})
     actors = [f.actors for f in feats]
     vectors = embed(claim_texts([r.claim for r in refs]))
     return Scorer(

@@ -18,7 +18,7 @@ from dossier.store import Store
 from dossier.store.actors import load_actor_index
 from dossier.store.claims import load_claims, write_groups
 from dossier.store.sql import OUTLET_LABEL_SQL
-from dossier.store.times import load_times
+from dossier.store.times import load_event_sentences, load_times
 from dossier.store.vectors import cached_embed
 
 log = logging.getLogger(__name__)
@@ -38,7 +38,8 @@ def run_corroboration(store: Store) -> int:
         actors = tuple(dict.fromkeys(actor_of[k] for k in keys if k in actor_of))
         refs.append(ClaimRef(claim, outlet_of.get(doc, "unknown"), doc, actors))
     embed = cached_embed(store, shared_embedder())
-    groups = group_claims(refs, texts, load_times(store), embed)
+    events = load_event_sentences(store)
+    groups = group_claims(refs, texts, load_times(store), embed, events)
     write_groups(store, groups)
     log.info("grouped %d claims into %d groups", len(refs), len(groups))
     return len(groups)

@@ -143,3 +143,13 @@ def write_events(store: Store, events: Sequence[Event]) -> None:
     except duckdb.Error as exc:
         store.con.execute("ROLLBACK")
         raise StoreError(f"{store.path}: could not write events: {exc}") from exc
+
+
+def load_event_sentences(store: Store) -> dict[tuple[str, int, int], str]:
+    """(document, sentence start, end) -> the id of the event reported by several documents."""
+    rows = store.con.execute(
+        "SELECT event_id, document_id, sentence_start, sentence_end FROM event_evidence "
+        "WHERE event_id IN (SELECT event_id FROM event_evidence GROUP BY event_id "
+        "HAVING count(DISTINCT document_id) > 1) ORDER BY event_id, document_id, sentence_start"
+    ).fetchall()
+    return {(str(d), int(s), int(e)): str(event) for event, d, s, e in rows}
