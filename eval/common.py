@@ -1,4 +1,4 @@
-"""What every scorer in eval/ shares: where the seeds are, building them, the command line."""
+"""What every scorer in eval/ shares: where the seeds are, building a folder, the command line."""
 
 from __future__ import annotations
 
@@ -22,15 +22,20 @@ def normalise(text: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", text).translate(QUOTES).split()).casefold()
 
 
-def build_seed_export(seeds_dir: Path = SEEDS_DIR) -> dict[str, Any]:
-    """Build the seed folder into a temporary DuckDB and export it."""
+def build_folder_export(folder: Path) -> dict[str, Any]:
+    """Build a folder of articles into a temporary DuckDB and export it."""
     from dossier.export import load_export
     from dossier.pipeline import build
 
     with tempfile.TemporaryDirectory() as tmp:
-        db = Path(tmp) / "seeds.duckdb"
-        build([seeds_dir], db)
+        db = Path(tmp) / "eval.duckdb"
+        build([folder], db)
         return load_export(db)
+
+
+def build_seed_export(seeds_dir: Path = SEEDS_DIR) -> dict[str, Any]:
+    """Build the seed folder into a temporary DuckDB and export it."""
+    return build_folder_export(seeds_dir)
 
 
 def run_scorer(
@@ -40,9 +45,17 @@ def run_scorer(
     score: Callable[[dict[str, Any]], dict[str, Any]],
     format_report: Callable[[dict[str, Any]], str],
     selftest: Callable[[], None] | None = None,
+    build: Callable[[], dict[str, Any]] = build_seed_export,
+    add_arguments: Callable[[argparse.ArgumentParser], None] | None = None,
 ) -> int:
-    """The shared command line: ``[--db PATH] [--json] [--selftest]``."""
+    """The shared command line: ``[--db PATH] [--json] [--selftest]``.
+
+    ``build`` makes the export scored without ``--db`` (the seeds by default);
+    ``add_arguments`` adds a scorer's own options, which the scorer reads itself.
+    """
     parser = argparse.ArgumentParser(description=description)
+    if add_arguments is not None:
+        add_arguments(parser)
     parser.add_argument("--db", type=Path, help="score this dossier database instead of building")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     if selftest is not None:
@@ -60,7 +73,7 @@ def run_scorer(
 
         export = load_export(args.db)
     else:
-        export = build_seed_export()
+        export = build()
     result = score(export)
     out = json.dumps(result, ensure_ascii=False, indent=1) if args.json else format_report(result)
     sys.stdout.write(out + "\n")

@@ -5,6 +5,11 @@ Run from the repository root::
     .venv/bin/python -m eval.score_claims             # build the seeds into a temp DuckDB, score
     .venv/bin/python -m eval.score_claims --db PATH   # score an existing dossier database
     .venv/bin/python -m eval.score_claims --selftest  # score the gold itself and an empty export
+    .venv/bin/python -m eval.score_claims --gold heldout  # the held-out Libya articles instead
+
+``--gold heldout`` materialises the held-out corpus (``eval/heldout.py``) into a temporary
+folder, checks ``eval/gold/heldout_claims.json`` against it, builds it and scores it the
+same way (``--db``, ``--json`` and ``--selftest`` work with it too).
 
 The gold (``eval/gold/seeds_claims.json``) names each claim by seed file, line number and
 a key phrase of at most six words (never article text). It gives each claim a group, an
@@ -31,25 +36,32 @@ prediction:
 
 from __future__ import annotations
 
+import argparse
 import itertools
-import json
 from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
-from eval.common import SEEDS_DIR, normalise, run_scorer
+from eval.claims_gold import (
+    ATTRIBUTION_TYPES,
+    GOLD_PATH,
+    HELDOUT_GOLD_PATH,
+    MAX_KEY_WORDS,
+    SLOTS,
+    STATUSES,
+    GoldMismatchError,
+    check_gold,
+    gold_export,
+    load_gold,
+)
+from eval.common import SEEDS_DIR, build_folder_export, normalise, run_scorer
 
-GOLD_PATH = Path(__file__).parent / "gold" / "seeds_claims.json"
-MAX_KEY_WORDS = 6  # the gold stores short key phrases, never sentences
+__all__ = ["ATTRIBUTION_TYPES", "GOLD_PATH", "HELDOUT_GOLD_PATH", "MAX_KEY_WORDS", "SLOTS",
+           "STATUSES", "GoldMismatchError", "check_gold", "gold_export", "load_gold",
+           "main", "score_claims"]  # fmt: skip
+
 SHOW = 15  # rows of each list in the printed report
-STATUSES = ("corroborated", "single-source", "conflicting")
-SLOTS = ("date", "number", "place", "quote", "other")
-ATTRIBUTION_TYPES = ("named-source", "anonymous-official", "anonymous-group", "other-media",
-                     "hedged", "subject", "denial", "author", "unattributed")  # fmt: skip
-
-
-class GoldMismatchError(RuntimeError):
-    """The claim gold is inconsistent, or a key phrase is not in its seed line."""
+GOLDS = ("seeds", "heldout")
 
 
 def _norm_label(value: Any) -> str:
@@ -58,85 +70,6 @@ def _norm_label(value: Any) -> str:
 
 def _ratio(num: int, den: int) -> float:
     return num / den if den else 0.0
-
-
-def load_gold(path: Path = GOLD_PATH) -> dict[str, Any]:
-    return json.loads(path.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
-
-
-def check_gold(path: Path = GOLD_PATH, seeds_dir: Path = SEEDS_DIR) -> None:
-    """Raise unless every key occurs verbatim in its seed line and the records agree."""
-    data = load_gold(path)
-    problems = _check_claims(data, seeds_dir)
-    problems += _check_groups(data)
-    problems += _check_slots(data)
-    if problems:
-        raise GoldMismatchError("claims gold: " + "; ".join(problems))
-
-
-def _check_claims(data: dict[str, Any], seeds_dir: Path) -> list[str]:
-    problems: list[str] = []
-    lines: dict[str, list[str]] = {}
-    ids: set[str] = set()
-    for c in data["claims"]:
-        if c["id"] in ids:
-            problems.append(f"{c['id']}: duplicate id")
-        ids.add(c["id"])
-        if c["file"] not in lines:
-            lines[c["file"]] = (seeds_dir / c["file"]).read_text(encoding="utf-8").splitlines()
-        text = lines[c["file"]][c["line"] - 1] if 0 < c["line"] <= len(lines[c["file"]]) else ""
-        if c["key"] not in text:
-            problems.append(f"{c['id']}: key {c['key']!r} not in {c['file']}:{c['line']}")
-        if len(c["key"].split()) > MAX_KEY_WORDS:
-            problems.append(f"{c['id']}: key longer than {MAX_KEY_WORDS} words")
-        if c["attribution"]["type"] not in ATTRIBUTION_TYPES:
-            problems.append(f"{c['id']}: unknown attribution type {c['attribution']['type']!r}")
-        if not isinstance(c["quote"], bool):
-            problems.append(f"{c['id']}: quote is not a bool")
-    return problems
-
-
-def _check_groups(data: dict[str, Any]) -> list[str]:
-    """Every claim's group exists and every status fits its outlets and its conflicts."""
-    files: dict[str, set[str]] = defaultdict(set)
-    for c in data["claims"]:
-        files[c["group"]].add(c["file"])
-    groups = {g["id"]: g for g in data["groups"]}
-    conflicted = {c["group"] for c in data["conflicts"]}
-    problems = [f"claim group {g!r} not in groups" for g in files if g not in groups]
-    for gid, g in groups.items():
-        if gid not in files:
-            problems.append(f"group {gid}: no claims")
-            continue
-        want = "single-source" if len(files[gid]) < 2 else "corroborated"
-        want = "conflicting" if gid in conflicted else want
-        if g["status"] != want:
-            problems.append(f"group {gid}: status {g['status']!r}, expected {want!r}")
-        if any(s not in STATUSES for s in g.get("accept", [])):
-            problems.append(f"group {gid}: unknown status in accept")
-    return problems
-
-
-def _check_slots(data: dict[str, Any]) -> list[str]:
-    """Conflicts, consistent pairs and ambiguous slots name real groups, slots and files."""
-    files: dict[str, set[str]] = defaultdict(set)
-    for c in data["claims"]:
-        files[c["group"]].add(c["file"])
-    problems = []
-    for kind in ("conflicts", "consistent", "ambiguous"):
-        for rec in data.get(kind, []):
-            where = f"{kind} {rec['group']}/{rec['slot']}"
-            if rec["group"] not in files:
-                problems.append(f"{where}: unknown group")
-            if rec["slot"] not in SLOTS:
-                problems.append(f"{where}: unknown slot")
-            if any(v["file"] not in files[rec["group"]] for v in rec["values"]):
-                problems.append(f"{where}: a value's file has no claim in the group")
-            if len(rec["values"]) < 2:
-                problems.append(f"{where}: fewer than two values")
-            if kind == "conflicts" and len({normalise(v["value"]) for v in rec["values"]}) < 2:
-                problems.append(f"{where}: a conflict needs two different values")
-    return problems
 
 
 def find_matches(export: dict[str, Any], gold: dict[str, Any]) -> dict[str, dict[str, list[int]]]:
@@ -301,38 +234,16 @@ def _per_file(gold: dict[str, Any], assigned: dict[str, str]) -> dict[str, Any]:
     return rows
 
 
-def gold_export(path: Path = GOLD_PATH, seeds_dir: Path = SEEDS_DIR) -> dict[str, Any]:
-    """A perfect prediction made from the gold: one claim per group, the seed line as evidence."""
-    data = load_gold(path)
-    files = sorted({c["file"] for c in data["claims"]})
-    lines = {f: (seeds_dir / f).read_text(encoding="utf-8").splitlines() for f in files}
-    status = {g["id"]: g["status"] for g in data["groups"]}
-    claims: dict[str, dict[str, Any]] = {}
-    for c in data["claims"]:
-        claim = claims.setdefault(c["group"], {"id": c["group"], "summary": c["key"],
-                                               "status": status[c["group"]], "outlets": [],
-                                               "evidence": [], "conflicts": []})  # fmt: skip
-        claim["outlets"] = sorted({*claim["outlets"], c["file"]})
-        claim["evidence"].append({"document": c["file"], "start": 0, "end": 0,
-                                  "text": lines[c["file"]][c["line"] - 1],
-                                  "attribution": c["attribution"]["source"],
-                                  "attribution_type": c["attribution"]["type"]})  # fmt: skip
-    for x in data["conflicts"]:
-        values = [{"document": v["file"], "value": v["value"]} for v in x["values"]]
-        claims[x["group"]]["conflicts"].append({"slot": x["slot"], "values": values})
-    documents = [{"id": f, "source": f, "text": "\n".join(lines[f])} for f in files]
-    return {"documents": documents, "entities": [], "events": [], "claims": list(claims.values())}
-
-
-def run_selftest() -> None:
+def run_selftest(path: Path = GOLD_PATH, seeds_dir: Path = SEEDS_DIR) -> None:
     """The gold scores perfectly against itself, and an empty prediction finds nothing."""
-    perfect = score_claims(gold_export())
+    gold = load_gold(path)
+    perfect = score_claims(gold_export(path, seeds_dir), gold)
     figures = ("claim_recall", "group_precision", "group_recall", "group_f1", "status_accuracy",
                "conflict_recall", "conflict_precision", "attribution_accuracy")  # fmt: skip
     for figure in figures:
         assert perfect[figure] == 1.0, (figure, perfect[figure], perfect)
     assert perfect["consistent_flagged"] == 0, perfect["consistent_flagged_pairs"]
-    empty = score_claims({**gold_export(), "claims": []})
+    empty = score_claims({**gold_export(path, seeds_dir), "claims": []}, gold)
     for figure in figures:
         assert empty[figure] == 0.0, (figure, empty[figure])
     assert empty["found"] == 0 and len(empty["missed"]) == empty["gold_claims"]
@@ -371,9 +282,31 @@ def format_report(r: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def _add_gold_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--gold", choices=GOLDS, default="seeds",
+                        help="seeds (default) or heldout: the Libya articles of eval/heldout.py")  # fmt: skip
+
+
 def main(argv: list[str] | None = None) -> int:
     description = (__doc__ or "").splitlines()[0]
-    return run_scorer(argv, description, check_gold, score_claims, format_report, run_selftest)
+    pre = argparse.ArgumentParser(add_help=False)
+    _add_gold_option(pre)
+    if pre.parse_known_args(argv)[0].gold == "seeds":
+        return run_scorer(argv, description, check_gold, score_claims, format_report,
+                          run_selftest, add_arguments=_add_gold_option)  # fmt: skip
+    from eval.heldout import heldout_corpus
+
+    gold = load_gold(HELDOUT_GOLD_PATH)
+    with heldout_corpus() as corpus:
+        return run_scorer(
+            argv, description,
+            check_gold=lambda: check_gold(HELDOUT_GOLD_PATH, corpus),
+            score=lambda export: score_claims(export, gold),
+            format_report=format_report,
+            selftest=lambda: run_selftest(HELDOUT_GOLD_PATH, corpus),
+            build=lambda: build_folder_export(corpus),
+            add_arguments=_add_gold_option,
+        )  # fmt: skip
 
 
 if __name__ == "__main__":
