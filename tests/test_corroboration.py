@@ -369,3 +369,14 @@ def test_corroboration_partition_stable_under_shuffling(pool: Corpus, seed: int,
 
 def _shape(groups: Sequence[ClaimGroup]) -> list[tuple[str, str, tuple[str, ...]]]:
     return [(g.id, g.status, tuple(r.claim.id for r in g.claims)) for g in groups]
+
+
+def test_corroboration_name_spelt_two_ways_in_one_quote_is_not_a_conflict(nlp: Any) -> None:
+    corpus = Corpus(nlp)
+    for doc, outlet, name in (("a", "Outlet A", "Gadhafi"), ("b", "Outlet B", "Gaddafi")):
+        text = f'"Colonel {name} has made this happen," Cameron told reporters in Paris.'
+        corpus.add(doc, outlet, text, source="David Cameron", kind=AttributionType.NAMED)
+    group = corpus.group_of("a")
+    assert group.conflicts == ()
+    assert group.status == "single-source"  # one speaker relayed by two outlets: one source
+    assert group.shared_sources == ("David Cameron",)

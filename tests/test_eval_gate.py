@@ -152,3 +152,33 @@ def test_eval_gate_seeds_claims(seeds_claims: dict[str, Any], figure: str) -> No
 def test_eval_gate_seeds_claims_flag_no_consistent_statement(seeds_claims: dict[str, Any]) -> None:
     limit = BASELINE["seeds_claims"]["consistent_flagged_max"]
     assert seeds_claims["consistent_flagged"] <= limit, seeds_claims["consistent_flagged_pairs"]
+
+
+@pytest.fixture(scope="module")
+def heldout_claims() -> dict[str, Any]:
+    from eval.claims_gold import HELDOUT_GOLD_PATH, check_gold, load_gold
+    from eval.common import build_folder_export
+    from eval.heldout import heldout_corpus
+    from eval.score_claims import score_claims
+
+    with heldout_corpus() as corpus:
+        check_gold(HELDOUT_GOLD_PATH, corpus)
+        result: dict[str, Any] = score_claims(
+            build_folder_export(corpus), load_gold(HELDOUT_GOLD_PATH)
+        )
+    return result
+
+
+@pytest.mark.parametrize("figure", ["claim_recall", "attribution_accuracy", "group_f1"])
+def test_eval_gate_heldout_claims(heldout_claims: dict[str, Any], figure: str) -> None:
+    floor = BASELINE["heldout_claims"][figure]
+    assert heldout_claims[figure] >= floor, (
+        f"held-out {figure} fell to {heldout_claims[figure]:.3f} < {floor}"
+    )
+
+
+def test_eval_gate_heldout_claims_flag_no_consistent_statement(
+    heldout_claims: dict[str, Any],
+) -> None:
+    limit = BASELINE["heldout_claims"]["consistent_flagged_max"]
+    assert heldout_claims["consistent_flagged"] <= limit, heldout_claims["consistent_flagged_pairs"]

@@ -12,7 +12,8 @@ slot only disagrees when the values cannot both be true:
   differ, and neither name occurs within ``PLACE_WINDOW`` characters of the other claim;
 - **quote**: the same speaker, quoted in wordings that are similar (the words in common, in
   order, cover at least ``QUOTE_SIMILARITY`` of the shorter quote) but not the same after
-  folding case and punctuation, and neither a fragment of the other ("manage" vs "control").
+  folding case, punctuation and the spelling of names ("Gadhafi"/"Gaddafi"), and neither a
+  fragment of the other ("manage" vs "control").
   A quote relayed by an unnamed source or a medium is taken as the words of the speaker the
   other claim quotes in his own name (SUBJECT): the relay names no other speaker. Scraped text
   loses quotation marks, so a SUBJECT claim without a quote span is read as quoting the words
@@ -37,6 +38,10 @@ PLACE_WINDOW = 400
 QUOTE_SIMILARITY = 0.6
 # Speaker names this similar (0-1, Indel over characters) are the same speaker ("Soleimani"/"Qassem Soleimani").
 SPEAKER_SIMILARITY = 0.85
+# Two words this similar (Indel, 0-1), both this long and with one first letter, are one word
+# spelt two ways ("Gadhafi"/"Gaddafi", "Qaeda"/"Qaida"), not a different wording.
+VARIANT_SIMILARITY = 0.8
+MIN_VARIANT_CHARS = 5
 _WORD = re.compile(r"\w+")
 # Attributions that pass a quote on without naming who spoke it.
 _RELAYS = {
@@ -147,7 +152,8 @@ def _quote_conflict(a: ClaimRef, b: ClaimRef, texts: Mapping[str, str]) -> tuple
         return None
     if not same_speaker(a, b) and not _relayed(a, b):
         return None
-    words_a, words_b = _WORD.findall(quote_a.casefold()), _WORD.findall(quote_b.casefold())
+    words_a = _WORD.findall(quote_a.casefold())
+    words_b = _respell(_WORD.findall(quote_b), words_a)
     if not words_a or not words_b or words_a == words_b or _is_fragment(words_a, words_b):
         return None
     if shared_wording(words_a, words_b) < QUOTE_SIMILARITY:
@@ -167,6 +173,31 @@ def quoted_words(ref: ClaimRef, texts: Mapping[str, str]) -> str | None:
         return None
     words = texts.get(ref.document_id, "")[cue.end : claim.sentence.end].strip(" ,:;")
     return words or None
+
+
+def _respell(words: list[str], like: list[str]) -> list[str]:
+    """``words``, case-folded, with each capitalised word that is a spelling variant of a word
+    of ``like`` replaced by that word: outlets transliterate names differently ("Gadhafi",
+    "Gaddafi"). Lower-case words are left alone: "police" for "policy" is a different word.
+    """
+    known = set(like)
+    out = []
+    for word in words:
+        folded = word.casefold()
+        name = word[:1].isupper() and folded not in known and len(folded) >= MIN_VARIANT_CHARS
+        out.append(_variant_of(folded, known) if name else folded)
+    return out
+
+
+def _variant_of(word: str, known: set[str]) -> str:
+    for other in sorted(known):
+        if (
+            len(other) >= MIN_VARIANT_CHARS
+            and other[0] == word[0]
+            and Indel.normalized_similarity(word, other) >= VARIANT_SIMILARITY
+        ):
+            return other
+    return word
 
 
 def shared_wording(a: list[str], b: list[str]) -> float:
