@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import random
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -14,10 +16,14 @@ from dossier.claims import extract_claims
 from dossier.corroboration import ClaimGroup, ClaimRef, group_claims
 from dossier.corroboration.conflicts import shared_wording
 from dossier.corroboration.features import weighted_overlap
+from dossier.corroboration.grouping import claim_texts
 from dossier.corroboration.minhash import find_copies
+from dossier.corroboration.stage import BackgroundEmbedding
 from dossier.embed import shared_embedder
 from dossier.model import Attribution, AttributionType, DatePrecision, PublishedDate, Span, TimeExpr
 from dossier.nlp import load_model
+from dossier.store import open_store
+from dossier.store.vectors import cached_embed, missing_texts
 from dossier.time import extract_times
 
 PUBLISHED = PublishedDate("2020-06-01", DatePrecision.DAY)
@@ -380,3 +386,24 @@ def test_corroboration_name_spelt_two_ways_in_one_quote_is_not_a_conflict(nlp: A
     assert group.conflicts == ()
     assert group.status == "single-source"  # one speaker relayed by two outlets: one source
     assert group.shared_sources == ("David Cameron",)
+
+
+def test_background_embedding_stores_each_claim_text_once(nlp: Any, tmp_path: Path) -> None:
+    corpus = Corpus(nlp)
+    corpus.add("a", "Outlet A", "In 2001, Iran gave the United States a map of Taliban bases.")
+    corpus.add("b", "Outlet B", "Iran has denied the charges, the foreign ministry said on Monday.")
+    claims = [r.claim for r in corpus.refs]
+    texts = sorted(set(claim_texts(claims)))
+    store = open_store(tmp_path / "d.duckdb")
+    try:
+        embedding = BackgroundEmbedding()
+        embedding.submit(store, claims)
+        embedding.submit(store, claims)  # the same texts again, maybe before the first finished
+        embedding.finish(store)
+        (count,) = store.con.execute("SELECT count(*) FROM sentence_vectors").fetchone() or (0,)
+        assert count == len(texts)
+        assert missing_texts(store, texts) == []
+        stored = cached_embed(store, shared_embedder())(texts)
+        assert np.array_equal(stored, shared_embedder().embed(texts))
+    finally:
+        store.close()

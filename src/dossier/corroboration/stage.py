@@ -1,25 +1,27 @@
 """Stage 9 as the pipeline runs it: group every stored claim across outlets.
 
-Claims are embedded as each batch of articles is stored (``embed_claims``), so the progress
-bar covers the model's time and an interrupted build keeps what it embedded; grouping then
-reads every vector back from the store.
+Claims are embedded as each batch of articles is stored (``BackgroundEmbedding``), so the
+progress bar covers the model's time and an interrupted build keeps what it embedded;
+grouping then reads every vector back from the store, embedding whatever is still missing.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 
+from dossier import settings
 from dossier.corroboration import ClaimRef, group_claims
 from dossier.corroboration.grouping import claim_texts
-from dossier.embed import shared_embedder
+from dossier.embed import Vectors, shared_embedder
 from dossier.model import Claim
 from dossier.store import Store
 from dossier.store.actors import load_actor_index
 from dossier.store.claims import load_claims, write_groups
 from dossier.store.sql import OUTLET_LABEL_SQL
 from dossier.store.times import load_event_sentences, load_times
-from dossier.store.vectors import cached_embed
+from dossier.store.vectors import cached_embed, missing_texts, store_vectors
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +47,40 @@ def run_corroboration(store: Store) -> int:
     return len(groups)
 
 
-def embed_claims(store: Store, claims: Sequence[Claim]) -> None:
-    """Embed and store the vectors stage 9 will compare for these claims (cached by text)."""
-    cached_embed(store, shared_embedder())(claim_texts(claims))
+class BackgroundEmbedding:
+    """Embeds each stored batch's claims on a second thread while spaCy parses the next batch.
+
+    onnxruntime releases the GIL while it runs, so the model uses the cores spaCy leaves idle
+    (``settings.EMBED_THREADS``). Only the calling thread touches the store: finished vectors
+    are written when the next batch is submitted and at ``finish``. A build interrupted with
+    work pending loses only time: stage 9 embeds whatever is still missing.
+    """
+
+    def __init__(self) -> None:
+        self._embedder = shared_embedder(settings.EMBED_THREADS)
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="dossier-embed")
+        self._pending: list[tuple[list[str], Future[Vectors]]] = []
+
+    def submit(self, store: Store, claims: Sequence[Claim]) -> None:
+        """Start embedding the claims' texts that have no stored vector; store finished work."""
+        texts = missing_texts(store, claim_texts(claims))
+        if texts:
+            self._pending.append((texts, self._pool.submit(self._embedder.embed, texts)))
+        self._store_finished(store, wait=False)
+
+    def finish(self, store: Store) -> None:
+        """Wait for every batch and store its vectors."""
+        self._store_finished(store, wait=True)
+        self._pool.shutdown()
+
+    def cancel(self) -> None:
+        self._pool.shutdown(wait=False, cancel_futures=True)
+
+    def _store_finished(self, store: Store, wait: bool) -> None:
+        pending = []
+        for texts, future in self._pending:
+            if wait or future.done():
+                store_vectors(store, texts, future.result())
+            else:
+                pending.append((texts, future))
+        self._pending = pending

@@ -33,11 +33,7 @@ def cached_embed(store: Store, embedder: Embedder) -> Embed:
         missing = sorted({k: t for k, t in zip(keys, texts, strict=True) if k not in found}.items())
         if missing:
             fresh = embedder.embed([t for _, t in missing])
-            store.insert_rows(
-                "sentence_vectors",
-                ["key", "vector"],
-                [(k, fresh[n].tobytes()) for n, (k, _) in enumerate(missing)],
-            )
+            store_vectors(store, [t for _, t in missing], fresh)
             found.update((k, fresh[n]) for n, (k, _) in enumerate(missing))
         out = np.zeros((len(texts), DIMENSION), dtype=np.float32)
         for n, key in enumerate(keys):
@@ -45,6 +41,37 @@ def cached_embed(store: Store, embedder: Embedder) -> Embed:
         return out
 
     return embed
+
+
+def missing_texts(store: Store, texts: Sequence[str]) -> list[str]:
+    """The distinct texts that have no stored vector yet, in first-seen order."""
+    by_key: dict[str, str] = {}
+    for text in texts:
+        by_key.setdefault(_key(text), text)
+    stored = _stored_keys(store, sorted(by_key))
+    return [t for k, t in by_key.items() if k not in stored]
+
+
+def store_vectors(store: Store, texts: Sequence[str], vectors: Vectors) -> None:
+    """Store each text's vector unless it is stored already (a text may be embedded twice)."""
+    keys = [_key(t) for t in texts]
+    stored = _stored_keys(store, sorted(set(keys)))
+    rows: dict[str, bytes] = {}
+    for key, vector in zip(keys, vectors, strict=True):
+        if key not in stored:
+            rows.setdefault(key, vector.tobytes())
+    store.insert_rows("sentence_vectors", ["key", "vector"], sorted(rows.items()))
+
+
+def _stored_keys(store: Store, keys: Sequence[str]) -> set[str]:
+    if not keys:
+        return set()
+    store.insert_rows("tmp_vector_keys", ["key"], [(k,) for k in keys], temp=True)
+    rows = store.con.execute(
+        "SELECT DISTINCT v.key FROM sentence_vectors v JOIN tmp_vector_keys k ON v.key = k.key"
+    ).fetchall()
+    store.con.execute("DROP TABLE tmp_vector_keys")
+    return {str(k) for (k,) in rows}
 
 
 def _load(store: Store, keys: Sequence[str]) -> dict[str, Vectors]:
