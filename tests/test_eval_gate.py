@@ -22,10 +22,12 @@ def seeds_cleaning(seeds_dir: Path) -> dict[str, Any]:
 
 @pytest.mark.parametrize("figure", sorted(BASELINE["seeds_cleaning"]))
 def test_eval_gate_seeds_cleaning(seeds_cleaning: dict[str, Any], figure: str) -> None:
-    floor = BASELINE["seeds_cleaning"][figure]
-    assert seeds_cleaning[figure] >= floor, (
-        f"{figure} fell to {seeds_cleaning[figure]:.3f} < {floor}"
-    )
+    _at_least("seeds_cleaning", figure, seeds_cleaning[figure])
+
+
+def _at_least(section: str, figure: str, value: float) -> None:
+    floor = BASELINE[section][figure]
+    assert value >= floor, f"{section}: {figure} fell to {value:.4f} < {floor}"
 
 
 def _load_bench(name: str) -> Any:
@@ -54,10 +56,7 @@ def pasted_text() -> dict[str, dict[str, float]]:
 def test_eval_gate_pasted_text_held_out_pages(
     pasted_text: dict[str, dict[str, float]], figure: str
 ) -> None:
-    floor = BASELINE["pasted_text_test_split"][figure]
-    assert pasted_text["test"][figure] >= floor, (
-        f"{figure} fell to {pasted_text['test'][figure]:.2f}"
-    )
+    _at_least("pasted_text_test_split", figure, pasted_text["test"][figure])
 
 
 @pytest.fixture(scope="module")
@@ -71,8 +70,7 @@ def seeds_actors(seeds_export: dict[str, Any]) -> dict[str, Any]:
 
 @pytest.mark.parametrize("figure", ["pair_f1", "pair_precision", "forms_found_share"])
 def test_eval_gate_seeds_actors(seeds_actors: dict[str, Any], figure: str) -> None:
-    floor = BASELINE["seeds_actors"][figure]
-    assert seeds_actors[figure] >= floor, f"{figure} fell to {seeds_actors[figure]:.3f} < {floor}"
+    _at_least("seeds_actors", figure, seeds_actors[figure])
 
 
 def test_eval_gate_seeds_actors_keep_distinct_people_apart(seeds_actors: dict[str, Any]) -> None:
@@ -86,8 +84,7 @@ def test_eval_gate_ecbplus_entity_coreference() -> None:
     mentions, key = bench.read_corpus(bench.DATA_DIR, bench.TOPICS["test"])
     ours = bench.score(key, bench.dossier_resolver(mentions))["CoNLL"][2]
     baseline = bench.score(key, bench.same_head_lemma(mentions))["CoNLL"][2]
-    floor = BASELINE["ecbplus_entities"]["conll_f1"]
-    assert ours >= floor, f"ECB+ entity CoNLL F1 fell to {ours:.3f} < {floor}"
+    _at_least("ecbplus_entities", "conll_f1", ours)
     assert ours >= baseline, f"below the same-head-lemma baseline ({ours:.3f} < {baseline:.3f})"
 
 
@@ -97,8 +94,7 @@ def test_eval_gate_ecbplus_event_coreference() -> None:
     features = bench.Features(mentions)
     ours = bench.score(key, bench.dossier_events(features)(mentions))["CoNLL"][2]
     baseline = bench.score(key, bench.same_head(features.lemma)(mentions))["CoNLL"][2]
-    floor = BASELINE["ecbplus_events"]["conll_f1"]
-    assert ours >= floor, f"ECB+ event CoNLL F1 fell to {ours:.3f} < {floor}"
+    _at_least("ecbplus_events", "conll_f1", ours)
     assert ours >= baseline, f"below the same-head-lemma baseline ({ours:.3f} < {baseline:.3f})"
 
 
@@ -109,8 +105,7 @@ def test_eval_gate_tempeval3_value_f1() -> None:
     for document in documents:
         bench.score(document, bench.run(document), tally, False)
     value_f1 = bench.summary(tally)["value F1"]
-    floor = BASELINE["tempeval3"]["value_f1"]
-    assert value_f1 >= floor, f"TempEval-3 value F1 fell to {value_f1:.4f} < {floor}"
+    _at_least("tempeval3", "value_f1", value_f1)
 
 
 @pytest.fixture(scope="module")
@@ -124,10 +119,7 @@ def seeds_timeline(seeds_export: dict[str, Any]) -> dict[str, Any]:
 
 @pytest.mark.parametrize("figure", ["event_recall", "date_accuracy", "date_overlap_accuracy"])
 def test_eval_gate_seeds_timeline(seeds_timeline: dict[str, Any], figure: str) -> None:
-    floor = BASELINE["seeds_timeline"][figure]
-    assert seeds_timeline[figure] >= floor, (
-        f"{figure} fell to {seeds_timeline[figure]:.3f} < {floor}"
-    )
+    _at_least("seeds_timeline", figure, seeds_timeline[figure])
 
 
 @pytest.fixture(scope="module")
@@ -145,8 +137,7 @@ def seeds_claims(seeds_export: dict[str, Any]) -> dict[str, Any]:
      "conflict_precision"],
 )  # fmt: skip
 def test_eval_gate_seeds_claims(seeds_claims: dict[str, Any], figure: str) -> None:
-    floor = BASELINE["seeds_claims"][figure]
-    assert seeds_claims[figure] >= floor, f"{figure} fell to {seeds_claims[figure]:.3f} < {floor}"
+    _at_least("seeds_claims", figure, seeds_claims[figure])
 
 
 def test_eval_gate_seeds_claims_flag_no_consistent_statement(seeds_claims: dict[str, Any]) -> None:
@@ -171,10 +162,7 @@ def heldout_claims() -> dict[str, Any]:
 
 @pytest.mark.parametrize("figure", ["claim_recall", "attribution_accuracy", "group_f1"])
 def test_eval_gate_heldout_claims(heldout_claims: dict[str, Any], figure: str) -> None:
-    floor = BASELINE["heldout_claims"][figure]
-    assert heldout_claims[figure] >= floor, (
-        f"held-out {figure} fell to {heldout_claims[figure]:.3f} < {floor}"
-    )
+    _at_least("heldout_claims", figure, heldout_claims[figure])
 
 
 def test_eval_gate_heldout_claims_flag_no_consistent_statement(
