@@ -162,3 +162,11 @@ def test_claims_between_without_a_range_is_a_plain_number(nlp: Any) -> None:
     text = "Talks between two envoys of Hezbollah took place in Beirut."
     (claim,) = run(nlp, text, [("Hezbollah", "ORG"), ("Beirut", "GPE")])
     assert [(q.low, q.high, q.hedge) for q in claim.quantities] == [(2, 2, "")]
+
+
+def test_claims_a_count_with_no_named_entity_is_checkable(nlp: Any) -> None:
+    (claim,) = run(nlp, "Those attackers killed 48 people in the night.", [])
+    assert [(q.low, q.high, q.unit) for q in claim.quantities] == [(48, 48, "people")]
+    assert claim.actors == ()
+    assert run(nlp, "Those attackers left in the night.", []) == []
+    assert run(nlp, "The attackers left after three days.", []) == []  # a duration is no count

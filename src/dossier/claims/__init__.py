@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from dossier.claims.clauses import Clause, is_checkable, is_opinion, main_verb, split_clauses
-from dossier.claims.quantities import find_quantities
+from dossier.claims.quantities import TIME_UNITS, find_quantities
 from dossier.claims.slots import clause_time, predicate, split_places
 from dossier.model import Attribution, AttributionType, Claim, Span, TimeExpr
 from dossier.nlp import text_of
@@ -64,13 +64,16 @@ def _claim(
 ) -> Claim | None:
     inside = [m for m in mentions if clause.start <= m[0] and m[1] <= clause.end]
     quote = next((q for q in quote_spans if q[0] < clause.end and clause.start < q[1]), None)
-    if not is_checkable(doc, clause, bool(inside), quote is not None):
+    skip = [(t.span.start, t.span.end) for t in times] + [(s, e) for s, e, _ in inside]
+    quantities = tuple(find_quantities(doc, document_id, clause.start, clause.end, skip))
+    # A count of something is checkable even with no named entity ("killed 48 people").
+    counted = any(q.unit and q.unit not in TIME_UNITS for q in quantities)
+    if not is_checkable(doc, clause, bool(inside) or counted, quote is not None):
         return None
     verb = main_verb(clause.verb)
     if _is_appraisal(attribution, verb) and is_opinion(doc, clause):
         return None
     time = clause_time(doc, times, clause.start, clause.end, verb)
-    skip = [(t.span.start, t.span.end) for t in times] + [(s, e) for s, e, _ in inside]
     actors, places = split_places(doc, document_id, inside)
     return Claim(
         id=claim_id(document_id, clause.start, clause.end),
@@ -80,7 +83,7 @@ def _claim(
         predicate=predicate(verb, {s for s, _, _ in inside}),
         time=time.span if time is not None else None,
         places=places,
-        quantities=tuple(find_quantities(doc, document_id, clause.start, clause.end, skip)),
+        quantities=quantities,
         attribution=attribution,
         quote=Span(document_id, *quote) if quote is not None else None,
     )

@@ -45,7 +45,7 @@ _WORDS = {
 }  # fmt: skip
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "m": 1e6, "bn": 1e9}
 _CURRENCIES = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP"}
-_TIME_UNITS = {"year", "month", "week", "day", "hour", "minute", "second", "decade", "century"}
+TIME_UNITS = {"year", "month", "week", "day", "hour", "minute", "second", "decade", "century"}
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|" + "|".join(_WORDS)
 _HEDGE = "|".join(sorted(_HEDGES, key=len, reverse=True))
@@ -128,7 +128,7 @@ def _unit(doc: Any, m: re.Match[str]) -> str | None:
     if token is None or len(token) == 0:
         return ""
     noun = _counted_noun(token[-1])
-    if noun is not None and noun.lemma_.lower() in _TIME_UNITS:
+    if noun is not None and noun.lemma_.lower() in TIME_UNITS:
         return None
     return noun.lemma_.lower() if noun is not None else _participle(token[-1])
 
