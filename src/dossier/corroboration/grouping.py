@@ -19,7 +19,7 @@ content cosine is under ``MIN_CONTENT_COSINE`` scores 0 unless one of those two 
 Claims are then clustered by average linkage at ``LINK_SCORE`` (``clustering``), so one
 loose resemblance cannot chain two different stories together.
 
-The lexical rules (``Scorer.lexical_link``): lexical similarity of at least
+The lexical rules (``Scorer._lexical_link``): lexical similarity of at least
 ``STRONG_LEXICAL``; or, with dates not disagreeing, at least ``MIN_LEXICAL`` and a weighted
 lexical/actor/predicate/date score of ``LEXICAL_SCORE``. Long, multi-clause reports of one
 statement share few words relative to their union, so overlap rules (shared weight over the
@@ -217,24 +217,26 @@ class Scorer:
         return weighted_jaccard(self.feats[i].words, self.feats[j].words, self.word_weight)
 
     def cosine(self, i: int, j: int) -> float:
-        content = self._content_cosine(i, j)
-        return (1 - CONTENT_SHARE) * self._whole_cosine(i, j) + CONTENT_SHARE * content
+        return self._cosine(i, j, self._content_cosine(i, j))
 
-    def _whole_cosine(self, i: int, j: int) -> float:
-        return float(np.dot(self.vectors[i], self.vectors[j]))
+    def _cosine(self, i: int, j: int, content: float) -> float:
+        """The mix of the whole-clause cosine with an already computed content cosine."""
+        whole = float(np.dot(self.vectors[i], self.vectors[j]))
+        return (1 - CONTENT_SHARE) * whole + CONTENT_SHARE * content
 
     def _content_cosine(self, i: int, j: int) -> float:
         return float(np.dot(self.content_vectors[i], self.content_vectors[j]))
 
     def score(self, i: int, j: int) -> float:
         """The pair score of the module docstring: meaning, wording, date and timeline event."""
-        lexical_link, same_event = self.lexical_link(i, j), self.same_event(i, j)
-        if self._content_cosine(i, j) < MIN_CONTENT_COSINE and not (lexical_link or same_event):
+        lexical, date = self.lexical(i, j), self._date(i, j)
+        lexical_link, same_event = self._lexical_link(i, j, lexical, date), self.same_event(i, j)
+        content = self._content_cosine(i, j)
+        if content < MIN_CONTENT_COSINE and not (lexical_link or same_event):
             return 0.0
-        date = self._date(i, j)
         return (
-            self.cosine(i, j)
-            + WEIGHT_LEXICAL * self.lexical(i, j)
+            self._cosine(i, j, content)
+            + WEIGHT_LEXICAL * lexical
             + WEIGHT_DATE * date
             - (DATE_PENALTY if date < 0 else 0.0)
             + (LEXICAL_BONUS if lexical_link else 0.0)
@@ -244,12 +246,10 @@ class Scorer:
     def same_event(self, i: int, j: int) -> bool:
         return self.feats[i].event is not None and self.feats[i].event == self.feats[j].event
 
-    def lexical_link(self, i: int, j: int) -> bool:
-        """The lexical rules of the module docstring."""
-        lexical = self.lexical(i, j)
+    def _lexical_link(self, i: int, j: int, lexical: float, date: float) -> bool:
+        """The lexical rules of the module docstring, given the pair's lexical and date scores."""
         if lexical >= STRONG_LEXICAL:
             return True
-        date = self._date(i, j)
         if date < 0:
             return False
         if self._overlap_links(i, j, date):
@@ -285,13 +285,10 @@ class Scorer:
 
     def _date(self, i: int, j: int) -> float:
         """1 when the dates agree, -1 when they disagree, 0 when either is unknown."""
-        a, b = (self._time(self.refs[k]) for k in (i, j))
+        a, b = (_time(self.refs[k], self.time_of) for k in (i, j))
         if a is None or b is None:
             return 0.0
         return 1.0 if dates_agree(a, b) else -1.0
-
-    def _time(self, ref: ClaimRef) -> TimeExpr | None:
-        return _time(ref, self.time_of)
 
 
 def claim_texts(claims: Sequence[Claim]) -> list[str]:

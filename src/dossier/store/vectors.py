@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -64,23 +64,21 @@ def store_vectors(store: Store, texts: Sequence[str], vectors: Vectors) -> None:
 
 
 def _stored_keys(store: Store, keys: Sequence[str]) -> set[str]:
-    if not keys:
-        return set()
-    store.insert_rows("tmp_vector_keys", ["key"], [(k,) for k in keys], temp=True)
-    rows = store.con.execute(
-        "SELECT DISTINCT v.key FROM sentence_vectors v JOIN tmp_vector_keys k ON v.key = k.key"
-    ).fetchall()
-    store.con.execute("DROP TABLE tmp_vector_keys")
-    return {str(k) for (k,) in rows}
+    return {str(row[0]) for row in _select(store, keys, "v.key")}
 
 
 def _load(store: Store, keys: Sequence[str]) -> dict[str, Vectors]:
+    rows = _select(store, keys, "v.key, v.vector")
+    return {str(k): np.frombuffer(v, dtype=np.float32) for k, v in rows}
+
+
+def _select(store: Store, keys: Sequence[str], columns: str) -> list[tuple[Any, ...]]:
+    """``columns`` of the stored vectors whose key is in ``keys``, each key once."""
     if not keys:
-        return {}
+        return []
     store.insert_rows("tmp_vector_keys", ["key"], [(k,) for k in keys], temp=True)
     rows = store.con.execute(
-        "SELECT DISTINCT v.key, v.vector FROM sentence_vectors v "
-        "JOIN tmp_vector_keys k ON v.key = k.key"
+        f"SELECT DISTINCT {columns} FROM sentence_vectors v JOIN tmp_vector_keys k ON v.key = k.key"
     ).fetchall()
     store.con.execute("DROP TABLE tmp_vector_keys")
-    return {str(k): np.frombuffer(v, dtype=np.float32) for k, v in rows}
+    return rows
