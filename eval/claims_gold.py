@@ -13,7 +13,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from eval.common import SEEDS_DIR, normalise
+from eval.common import SEEDS_DIR, key_problems, normalise
 
 GOLD_DIR = Path(__file__).parent / "gold"
 GOLD_PATH = GOLD_DIR / "seeds_claims.json"
@@ -49,18 +49,8 @@ def check_gold(path: Path = GOLD_PATH, seeds_dir: Path = SEEDS_DIR) -> None:
 
 
 def _check_claims(data: dict[str, Any], seeds_dir: Path) -> list[str]:
-    problems: list[str] = []
-    lines: dict[str, list[str]] = {}
-    ids: set[str] = set()
+    problems = key_problems(data["claims"], seeds_dir)
     for c in data["claims"]:
-        if c["id"] in ids:
-            problems.append(f"{c['id']}: duplicate id")
-        ids.add(c["id"])
-        if c["file"] not in lines:
-            lines[c["file"]] = (seeds_dir / c["file"]).read_text(encoding="utf-8").splitlines()
-        text = lines[c["file"]][c["line"] - 1] if 0 < c["line"] <= len(lines[c["file"]]) else ""
-        if c["key"] not in text:
-            problems.append(f"{c['id']}: key {c['key']!r} not in {c['file']}:{c['line']}")
         if len(c["key"].split()) > MAX_KEY_WORDS:
             problems.append(f"{c['id']}: key longer than {MAX_KEY_WORDS} words")
         if c["attribution"]["type"] not in ATTRIBUTION_TYPES:

@@ -33,6 +33,23 @@ def build_folder_export(folder: Path) -> dict[str, Any]:
         return load_export(db)
 
 
+def key_problems(records: Sequence[dict[str, Any]], folder: Path) -> list[str]:
+    """Gold records whose id repeats or whose ``key`` is not verbatim in ``file``:``line``."""
+    problems: list[str] = []
+    lines: dict[str, list[str]] = {}
+    ids: set[str] = set()
+    for r in records:
+        if r["id"] in ids:
+            problems.append(f"{r['id']}: duplicate id")
+        ids.add(r["id"])
+        if r["file"] not in lines:
+            lines[r["file"]] = (folder / r["file"]).read_text(encoding="utf-8").splitlines()
+        text = lines[r["file"]][r["line"] - 1] if 0 < r["line"] <= len(lines[r["file"]]) else ""
+        if r["key"] not in text:
+            problems.append(f"{r['id']}: key {r['key']!r} not in {r['file']}:{r['line']}")
+    return problems
+
+
 def build_seed_export(seeds_dir: Path = SEEDS_DIR) -> dict[str, Any]:
     """Build the seed folder into a temporary DuckDB and export it."""
     return build_folder_export(seeds_dir)

@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from eval.common import SEEDS_DIR, normalise, run_scorer
+from eval.common import SEEDS_DIR, key_problems, normalise, run_scorer
 
 GOLD_PATH = Path(__file__).parent / "gold" / "seeds_timeline.json"
 MAX_KEY_WORDS = 6  # the gold stores short key phrases, never sentences
@@ -81,18 +81,8 @@ def load_gold(path: Path = GOLD_PATH) -> tuple[GoldEvent, ...]:
 def check_gold(path: Path = GOLD_PATH, seeds_dir: Path = SEEDS_DIR) -> None:
     """Raise unless every key occurs verbatim in its seed line and the records are consistent."""
     data = json.loads(path.read_text(encoding="utf-8"))
-    problems: list[str] = []
-    lines: dict[str, list[str]] = {}
-    ids: set[str] = set()
+    problems = key_problems(data["events"], seeds_dir)
     for e in data["events"]:
-        if e["id"] in ids:
-            problems.append(f"{e['id']}: duplicate id")
-        ids.add(e["id"])
-        if e["file"] not in lines:
-            lines[e["file"]] = (seeds_dir / e["file"]).read_text(encoding="utf-8").splitlines()
-        text = lines[e["file"]][e["line"] - 1] if 0 < e["line"] <= len(lines[e["file"]]) else ""
-        if e["key"] not in text:
-            problems.append(f"{e['id']}: key {e['key']!r} not in {e['file']}:{e['line']}")
         if not isinstance(e["needs_anchor"], bool):
             problems.append(f"{e['id']}: needs_anchor is not a bool")
         if len(e["key"].split()) > MAX_KEY_WORDS:
