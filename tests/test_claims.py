@@ -170,3 +170,45 @@ def test_claims_a_count_with_no_named_entity_is_checkable(nlp: Any) -> None:
     assert claim.actors == ()
     assert run(nlp, "Those attackers left in the night.", []) == []
     assert run(nlp, "The attackers left after three days.", []) == []  # a duration is no count
+
+
+def test_claims_vague_and_spelt_out_counts(nlp: Any) -> None:
+    text = (
+        "Nineteen warplanes struck Tikrit. Tens of thousands of people fled Tikrit. "
+        "Hundreds of cars left Tikrit. Half a dozen rebels guarded Tikrit. "
+        "Hezbollah marked the eighth anniversary in Tikrit. Twenty-five soldiers reached Tikrit."
+    )
+    claims = run(nlp, text, [("Tikrit", "GPE"), ("Hezbollah", "ORG")])
+    got = {q.unit: (q.low, q.high, q.hedge) for c in claims for q in c.quantities}
+    assert got == {
+        "warplane": (19, 19, ""), "people": (20_000, 99_000, "vague"),
+        "car": (200, 1999, "vague"), "rebel": (6, 6, "vague"), "soldier": (25, 25, ""),
+    }  # fmt: skip
+
+
+def test_claims_counts_of_people_share_a_unit_and_keep_their_verb(nlp: Any) -> None:
+    text = "Hezbollah killed 48 martyrs in Tikrit. In Tikrit, 64 persons were killed by Hezbollah."
+    claims = run(nlp, text, [("Tikrit", "GPE"), ("Hezbollah", "ORG")])
+    assert [(q.low, q.unit, q.verb) for c in claims for q in c.quantities] == [
+        (48, "people", "kill"), (64, "people", "kill")
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Hezbollah held talks with Tikrit about the damage from the 2003 invasion of Iraq.", None),
+        ("Crowds met in Tikrit at the palace, a fort that Hezbollah bombed in 1986.", None),
+        ("Soleimani, who joined Hezbollah in 1980, met Assad in Damascus.", None),
+        ("Soleimani met Assad in Damascus in January 2012.", "January 2012"),
+        ("Hezbollah lost 13 troops killed between 2014 and 2017 in Iraq.", "between 2014 and 2017"),
+    ],
+)
+def test_claims_date_of_a_noun_or_an_aside_is_not_the_claims(
+    nlp: Any, text: str, date: str | None
+) -> None:
+    names = ("Hezbollah", "Tikrit", "Iraq", "Soleimani", "Assad", "Damascus")
+    labels = {"Hezbollah": "ORG", "Soleimani": "PERSON", "Assad": "PERSON"}
+    mentions = [(n, labels.get(n, "GPE")) for n in names if n in text]
+    (claim, *_) = run(nlp, text, mentions)
+    assert (text[claim.time.start : claim.time.end] if claim.time else None) == date

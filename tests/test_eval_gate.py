@@ -160,7 +160,10 @@ def heldout_claims() -> dict[str, Any]:
     return result
 
 
-@pytest.mark.parametrize("figure", ["claim_recall", "attribution_accuracy", "group_f1"])
+@pytest.mark.parametrize(
+    "figure",
+    ["claim_recall", "attribution_accuracy", "group_f1", "conflict_recall", "conflict_precision"],
+)
 def test_eval_gate_heldout_claims(heldout_claims: dict[str, Any], figure: str) -> None:
     _at_least("heldout_claims", figure, heldout_claims[figure])
 

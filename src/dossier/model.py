@@ -353,7 +353,8 @@ class Quantity:
     low: float
     high: float
     unit: str  # "fighters", "troops", "%", "USD", "" when bare
-    hedge: str  # "at least", "about", "up to", "more than", ""
+    hedge: str  # "at least", "about", "up to", "more than", "vague", ""
+    verb: str = ""  # lemma of the verb the count belongs to ("kill"), "" when none
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,8 +8,15 @@ A hedge turns a number into an interval ``[low, high]``:
 - "up to 10,000" is ``[0, 10000]``, "fewer than 10" is ``[0, 9]``;
 - "between 60 and 70" and "60-70" are ``[60, 70]``; a bare "1,000" is ``[1000, 1000]``.
 
+Vague counts get the interval their words allow (hedge ``"vague"``): "several thousand" is
+``[3000, 9000]``, "hundreds of" ``[200, 1999]``, "tens of thousands" ``[20000, 99000]``,
+"half a dozen" ``[6, 6]`` (``VAGUE_COUNTS``, ``FEW``).
+
 The unit is the counted noun's lemma ("troop"), "USD"/"EUR"/"GBP" for money and "%" for
-percentages. Durations ("40-year", "three years") and years are not quantities.
+percentages; nouns and participles that count people ("martyrs", "persons", "64 dead") are
+all "people" (``PEOPLE``), so two outlets' death tolls compare. ``verb`` is the lemma of the
+verb the count belongs to ("killed 48" and "48 were killed": "kill"). Durations ("40-year",
+"three years") and years are not quantities.
 """
 
 from __future__ import annotations
@@ -20,6 +27,7 @@ from typing import Any
 
 from dossier.model import Quantity, Span
 from dossier.nlp import text_of
+from dossier.time.lexicon import NUMBER_WORDS
 
 # "About 800" is read as 800 ± 10%: the usual rounding of a reported estimate.
 ABOUT_TOLERANCE = 0.1
@@ -37,17 +45,29 @@ _HEDGES = {
     "close to": "nearly", "up to": "up to", "as many as": "up to", "at most": "up to",
     "no more than": "up to", "fewer than": "fewer than", "less than": "fewer than",
 }  # fmt: skip
-_WORDS = {
-    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20, "thirty": 30, "forty": 40,
-    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
-    "dozen": 12,
+# Number words read as counts: "one" and "a" are left out ("one of them" is no count).
+_WORDS = {w: n for w, n in NUMBER_WORDS.items() if n > 1 and " " not in w} | {
+    "hundred": 100, "dozen": 12}  # fmt: skip
+# Plural number words: the interval a bare plural allows ("hundreds" is 200 to 1,999).
+VAGUE_COUNTS = {
+    "tens": (20, 99), "dozens": (24, 144), "hundreds": (200, 1999),
+    "thousands": (2000, 19999), "millions": (2e6, 2e7 - 1), "billions": (2e9, 2e10 - 1),
 }  # fmt: skip
+# How many a vague quantifier before a scale word allows ("several thousand": 3,000 to 9,000).
+FEW = {"several": (3, 9), "a few": (2, 5), "a couple of": (2, 3), "a couple": (2, 3),
+       "half a": (0.5, 0.5)}  # fmt: skip
+# Counted nouns and participles that all count people.
+PEOPLE = frozenset({"people", "person", "individual", "martyr", "victim", "human", "dead",
+                    "killed"})  # fmt: skip
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "m": 1e6, "bn": 1e9}
 _CURRENCIES = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP"}
 TIME_UNITS = {"year", "month", "week", "day", "hour", "minute", "second", "decade", "century"}
 
-_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|" + "|".join(_WORDS)
+_NUM = (
+    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:"
+    + "|".join(sorted(_WORDS, key=len, reverse=True))
+    + r")\b"
+)
 _HEDGE = "|".join(sorted(_HEDGES, key=len, reverse=True))
 _PATTERN = re.compile(
     rf"(?<![\w$€£.,-])(?:(?P<between>between)\s+|(?P<hedge>{_HEDGE})\s+)?"
@@ -55,6 +75,12 @@ _PATTERN = re.compile(
     rf"(?:\s*(?P<sep>(?(between)(?:-|–|to|and)|(?:-|–|to)))\s*(?:US\$|\$|€|£)?(?P<b>{_NUM}))?"
     r"(?:\s+(?P<scale>thousand|million|billion|trillion)|(?P<short>m|bn)\b)?"
     r"(?P<pct>\s*%|\s+percent\b|\s+per cent\b)?(?![\w.,]\d)",
+    re.IGNORECASE,
+)
+_SCALE_WORD = r"(?:dozen|hundred|thousand|million|billion)"
+_VAGUE = re.compile(
+    rf"(?<![\w-])(?:(?P<few>{'|'.join(sorted(FEW, key=len, reverse=True))})\s+(?P<fscale>{_SCALE_WORD})"
+    rf"|(?P<plural>{'|'.join(VAGUE_COUNTS)})(?:\s+of\s+(?P<pscale>thousands|millions|billions))?)\b",
     re.IGNORECASE,
 )
 _DURATION_AFTER = re.compile(r"^[-\s](?:year|month|week|day|hour|minute|decade|centur)", re.I)
@@ -65,14 +91,25 @@ def find_quantities(
 ) -> list[Quantity]:
     """Quantities in ``text_of(doc)[start:end]``, leaving out numbers inside the ``skip`` spans."""
     text = text_of(doc)
-    found = []
+    found: list[Quantity] = []
+    taken = list(skip)
+    for m in _VAGUE.finditer(text, start, end):
+        if not _overlaps(m, taken):
+            quantity = _vague(doc, document_id, m)
+            if quantity is not None:
+                found.append(quantity)
+                taken.append((m.start(), m.end()))
     for m in _PATTERN.finditer(text, start, end):
-        if any(s < m.end() and m.start() < e for s, e in skip) or _is_duration(text, m.end()):
+        if _overlaps(m, taken) or _is_duration(text, m.end()):
             continue
         quantity = _quantity(doc, document_id, m)
         if quantity is not None:
             found.append(quantity)
-    return found
+    return sorted(found, key=lambda q: q.span.start)
+
+
+def _overlaps(m: re.Match[str], spans: Sequence[tuple[int, int]]) -> bool:
+    return any(s < m.end() and m.start() < e for s, e in spans)
 
 
 def _is_duration(text: str, end: int) -> bool:
@@ -86,12 +123,45 @@ def _quantity(doc: Any, document_id: str, m: re.Match[str]) -> Quantity | None:
     scale = _SCALES[(m["scale"] or m["short"] or "").lower()] if m["scale"] or m["short"] else 1.0
     a = _number(m["a"]) * scale
     b = _number(m["b"]) * scale if m["b"] else None
-    unit = _unit(doc, m)
-    if unit is None or (not hedge and b is None and not m["cur"] and _is_year(m["a"], unit)):
+    counted = _unit(doc, m)
+    if counted is None:
+        return None
+    unit, verb = counted
+    if not hedge and b is None and not m["cur"] and _is_year(m["a"], unit):
         return None
     end = m.start() + len(m.group().rstrip())
     low, high = _interval(hedge, a, b)
-    return Quantity(Span(document_id, m.start(), end), low, high, unit, hedge)
+    return Quantity(Span(document_id, m.start(), end), low, high, unit, hedge, verb)
+
+
+def _vague(doc: Any, document_id: str, m: re.Match[str]) -> Quantity | None:
+    """A count in words only: "several thousand people", "hundreds of cars", "half a dozen"."""
+    if m["few"]:
+        low, high = FEW[" ".join(m["few"].lower().split())]
+        scale = _SCALES.get(m["fscale"].lower(), float(_WORDS.get(m["fscale"].lower(), 1)))
+    else:
+        low, high = VAGUE_COUNTS[m["plural"].lower()]
+        scale = _SCALES[m["pscale"].lower()[:-1]] if m["pscale"] else 1.0
+    tokens = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+    if tokens is None or len(tokens) == 0:
+        return None
+    noun = _noun_after(tokens[-1])
+    if noun is not None and noun.lemma_.lower() in TIME_UNITS:
+        return None  # "several hundred years" is a duration
+    unit = _fold_unit(noun.lemma_.lower()) if noun is not None else ""
+    verb = _verb_of(noun if noun is not None else tokens.root)
+    return Quantity(Span(document_id, m.start(), m.end()), low * scale, high * scale, unit,
+                    "vague", verb)  # fmt: skip
+
+
+def _noun_after(token: Any) -> Any:
+    """The noun counted after a vague number: "hundreds of [Libyan] cars", "several thousand people"."""
+    for nxt in token.doc[token.i + 1 : token.i + 2 + UNIT_LOOKAHEAD]:
+        if nxt.pos_ == "NOUN":
+            return nxt
+        if nxt.lower_ != "of" and nxt.pos_ not in ("ADJ", "PROPN", "NUM"):
+            break
+    return None
 
 
 def _number(raw: str) -> float:
@@ -118,19 +188,37 @@ def _interval(hedge: str, a: float, b: float | None) -> tuple[float, float]:
     }.get(hedge, (a, a))
 
 
-def _unit(doc: Any, m: re.Match[str]) -> str | None:
-    """The unit of the number; None when the number counts time (a duration)."""
-    if m["cur"]:
-        return _CURRENCIES[m["cur"].lower()]
-    if m["pct"]:
-        return "%"
+def _unit(doc: Any, m: re.Match[str]) -> tuple[str, str] | None:
+    """The unit of the number and its verb; None when the number counts time (a duration)."""
     token = doc.char_span(m.start("a"), m.end("a"), alignment_mode="expand")
     if token is None or len(token) == 0:
-        return ""
+        return ("", "")
+    verb = _verb_of(token[-1])
+    if m["cur"]:
+        return (_CURRENCIES[m["cur"].lower()], verb)
+    if m["pct"]:
+        return ("%", verb)
     noun = _counted_noun(token[-1])
     if noun is not None and noun.lemma_.lower() in TIME_UNITS:
         return None
-    return noun.lemma_.lower() if noun is not None else _participle(token[-1])
+    unit = noun.lemma_.lower() if noun is not None else _participle(token[-1])
+    return (_fold_unit(unit), _verb_of(noun) if noun is not None else verb)
+
+
+def _fold_unit(unit: str) -> str:
+    return "people" if unit in PEOPLE else unit
+
+
+def _verb_of(token: Any) -> str:
+    """The lemma of the verb a count belongs to: the first verb among the token's heads."""
+    head = token
+    for _ in range(UNIT_LOOKAHEAD + 2):
+        if head.pos_ in ("VERB", "AUX") and head.dep_ != "amod":
+            return str(head.lemma_.lower())
+        if head.head is head:
+            break
+        head = head.head
+    return ""
 
 
 def _counted_noun(token: Any) -> Any:

@@ -18,6 +18,8 @@ _ALWAYS_PLACES = {"LOC", "FAC"}
 _OBJECTS = ("dobj", "obj")
 _PASSIVE_SUBJECTS = ("nsubjpass",)
 _DATED_KINDS = {TimeKind.DATE, TimeKind.TIME}
+# How a date modifies a noun: "the 2003 invasion", "Saturday's strikes".
+_NOUN_MODIFIERS = ("nummod", "compound", "amod", "poss", "npadvmod")
 
 
 def predicate(verb: Any, mention_starts: set[int]) -> str:
@@ -54,16 +56,47 @@ def _is_name(token: Any, mention_starts: set[int]) -> bool:
 def clause_time(
     doc: Any, times: Sequence[TimeExpr], start: int, end: int, verb: Any
 ) -> TimeExpr | None:
-    """The clause's date: the one attached to the main verb when there are several."""
+    """The clause's date: the one attached to the main verb when there are several.
+
+    A date that only dates a noun phrase or a relative clause inside the clause ("since the
+    2003 invasion", "the compound that was bombed in 1986") is not the clause's date.
+    """
     dated = [
         t for t in times if t.kind in _DATED_KINDS and start <= t.span.start and t.span.end <= end
     ]
+    dated = [t for t in dated if not _dates_something_else(doc, t.span.start)]
     if len(dated) <= 1:
         return dated[0] if dated else None
     for t in dated:
         if _governing_verb(doc, t.span.start) in (verb, verb.head):
             return t
     return dated[0]
+
+
+def _dates_something_else(doc: Any, char: int) -> bool:
+    """The date at ``char`` dates something other than the clause's event: a noun in a noun's
+    prepositional phrase ("fired the first shots [since the 2003 invasion]"), or a relative
+    clause that gives background ("Mousavian, who fell out with him in 2005"; "the palace,
+    Gaddafi's compound that was bombed in 1986")."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    token = span[0]
+    if token.dep_ in _NOUN_MODIFIERS and token.head.pos_ == "NOUN":
+        noun = token.head
+        if noun.dep_ == "pobj" and noun.head.head.pos_ in ("NOUN", "PROPN"):
+            return True
+    while token.pos_ not in ("VERB", "AUX") and token.head is not token:
+        token = token.head
+    if token.dep_ != "relcl":
+        return False
+    return token.head.dep_ == "appos" or _after_comma(doc, token) or _after_comma(doc, token.head)
+
+
+def _after_comma(doc: Any, token: Any) -> bool:
+    """The phrase headed by ``token`` follows a comma: an aside, not the clause's core."""
+    before = token.left_edge.i - 1
+    return before >= 0 and str(doc[before].text) == ","
 
 
 def _governing_verb(doc: Any, char: int) -> Any:

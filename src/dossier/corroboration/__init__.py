@@ -18,15 +18,9 @@ import logging
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
+from dossier.corroboration.blocking import EventIndex
 from dossier.corroboration.conflicts import TimeIndex, Value, pair_conflicts
-from dossier.corroboration.grouping import (
-    STRONG_LEXICAL,
-    Embed,
-    EventIndex,
-    Scorer,
-    link,
-    make_scorer,
-)
+from dossier.corroboration.grouping import STRONG_LEXICAL, Embed, Scorer, link, make_scorer
 from dossier.corroboration.minhash import find_copies
 from dossier.corroboration.records import ClaimGroup, ClaimRef, Conflict, ConflictSlot, GroupStatus
 from dossier.model import AttributionType
@@ -84,9 +78,7 @@ def _conflicts(
             or scorer.cosine(i, j) >= CONFLICT_COSINE
             or scorer.same_event(i, j)
         )
-        for slot, a, b in pair_conflicts(refs[i], refs[j], texts, time_of):
-            if close or slot == ConflictSlot.QUOTE:
-                found[refs[i].claim.id].append((slot, a, b))
+        found[refs[i].claim.id].extend(pair_conflicts(refs[i], refs[j], texts, time_of, close))
     return found
 
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from datetime import date
 
 from rapidfuzz.distance import Indel
 
@@ -49,23 +50,30 @@ _RELAYS = {
     AttributionType.HEDGED, AttributionType.UNATTRIBUTED,
 }  # fmt: skip
 
+# Verbs too general to say that two counts count the same thing ("there are", "has").
+VAGUE_VERBS = frozenset({"", "be", "have", "say", "do", "include", "make", "get"})
+
 Value = tuple[str, str, str]  # (document id, claim id, value as text)
 TimeIndex = Mapping[tuple[str, int, int], TimeExpr]
 
 
 def pair_conflicts(
-    a: ClaimRef, b: ClaimRef, texts: Mapping[str, str], time_of: TimeIndex
+    a: ClaimRef, b: ClaimRef, texts: Mapping[str, str], time_of: TimeIndex, close: bool = True
 ) -> list[tuple[str, Value, Value]]:
-    """Each slot on which ``a`` and ``b`` disagree, with the two values."""
+    """Each slot on which ``a`` and ``b`` disagree, with the two values.
+
+    ``close`` says the two are near paraphrases; otherwise only a quote's wording and a count
+    of one thing by one verb ("48 killed" / "64 killed", see ``same_count``) are compared.
+    """
     found: list[tuple[str, Value, Value]] = []
     dates = _times(a, time_of), _times(b, time_of)
-    if dates[0] and dates[1] and not dates_agree(dates[0], dates[1]):
+    if close and dates[0] and dates[1] and not dates_agree(dates[0], dates[1]):
         found.append((ConflictSlot.DATE, _value(a, dates[0].text), _value(b, dates[1].text)))
     for qa, qb in _number_conflicts(a, b):
-        found.append(
-            (ConflictSlot.NUMBER, _value(a, _slice(a, qa, texts)), _value(b, _slice(b, qb, texts)))
-        )
-    places = _place_conflict(a, b, texts)
+        if close or same_count(qa, qb):
+            found.append((ConflictSlot.NUMBER, _value(a, _slice(a, qa, texts)),
+                          _value(b, _slice(b, qb, texts))))  # fmt: skip
+    places = _place_conflict(a, b, texts) if close else None
     if places:
         found.append((ConflictSlot.PLACE, _value(a, places[0]), _value(b, places[1])))
     quotes = _quote_conflict(a, b, texts)
@@ -92,6 +100,26 @@ def dates_agree(a: TimeExpr, b: TimeExpr) -> bool:
     return a_start <= b_end and b_start <= a_end
 
 
+def dates_near(a: TimeExpr, b: TimeExpr) -> bool:
+    """Disjoint dates no further apart than the longer one lasts: "Saturday" and "Sunday",
+    "2011" and "2012", "June 2014" and "late 2014". Outlets date one happening this loosely
+    (a night's strikes, the year support began), so this is weak evidence of two happenings."""
+    days = [_day(x) for x in (a.start, a.end, b.start, b.end)]
+    if any(d is None for d in days):
+        return False
+    a_start, a_end, b_start, b_end = (d for d in days if d is not None)
+    gap = max((b_start - a_end).days, (a_start - b_end).days)
+    longest = max((a_end - a_start).days, (b_end - b_start).days) + 1
+    return gap <= longest
+
+
+def _day(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
+
+
 def _number_conflicts(a: ClaimRef, b: ClaimRef) -> list[tuple[Quantity, Quantity]]:
     units_a, units_b = _by_unit(a.claim.quantities), _by_unit(b.claim.quantities)
     found = []
@@ -109,6 +137,11 @@ def _by_unit(quantities: tuple[Quantity, ...]) -> dict[str, list[Quantity]]:
         if q.unit:
             found.setdefault(q.unit, []).append(q)
     return {unit: qs for unit, qs in found.items() if len(qs) == 1}
+
+
+def same_count(a: Quantity, b: Quantity) -> bool:
+    """Two counts of one thing by one verb: "48 people were killed" and "killed 64 people"."""
+    return bool(a.unit) and a.unit == b.unit and a.verb == b.verb and a.verb not in VAGUE_VERBS
 
 
 def numbers_agree(a: Quantity, b: Quantity) -> bool:

@@ -1,20 +1,18 @@
 """Which claims report the same thing: blocking, pair scores, average-linkage clusters.
 
-Blocking: claims sharing a resolved actor id (or, without ids, an actor's surface form),
-dated within the same year, or whose sentences stage 8 merged into one event reported by
-several articles, form a block. A block larger than ``MAX_BLOCK`` is split by the
-claims' rarest content words, so a ubiquitous subject does not turn the comparison into all
-pairs. Only pairs inside a block are scored; two claims of one sentence are never compared.
+Only pairs inside a block are scored (``blocking``).
 
 Scoring a pair (``Scorer.score``): the cosine of the two claims' embeddings (meaning,
 whatever the wording), a weighted mean over the whole clauses and the clauses without their
 actors and date (``CONTENT_SHARE``; so two different acts of one cast in one year do not look
 alike), plus
 ``WEIGHT_LEXICAL`` × a weighted Jaccard of folded content words (rare words weigh more),
-``WEIGHT_DATE`` × date agreement (+1, 0 unknown, -1), minus ``DATE_PENALTY`` when the dates
-disagree, plus ``LEXICAL_BONUS`` when the lexical rules below link the pair on their own,
-plus ``EVENT_BONUS`` when the timeline put both sentences in one event (a merge made on
-actors, compatible dates and wording, with no wrong merge on the seed gold). A pair whose
+``WEIGHT_DATE`` × date agreement (+1; 0 unknown or near, as "Saturday" and "Sunday"; -1 far
+apart), minus ``DATE_PENALTY`` when the dates are far apart, plus ``LEXICAL_BONUS`` when the
+lexical rules below link the pair on their own, plus ``EVENT_BONUS`` when the timeline put
+both sentences in one event (a merge made on actors, compatible dates and wording, with no
+wrong merge on the seed gold), plus ``COUNT_BONUS`` when both count one thing by one verb
+("64 people had been killed" / "claimed nearly 50 people were killed"). A pair whose
 content cosine is under ``MIN_CONTENT_COSINE`` scores 0 unless one of those two links it.
 Claims are then clustered by average linkage at ``LINK_SCORE`` (``clustering``), so one
 loose resemblance cannot chain two different stories together.
@@ -36,31 +34,31 @@ settings under which two different acts of one cast in one year stay apart (a un
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
+from dossier.corroboration.blocking import (
+    EventIndex,
+    Features,
+    candidate_pairs,
+    claim_time,
+    features,
+)
 from dossier.corroboration.clustering import average_link
-from dossier.corroboration.conflicts import TimeIndex, dates_agree
+from dossier.corroboration.conflicts import TimeIndex, dates_agree, dates_near, same_count
 from dossier.corroboration.features import (
     content_text,
-    content_words,
     counts,
-    fold,
     idf,
     weighted_jaccard,
     weighted_overlap,
 )
 from dossier.corroboration.records import ClaimRef
 from dossier.embed import Vectors
-from dossier.model import Claim, TimeExpr
+from dossier.model import Claim
 
-# A block this large is split by rare words: 200 claims are 19,900 pairs, about a tenth of a second.
-MAX_BLOCK = 200
-# Rarest content words per claim used as keys when a block is split.
-RARE_KEYS = 3
 # Average pair score at which two clusters of claims merge (on the cosine's scale).
 LINK_SCORE = 0.55
 WEIGHT_LEXICAL = 0.3  # shared rare wording, on top of shared meaning
@@ -68,6 +66,7 @@ WEIGHT_DATE = 0.2  # dates that agree (+0.2) or disagree (-0.2)
 DATE_PENALTY = 0.2  # dates that disagree: different happenings, unless the meaning is very close
 LEXICAL_BONUS = 0.3  # the lexical rules link the pair on wording alone
 EVENT_BONUS = 0.3  # the timeline merged the two sentences into one event
+COUNT_BONUS = 0.3  # both count one thing by one verb ("48 killed" / "64 people were killed")
 # The content cosine's share of the cosine; the whole clause carries context the cut one lost.
 CONTENT_SHARE = 0.3
 # Below this content cosine, two claims tell different acts, whatever their cast and date share
@@ -100,106 +99,6 @@ DATED_SHARED_WORDS = 2
 DATED_ACTORS = 0.6
 
 Embed = Callable[[Sequence[str]], Vectors]
-EventIndex = Mapping[tuple[str, int, int], str]  # (document, sentence start, end) -> event id
-
-
-@dataclass(frozen=True, slots=True)
-class Features:
-    words: frozenset[str]
-    actors: frozenset[str]
-    predicate: tuple[str, ...]
-    year: str | None  # the year the claim's date falls in, when it is dated within one year
-    event: str | None  # the timeline event, reported by several articles, of the claim's sentence
-
-
-def features(
-    refs: Sequence[ClaimRef], texts: Mapping[str, str], time_of: TimeIndex, events: EventIndex
-) -> list[Features]:
-    return [
-        Features(content_words(r.claim), frozenset(_actor_keys(r, texts)), _predicate(r),
-                 _year(_time(r, time_of)), events.get(_sentence_key(r)))
-        for r in refs
-    ]  # fmt: skip
-
-
-def _sentence_key(ref: ClaimRef) -> tuple[str, int, int]:
-    return (ref.document_id, ref.claim.sentence.start, ref.claim.sentence.end)
-
-
-def _actor_keys(ref: ClaimRef, texts: Mapping[str, str]) -> list[str]:
-    if ref.actors:
-        return list(ref.actors)
-    text = texts.get(ref.document_id, "")
-    return [
-        "~" + text[s.start : s.end].casefold() for s in ref.claim.actors if text[s.start : s.end]
-    ]
-
-
-def _predicate(ref: ClaimRef) -> tuple[str, ...]:
-    words = [w for w in ref.claim.predicate.split() if w != "not"]
-    return tuple(fold(w) for w in words)
-
-
-def _time(ref: ClaimRef, time_of: TimeIndex) -> TimeExpr | None:
-    """The claim's date, when it has an interval ("last year" in an undated article has none)."""
-    span = ref.claim.time
-    time = time_of.get((span.document_id, span.start, span.end)) if span else None
-    return time if time is not None and (time.start or time.end) else None
-
-
-def _year(time: TimeExpr | None) -> str | None:
-    if time is None or not time.start or not time.end or time.start[:4] != time.end[:4]:
-        return None
-    return time.start[:4]
-
-
-def candidate_pairs(
-    refs: Sequence[ClaimRef], feats: Sequence[Features], word_weight: Mapping[str, float]
-) -> list[tuple[int, int]]:
-    """Sorted pairs of claim indexes in one block (module docstring), never of one sentence.
-
-    Pairs are coded as ``a * n + b`` in numpy arrays and deduplicated with ``np.unique``: a
-    corpus of 10,000 articles has millions of them, too many for a set of tuples.
-    """
-    blocks: dict[str, list[int]] = defaultdict(list)
-    for i, f in enumerate(feats):
-        for key in f.actors:
-            blocks["a:" + key].append(i)
-        if f.year:
-            blocks["y:" + f.year].append(i)
-        if f.event:
-            blocks["e:" + f.event].append(i)
-    n, chunks = len(refs), []
-    for key in sorted(blocks):
-        members = blocks[key]
-        for block in (
-            [members] if len(members) <= MAX_BLOCK else _split(members, feats, word_weight)
-        ):
-            index = np.asarray(block, dtype=np.int64)  # increasing: blocks are filled in order
-            first, second = np.triu_indices(len(index), k=1)
-            chunks.append(index[first] * n + index[second])
-    if not chunks:
-        return []
-    codes = np.unique(np.concatenate(chunks))
-    first, second = codes // n, codes % n
-    sentence_ids: dict[tuple[str, int, int], int] = {}
-    sentence = np.array(
-        [sentence_ids.setdefault(_sentence_key(r), len(sentence_ids)) for r in refs],
-        dtype=np.int64,
-    )
-    keep = sentence[first] != sentence[second]
-    return list(zip(first[keep].tolist(), second[keep].tolist(), strict=True))
-
-
-def _split(
-    members: list[int], feats: Sequence[Features], weight: Mapping[str, float]
-) -> list[list[int]]:
-    sub: dict[str, list[int]] = defaultdict(list)
-    for i in members:
-        rarest = sorted(feats[i].words, key=lambda w: (-weight.get(w, 1.0), w))[:RARE_KEYS]
-        for word in rarest:
-            sub[word].append(i)
-    return [block for block in sub.values() if 1 < len(block) <= MAX_BLOCK]
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,7 +140,13 @@ class Scorer:
             - (DATE_PENALTY if date < 0 else 0.0)
             + (LEXICAL_BONUS if lexical_link else 0.0)
             + (EVENT_BONUS if same_event else 0.0)
+            + (COUNT_BONUS if date >= 0 and self.same_count(i, j) else 0.0)
         )
+
+    def same_count(self, i: int, j: int) -> bool:
+        """Both claims count one thing by one verb (``conflicts.same_count``)."""
+        qa, qb = self.refs[i].claim.quantities, self.refs[j].claim.quantities
+        return any(same_count(a, b) for a in qa for b in qb)
 
     def same_event(self, i: int, j: int) -> bool:
         return self.feats[i].event is not None and self.feats[i].event == self.feats[j].event
@@ -284,11 +189,14 @@ class Scorer:
         return 1.0 if a[1:] == b[1:] else 0.5
 
     def _date(self, i: int, j: int) -> float:
-        """1 when the dates agree, -1 when they disagree, 0 when either is unknown."""
-        a, b = (_time(self.refs[k], self.time_of) for k in (i, j))
+        """1 when the dates agree, -1 when they are far apart, 0 when unknown or near
+        (``conflicts.dates_near``: a date conflict to show, not proof of two happenings)."""
+        a, b = (claim_time(self.refs[k], self.time_of) for k in (i, j))
         if a is None or b is None:
             return 0.0
-        return 1.0 if dates_agree(a, b) else -1.0
+        if dates_agree(a, b):
+            return 1.0
+        return 0.0 if dates_near(a, b) else -1.0
 
 
 def claim_texts(claims: Sequence[Claim]) -> list[str]:

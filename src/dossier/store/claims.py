@@ -73,7 +73,8 @@ def _attribution_json(x: Attribution) -> str:
 
 def _claim_row(c: Claim) -> tuple[Any, ...]:
     quantities = [
-        [q.span.start, q.span.end, q.low, _finite(q.high), q.unit, q.hedge] for q in c.quantities
+        [q.span.start, q.span.end, q.low, _finite(q.high), q.unit, q.hedge, q.verb]
+        for q in c.quantities
     ]
     return (
         c.id, c.sentence.document_id, c.sentence.start, c.sentence.end, c.text,
@@ -85,6 +86,13 @@ def _claim_row(c: Claim) -> tuple[Any, ...]:
 
 def _finite(value: float) -> float | None:
     return None if value == float("inf") else value
+
+
+def _quantity(doc: str, row: list[Any]) -> Quantity:
+    """A stored quantity row; rows written before ``verb`` was kept have six fields."""
+    x, y, low, high, unit, hedge, *verb = row
+    return Quantity(Span(doc, x, y), low, float("inf") if high is None else high, unit, hedge,
+                    verb[0] if verb else "")  # fmt: skip
 
 
 def load_claims(store: Store) -> list[Claim]:
@@ -108,8 +116,7 @@ def _claim(row: tuple[Any, ...]) -> Claim:
         cid, Span(doc, s_start, s_end), text,
         tuple(Span(doc, x, y) for x, y in json.loads(actors)), predicate, span(t_start, t_end),
         tuple(Span(doc, x, y) for x, y in json.loads(places)),
-        tuple(Quantity(Span(doc, x, y), low, float("inf") if high is None else high, unit, hedge)
-              for x, y, low, high, unit, hedge in json.loads(quantities)),
+        tuple(_quantity(doc, row) for row in json.loads(quantities)),
         Attribution(Span(doc, s_start, s_end), AttributionType(a["type"]), a["source"], source_span,
                     cue, a["confidence"]),
         span(q_start, q_end),

@@ -1,0 +1,141 @@
+"""Blocking for claim grouping: which pairs of claims are worth scoring at all.
+
+Claims sharing a resolved actor id (or, without ids, an actor's surface form), dated within
+the same year, sharing one of their ``WORD_KEYS`` rarest words that another claim also has, or
+whose sentences stage 8 merged into one event reported by several articles, form a block.
+A block larger than ``MAX_BLOCK`` is split by the claims' rarest content words, so a
+ubiquitous subject does not turn the comparison into all pairs. Only pairs inside a block are
+scored; two claims of one sentence are never compared.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from dossier.corroboration.conflicts import TimeIndex
+from dossier.corroboration.features import content_words, counts, fold
+from dossier.corroboration.records import ClaimRef
+from dossier.model import TimeExpr
+
+# A block this large is split by rare words: 200 claims are 19,900 pairs, about a tenth of a second.
+MAX_BLOCK = 200
+# Rarest content words per claim used as keys when a block is split.
+RARE_KEYS = 3
+# Rarest content words per claim that block on their own: a shared rare word ("ceasefire",
+# "Tomahawk") brings together claims whose actors the parse missed or named differently.
+WORD_KEYS = 3
+
+EventIndex = Mapping[tuple[str, int, int], str]  # (document, sentence start, end) -> event id
+
+
+@dataclass(frozen=True, slots=True)
+class Features:
+    words: frozenset[str]
+    actors: frozenset[str]
+    predicate: tuple[str, ...]
+    year: str | None  # the year the claim's date falls in, when it is dated within one year
+    event: str | None  # the timeline event, reported by several articles, of the claim's sentence
+
+
+def features(
+    refs: Sequence[ClaimRef], texts: Mapping[str, str], time_of: TimeIndex, events: EventIndex
+) -> list[Features]:
+    return [
+        Features(content_words(r.claim), frozenset(_actor_keys(r, texts)), _predicate(r),
+                 _year(claim_time(r, time_of)), events.get(_sentence_key(r)))
+        for r in refs
+    ]  # fmt: skip
+
+
+def _sentence_key(ref: ClaimRef) -> tuple[str, int, int]:
+    return (ref.document_id, ref.claim.sentence.start, ref.claim.sentence.end)
+
+
+def _actor_keys(ref: ClaimRef, texts: Mapping[str, str]) -> list[str]:
+    if ref.actors:
+        return list(ref.actors)
+    text = texts.get(ref.document_id, "")
+    return [
+        "~" + text[s.start : s.end].casefold() for s in ref.claim.actors if text[s.start : s.end]
+    ]
+
+
+def _predicate(ref: ClaimRef) -> tuple[str, ...]:
+    words = [w for w in ref.claim.predicate.split() if w != "not"]
+    return tuple(fold(w) for w in words)
+
+
+def claim_time(ref: ClaimRef, time_of: TimeIndex) -> TimeExpr | None:
+    """The claim's date, when it has an interval ("last year" in an undated article has none)."""
+    span = ref.claim.time
+    time = time_of.get((span.document_id, span.start, span.end)) if span else None
+    return time if time is not None and (time.start or time.end) else None
+
+
+def _year(time: TimeExpr | None) -> str | None:
+    if time is None or not time.start or not time.end or time.start[:4] != time.end[:4]:
+        return None
+    return time.start[:4]
+
+
+def candidate_pairs(
+    refs: Sequence[ClaimRef], feats: Sequence[Features], word_weight: Mapping[str, float]
+) -> list[tuple[int, int]]:
+    """Sorted pairs of claim indexes in one block (module docstring), never of one sentence.
+
+    Pairs are coded as ``a * n + b`` in numpy arrays and deduplicated with ``np.unique``: a
+    corpus of 10,000 articles has millions of them, too many for a set of tuples.
+    """
+    blocks: dict[str, list[int]] = defaultdict(list)
+    claims_with = counts(f.words for f in feats)
+    for i, f in enumerate(feats):
+        for key in f.actors:
+            blocks["a:" + key].append(i)
+        if f.year:
+            blocks["y:" + f.year].append(i)
+        if f.event:
+            blocks["e:" + f.event].append(i)
+        for word in _rare_shared(f.words, claims_with)[:WORD_KEYS]:
+            blocks["w:" + word].append(i)
+    n, chunks = len(refs), []
+    for key in sorted(blocks):
+        members = blocks[key]
+        for block in (
+            [members] if len(members) <= MAX_BLOCK else _split(members, feats, word_weight)
+        ):
+            index = np.asarray(block, dtype=np.int64)  # increasing: blocks are filled in order
+            first, second = np.triu_indices(len(index), k=1)
+            chunks.append(index[first] * n + index[second])
+    if not chunks:
+        return []
+    codes = np.unique(np.concatenate(chunks))
+    first, second = codes // n, codes % n
+    sentence_ids: dict[tuple[str, int, int], int] = {}
+    sentence = np.array(
+        [sentence_ids.setdefault(_sentence_key(r), len(sentence_ids)) for r in refs],
+        dtype=np.int64,
+    )
+    keep = sentence[first] != sentence[second]
+    return list(zip(first[keep].tolist(), second[keep].tolist(), strict=True))
+
+
+def _rare_shared(words: frozenset[str], claims_with: Mapping[str, int]) -> list[str]:
+    """The claim's words that another claim has too, rarest first; a word in more than
+    ``MAX_BLOCK`` claims is not rare, and its block would only be split again."""
+    shared = [w for w in words if 1 < claims_with.get(w, 0) <= MAX_BLOCK]
+    return sorted(shared, key=lambda w: (claims_with[w], w))
+
+
+def _split(
+    members: list[int], feats: Sequence[Features], weight: Mapping[str, float]
+) -> list[list[int]]:
+    sub: dict[str, list[int]] = defaultdict(list)
+    for i in members:
+        rarest = sorted(feats[i].words, key=lambda w: (-weight.get(w, 1.0), w))[:RARE_KEYS]
+        for word in rarest:
+            sub[word].append(i)
+    return [block for block in sub.values() if 1 < len(block) <= MAX_BLOCK]

@@ -1,0 +1,82 @@
+"""Invented articles run through stages 5-7, as stage 9 (corroboration) receives them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dossier.claims import extract_claims
+from dossier.corroboration import ClaimGroup, ClaimRef, group_claims
+from dossier.embed import shared_embedder
+from dossier.model import Attribution, AttributionType, DatePrecision, PublishedDate, Span, TimeExpr
+from dossier.time import extract_times
+
+PUBLISHED = PublishedDate("2020-06-01", DatePrecision.DAY)
+ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+FILLER = (
+    "The weather in the region was mild that week, and markets opened late on Monday after a "
+    "holiday. Farmers brought their harvest to the old square, where a band played until dusk. "
+    "Local schools announced new timetables for the autumn term, and the library extended its hours. "
+    "A new bridge over the river is due to open in spring, the council said, after years of "
+    "delays caused by floods and a shortage of steel. Residents welcomed the news but asked for "
+    "more buses on the northern routes, which have been crowded since the factory reopened."
+)
+
+
+class Corpus:
+    """Invented articles: their texts, claims and time expressions, as stage 9 receives them."""
+
+    def __init__(self, nlp: Any) -> None:
+        self.nlp, self.refs, self.texts = nlp, [], {}  # type: ignore[var-annotated]
+        self.time_of: dict[tuple[str, int, int], TimeExpr] = {}
+
+    def add(
+        self,
+        doc_id: str,
+        outlet: str,
+        text: str,
+        source: str | None = None,
+        kind: AttributionType | None = None,
+        cue: str | None = None,
+    ) -> None:
+        doc = self.nlp(text)
+        mentions = [
+            (e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in ACTOR_LABELS
+        ]
+        bounds = [(s.start_char, s.end_char) for s in doc.sents]
+        times = extract_times(doc_id, text, bounds, PUBLISHED)
+        self.time_of.update({(t.span.document_id, t.span.start, t.span.end): t for t in times})
+        kind = kind or (AttributionType.NAMED if source else AttributionType.UNATTRIBUTED)
+        cue_span = Span(doc_id, text.index(cue), text.index(cue) + len(cue)) if cue else None
+        attributions = [
+            Attribution(Span(doc_id, s, e), kind, source, None, cue_span, 0.9) for s, e in bounds
+        ]
+        quotes = [(m.start + 1, m.end - 1) for m in _quotes(text)]
+        for claim in extract_claims(doc, doc_id, attributions, quotes, times, mentions):
+            actors = tuple(
+                sorted(
+                    {text[a.start : a.end].casefold().removeprefix("the ") for a in claim.actors}
+                )
+            )
+            self.refs.append(ClaimRef(claim, outlet, doc_id, actors))
+        self.texts[doc_id] = text
+
+    def groups(self) -> list[ClaimGroup]:
+        return group_claims(self.refs, self.texts, self.time_of, shared_embedder().embed)
+
+    def group_of(self, doc_id: str) -> ClaimGroup:
+        (group,) = [
+            g
+            for g in self.groups()
+            if any(r.document_id == doc_id for r in g.claims) and len(g.claims) > 1
+        ]
+        return group
+
+
+class _Quote:
+    def __init__(self, start: int, end: int) -> None:
+        self.start, self.end = start, end
+
+
+def _quotes(text: str) -> list[_Quote]:
+    marks = [i for i, ch in enumerate(text) if ch == '"']
+    return [_Quote(a, b + 1) for a, b in zip(marks[::2], marks[1::2], strict=False)]

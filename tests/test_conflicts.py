@@ -1,0 +1,210 @@
+"""Stage 9, corroboration: slot conflicts (dates, numbers, quotes) between grouped claims."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from dossier.corroboration.conflicts import dates_agree, dates_near, shared_wording
+from dossier.model import AttributionType, Span, TimeExpr, TimeKind, TimePrecision
+from dossier.nlp import load_model
+from tests.claim_corpus import Corpus
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    return load_model()
+
+
+def test_corroboration_date_conflict_flagged(nlp: Any) -> None:
+    corpus = Corpus(nlp)
+    corpus.add("a", "Outlet A", "In 2003, Iran gave the United States a map of Taliban bases.")
+    corpus.add(
+        "b", "Outlet B", "In January 2002, Iran gave the United States a map of Taliban bases."
+    )
+    group = corpus.group_of("a")
+    assert group.status == "conflicting"
+    (conflict,) = group.conflicts
+    assert conflict.slot == "date"
+    assert sorted(v[2] for v in conflict.values) == ["2003", "January 2002"]
+
+
+def test_corroboration_consistent_dates_not_flagged(nlp: Any) -> None:
+    corpus = Corpus(nlp)
+    corpus.add("a", "Outlet A", "In the late 1990s, Iran gave Hezbollah a map of Israeli bases.")
+    corpus.add("b", "Outlet B", "In 1998, Iran gave Hezbollah a map of Israeli bases.")
+    group = corpus.group_of("a")
+    assert group.conflicts == () and group.status == "corroborated"
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "conflict"),
+    [("13", "30", True), ("at least 13", "15", False), ("about 800", "820", False)],
+)
+def test_corroboration_number_conflicts(nlp: Any, first: str, second: str, conflict: bool) -> None:
+    corpus = Corpus(nlp)
+    corpus.add("a", "Outlet A", f"In 2015, Hezbollah killed {first} soldiers near Tikrit.")
+    corpus.add("b", "Outlet B", f"In 2015, Hezbollah killed {second} soldiers near Tikrit.")
+    group = corpus.group_of("a")
+    assert [c.slot for c in group.conflicts] == (["number"] if conflict else [])
+
+
+def test_corroboration_quote_wording_conflict(nlp: Any) -> None:
+    corpus = Corpus(nlp)
+    corpus.add(
+        "a",
+        "Outlet A",
+        '"I manage the Quds Force operations in Iraq," Soleimani told Petraeus.',
+        "Soleimani",
+    )
+    corpus.add(
+        "b",
+        "Outlet B",
+        '"I control the Quds Force operations in Iraq," Soleimani told Petraeus.',
+        "Qassem Soleimani",
+    )
+    group = corpus.group_of("a")
+    (conflict,) = group.conflicts
+    assert conflict.slot == "quote"
+    assert {v[2] for v in conflict.values} == {
+        "I manage the Quds Force operations in Iraq,", "I control the Quds Force operations in Iraq,",
+    }  # fmt: skip
+
+
+def test_corroboration_same_quote_not_a_conflict(nlp: Any) -> None:
+    corpus = Corpus(nlp)
+    line = '"I manage the Quds Force operations in Iraq," Soleimani told Petraeus.'
+    corpus.add("a", "Outlet A", line, "Soleimani")
+    corpus.add("b", "Outlet B", line.replace("Iraq,", "IRAQ ,"), "Soleimani")
+    assert corpus.group_of("a").conflicts == ()
+
+
+QUOTE_SUBJECT = (
+    '"I alone direct the naval policy of Norland in Estovia, Varnia and the northern ports," '
+    "Ivan Petrov wrote to Admiral Karl Brenner."
+)
+QUOTE_RELAYED = (
+    '"I manage the naval policy of Norland with respect to Estovia, Varnia and the northern '
+    'ports," Ivan Petrov told Admiral Karl Brenner, according to an official.'
+)
+
+
+def test_corroboration_relayed_quote_wording_conflict(nlp: Any) -> None:
+    corpus = Corpus(nlp)
+    corpus.add("a", "Outlet A", QUOTE_SUBJECT, "Ivan Petrov", AttributionType.SUBJECT)
+    corpus.add("b", "Outlet B", QUOTE_RELAYED, "an official", AttributionType.ANONYMOUS_OFFICIAL)
+    group = corpus.group_of("a")
+    assert group.status == "conflicting"
+    assert [c.slot for c in group.conflicts] == ["quote"]
+
+
+QUOTE_UNMARKED = (
+    "Ivan Petrov wrote to Admiral Karl Brenner, I alone direct the naval policy of Norland in "
+    "Estovia, Varnia and the northern ports."
+)
+
+
+@pytest.mark.parametrize(
+    ("kind", "conflict"), [(AttributionType.SUBJECT, True), (AttributionType.NAMED, False)]
+)
+def test_corroboration_unmarked_subject_quote_compared_after_cue(
+    nlp: Any, kind: AttributionType, conflict: bool
+) -> None:
+    corpus = Corpus(nlp)
+    corpus.add("a", "Outlet A", QUOTE_UNMARKED, "Ivan Petrov", kind, cue="wrote")
+    corpus.add("b", "Outlet B", QUOTE_RELAYED, "an official", AttributionType.ANONYMOUS_OFFICIAL)
+    group = corpus.group_of("a")
+    assert [c.slot for c in group.conflicts] == (["quote"] if conflict else [])
+
+
+def test_corroboration_quotes_of_different_speakers_not_a_conflict(nlp: Any) -> None:
+    corpus = Corpus(nlp)
+    corpus.add("a", "Outlet A", QUOTE_SUBJECT, "Ivan Petrov", AttributionType.NAMED)
+    corpus.add("b", "Outlet B", QUOTE_RELAYED, "Karl Brenner", AttributionType.NAMED)
+    assert all(c.slot != "quote" for g in corpus.groups() for c in g.conflicts)
+
+
+def test_corroboration_shared_wording_over_shorter_quote() -> None:
+    short = _words("i manage policy in iraq and gaza")
+    long = _words("you should know that i control the policy for iran in iraq and gaza")
+    assert shared_wording(short, long) == 6 / 7
+    assert shared_wording(short, _words("we met at noon")) == 0.0
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+def test_corroboration_name_spelt_two_ways_in_one_quote_is_not_a_conflict(nlp: Any) -> None:
+    corpus = Corpus(nlp)
+    for doc, outlet, name in (("a", "Outlet A", "Gadhafi"), ("b", "Outlet B", "Gaddafi")):
+        text = f'"Colonel {name} has made this happen," Cameron told reporters in Paris.'
+        corpus.add(doc, outlet, text, source="David Cameron", kind=AttributionType.NAMED)
+    group = corpus.group_of("a")
+    assert group.conflicts == ()
+    assert group.status == "single-source"  # one speaker relayed by two outlets: one source
+    assert group.shared_sources == ("David Cameron",)
+
+
+def test_conflicts_death_tolls_worded_differently(nlp: Any) -> None:
+    """Two tolls, worded apart (cosine under 0.5) with no named actor: shared words block them
+    together, one verb counting one thing links them, and the counts disagree."""
+    corpus = Corpus(nlp)
+    corpus.add(
+        "a",
+        "Outlet A",
+        "Rescue teams said 64 people had been killed, most of them in the old town near the river.",
+    )
+    corpus.add(
+        "b",
+        "Outlet B",
+        "The governor, speaking on the radio after a sleepless night, claimed nearly 50 people were killed.",
+    )
+    group = corpus.group_of("a")
+    (conflict,) = group.conflicts
+    assert conflict.slot == "number"
+    assert sorted(v[2] for v in conflict.values) == ["64", "nearly 50"]
+
+
+def test_conflicts_counts_of_different_verbs_not_compared(nlp: Any) -> None:
+    corpus = Corpus(nlp)
+    corpus.add(
+        "a",
+        "Outlet A",
+        "Rescue teams said 64 people had been killed, most of them in the old town near the river.",
+    )
+    corpus.add(
+        "b",
+        "Outlet B",
+        "The governor, speaking on the radio after a sleepless night, claimed nearly 50 people were wounded.",
+    )
+    assert all(c.slot != "number" for g in corpus.groups() for c in g.conflicts)
+
+
+def test_conflicts_vague_crowd_sizes_disagree(nlp: Any) -> None:
+    corpus = Corpus(nlp)
+    corpus.add("a", "Outlet A", "In Varnia, nearly 1,000 people gathered at the palace.")
+    corpus.add("b", "Outlet B", "In Varnia, several thousand people gathered at the palace.")
+    (conflict,) = corpus.group_of("a").conflicts
+    assert sorted(v[2] for v in conflict.values) == ["nearly 1,000", "several thousand"]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "near"),
+    [
+        (("2011-03-19", "2011-03-19"), ("2011-03-20", "2011-03-20"), True),  # Saturday, Sunday
+        (("2011-01-01", "2011-12-31"), ("2012-01-01", "2012-12-31"), True),  # 2011, 2012
+        (("2014-06-01", "2014-06-30"), ("2014-09-01", "2014-12-31"), True),  # June, late 2014
+        (("2012-01-01", "2012-01-31"), ("2012-08-01", "2012-08-31"), False),  # January, August
+        (("2011-03-19", "2011-03-19"), ("2011-03-22", "2011-03-22"), False),  # three days apart
+    ],
+)
+def test_conflicts_dates_near(a: tuple[str, str], b: tuple[str, str], near: bool) -> None:
+    def time(bounds: tuple[str, str]) -> TimeExpr:
+        return TimeExpr(Span("d", 0, 1), "x", TimeKind.DATE, "x", *bounds, TimePrecision.DAY,
+                        "absolute", None, 1.0, 0)  # fmt: skip
+
+    assert dates_near(time(a), time(b)) is near
+    assert dates_near(time(b), time(a)) is near
+    assert not dates_agree(time(a), time(b))
