@@ -1,4 +1,5 @@
-"""Shared fixtures: the seed corpus in ../shared, and one dossier built from it per session."""
+"""Shared fixtures: the spaCy model, the seed corpus in ../shared, and one dossier built from it
+per session."""
 
 from __future__ import annotations
 
@@ -9,11 +10,18 @@ from typing import Any
 import pytest
 
 from dossier.export import build_export
+from dossier.nlp import load_model
 from dossier.pipeline import BuildOptions, build
 from dossier.store import open_store
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("DOSSIER_SHARED", REPO.parent / "shared"))
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Any:
+    """The English pipeline the build uses (en_core_web_sm), loaded once."""
+    return load_model()
 
 
 @pytest.fixture(scope="session")

@@ -4,20 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dossier.attribution import attribute
 from dossier.model import Attribution, AttributionType, Quote, QuoteKind
-from dossier.nlp import load_model
 
 DOC_ID = "doc"
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Any:
-    return load_model()
 
 
 def run(nlp: Any, text: str) -> tuple[Any, list[Attribution], list[Quote]]:

@@ -11,16 +11,10 @@ import pytest
 
 from dossier.claims import claim_id, extract_claims
 from dossier.model import Attribution, AttributionType, Claim, DatePrecision, PublishedDate, Span
-from dossier.nlp import load_model
 from dossier.time import extract_times
 
 DOC_ID = "doc"
 PUBLISHED = PublishedDate("2020-06-01", DatePrecision.DAY)
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Any:
-    return load_model()
 
 
 def run(

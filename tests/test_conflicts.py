@@ -8,13 +8,7 @@ import pytest
 
 from dossier.corroboration.conflicts import dates_agree, dates_near, shared_wording
 from dossier.model import AttributionType, Span, TimeExpr, TimeKind, TimePrecision
-from dossier.nlp import load_model
 from tests.claim_corpus import Corpus
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Any:
-    return load_model()
 
 
 def test_corroboration_date_conflict_flagged(nlp: Any) -> None:
@@ -147,38 +141,31 @@ def test_corroboration_name_spelt_two_ways_in_one_quote_is_not_a_conflict(nlp: A
     assert group.shared_sources == ("David Cameron",)
 
 
+TOLL = "Rescue teams said 64 people had been killed, most of them in the old town near the river."
+CLAIMED_TOLL = (
+    "The governor, speaking on the radio after a sleepless night, claimed nearly 50 people "
+    "were {verb}."
+)
+
+
+def _tolls(nlp: Any, verb: str) -> Corpus:
+    corpus = Corpus(nlp)
+    corpus.add("a", "Outlet A", TOLL)
+    corpus.add("b", "Outlet B", CLAIMED_TOLL.format(verb=verb))
+    return corpus
+
+
 def test_conflicts_death_tolls_worded_differently(nlp: Any) -> None:
     """Two tolls, worded apart (cosine under 0.5) with no named actor: shared words block them
     together, one verb counting one thing links them, and the counts disagree."""
-    corpus = Corpus(nlp)
-    corpus.add(
-        "a",
-        "Outlet A",
-        "Rescue teams said 64 people had been killed, most of them in the old town near the river.",
-    )
-    corpus.add(
-        "b",
-        "Outlet B",
-        "The governor, speaking on the radio after a sleepless night, claimed nearly 50 people were killed.",
-    )
-    group = corpus.group_of("a")
+    group = _tolls(nlp, "killed").group_of("a")
     (conflict,) = group.conflicts
     assert conflict.slot == "number"
     assert sorted(v[2] for v in conflict.values) == ["64", "nearly 50"]
 
 
 def test_conflicts_counts_of_different_verbs_not_compared(nlp: Any) -> None:
-    corpus = Corpus(nlp)
-    corpus.add(
-        "a",
-        "Outlet A",
-        "Rescue teams said 64 people had been killed, most of them in the old town near the river.",
-    )
-    corpus.add(
-        "b",
-        "Outlet B",
-        "The governor, speaking on the radio after a sleepless night, claimed nearly 50 people were wounded.",
-    )
+    corpus = _tolls(nlp, "wounded")
     assert all(c.slot != "number" for g in corpus.groups() for c in g.conflicts)
 
 

@@ -18,15 +18,9 @@ from dossier.corroboration.grouping import claim_texts
 from dossier.corroboration.minhash import find_copies
 from dossier.corroboration.stage import BackgroundEmbedding
 from dossier.embed import shared_embedder
-from dossier.nlp import load_model
 from dossier.store import open_store
 from dossier.store.vectors import cached_embed, missing_texts
 from tests.claim_corpus import FILLER, Corpus
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Any:
-    return load_model()
 
 
 def test_corroboration_paraphrases_from_two_outlets_corroborated(nlp: Any) -> None:

@@ -20,15 +20,9 @@ from dossier.model import (
     TimeKind,
     TimePrecision,
 )
-from dossier.nlp import load_model
 from dossier.timeline import event_candidates, merge_events, summarize
 from dossier.timeline.related import fold_related
 from dossier.timeline.summary import MAX_SUMMARY_WORDS, content_words
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Any:
-    return load_model()
 
 
 def _time(

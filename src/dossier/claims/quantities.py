@@ -77,7 +77,9 @@ _PATTERN = re.compile(
     r"(?P<pct>\s*%|\s+percent\b|\s+per cent\b)?(?![\w.,]\d)",
     re.IGNORECASE,
 )
-_SCALE_WORD = r"(?:dozen|hundred|thousand|million|billion)"
+# What a scale word after "several", "a few" or "half a" multiplies by.
+_SCALE_WORDS = {"dozen": 12.0, "hundred": 100.0, "thousand": 1e3, "million": 1e6, "billion": 1e9}
+_SCALE_WORD = "(?:" + "|".join(_SCALE_WORDS) + ")"
 _VAGUE = re.compile(
     rf"(?<![\w-])(?:(?P<few>{'|'.join(sorted(FEW, key=len, reverse=True))})\s+(?P<fscale>{_SCALE_WORD})"
     rf"|(?P<plural>{'|'.join(VAGUE_COUNTS)})(?:\s+of\s+(?P<pscale>thousands|millions|billions))?)\b",
@@ -138,7 +140,7 @@ def _vague(doc: Any, document_id: str, m: re.Match[str]) -> Quantity | None:
     """A count in words only: "several thousand people", "hundreds of cars", "half a dozen"."""
     if m["few"]:
         low, high = FEW[" ".join(m["few"].lower().split())]
-        scale = _SCALES.get(m["fscale"].lower(), float(_WORDS.get(m["fscale"].lower(), 1)))
+        scale = _SCALE_WORDS[m["fscale"].lower()]
     else:
         low, high = VAGUE_COUNTS[m["plural"].lower()]
         scale = _SCALES[m["pscale"].lower()[:-1]] if m["pscale"] else 1.0

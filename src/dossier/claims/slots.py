@@ -78,19 +78,17 @@ def _dates_something_else(doc: Any, char: int) -> bool:
     prepositional phrase ("fired the first shots [since the 2003 invasion]"), or a relative
     clause that gives background ("Mousavian, who fell out with him in 2005"; "the palace,
     Gaddafi's compound that was bombed in 1986")."""
-    span = doc.char_span(char, char + 1, alignment_mode="expand")
-    if span is None or len(span) == 0:
+    token = _token_at(doc, char)
+    if token is None:
         return False
-    token = span[0]
     if token.dep_ in _NOUN_MODIFIERS and token.head.pos_ == "NOUN":
         noun = token.head
         if noun.dep_ == "pobj" and noun.head.head.pos_ in ("NOUN", "PROPN"):
             return True
-    while token.pos_ not in ("VERB", "AUX") and token.head is not token:
-        token = token.head
-    if token.dep_ != "relcl":
+    verb = _verb_above(token)
+    if verb.dep_ != "relcl":
         return False
-    return token.head.dep_ == "appos" or _after_comma(doc, token) or _after_comma(doc, token.head)
+    return verb.head.dep_ == "appos" or _after_comma(doc, verb) or _after_comma(doc, verb.head)
 
 
 def _after_comma(doc: Any, token: Any) -> bool:
@@ -100,10 +98,17 @@ def _after_comma(doc: Any, token: Any) -> bool:
 
 
 def _governing_verb(doc: Any, char: int) -> Any:
+    token = _token_at(doc, char)
+    return None if token is None else _verb_above(token)
+
+
+def _token_at(doc: Any, char: int) -> Any:
     span = doc.char_span(char, char + 1, alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return None
-    token = span[0]
+    return span[0] if span is not None and len(span) else None
+
+
+def _verb_above(token: Any) -> Any:
+    """The first verb among ``token`` and its heads (the root when there is none)."""
     while token.pos_ not in ("VERB", "AUX") and token.head is not token:
         token = token.head
     return token
