@@ -65,11 +65,10 @@ import numpy.typing as npt
 
 from dossier import pipeline
 from dossier.corroboration import ClaimRef, GroupStatus, group_claims
+from dossier.corroboration.stage import claim_refs
 from dossier.embed import BATCH, DIMENSION, Embedder
 from dossier.model import Claim, Span, TimeExpr
 from dossier.store import open_store
-from dossier.store.actors import load_actor_index
-from dossier.store.claims import load_claims
 from dossier.store.sql import OUTLET_LABEL_SQL
 from dossier.store.times import load_event_sentences, load_times
 
@@ -134,15 +133,10 @@ def build_sample(size: int) -> Corpus:
         try:
             sql = f"SELECT d.id, d.text, {OUTLET_LABEL_SQL} FROM documents d"
             texts = {doc: text for doc, text, _ in store.con.execute(sql).fetchall()}
-            actor_of, claims, times = load_actor_index(store), load_claims(store), load_times(store)
-            events = load_event_sentences(store)
+            refs = [replace(r, outlet="bbc") for r in claim_refs(store)]
+            times, events = load_times(store), load_event_sentences(store)
         finally:
             store.close()
-    refs = []
-    for claim in claims:  # as dossier.corroboration.stage makes them
-        doc = claim.sentence.document_id
-        keys = ((doc, a.start, a.end) for a in claim.actors)
-        refs.append(ClaimRef(claim, "bbc", doc, tuple(dict.fromkeys(actor_of[k] for k in keys if k in actor_of))))  # fmt: skip
     spread = Counter(a for _, a in {(r.document_id, a) for r in refs for a in r.actors})
     shared = frozenset(a for a, n in spread.items() if n >= SHARED_ACTOR_ARTICLES)
     return Corpus(refs, texts, times, events, shared)
@@ -281,8 +275,11 @@ def build_corpus(sample: Corpus, replicas: int) -> Corpus:
             text = corpus.texts[new_doc] = reword(sample.texts[doc], story, table, rng)
             for ref in by_doc[doc]:
                 claim = moved(ref.claim, new_doc, text, story, table)
-                actors = tuple(a if a in sample.shared_actors else f"{a}~s{story}" for a in ref.actors)  # fmt: skip
-                corpus.refs.append(ClaimRef(claim, f"outlet-{slots[r % COVERAGE]:02d}", new_doc, actors))  # fmt: skip
+                local = {a: a if a in sample.shared_actors else f"{a}~s{story}" for a in ref.actors}
+                actors = tuple(local.values())
+                titles = tuple((local.get(a, a), t) for a, t in ref.titles)
+                outlet = f"outlet-{slots[r % COVERAGE]:02d}"
+                corpus.refs.append(replace(ref, claim=claim, outlet=outlet, document_id=new_doc, actors=actors, titles=titles))  # fmt: skip
                 s = ref.claim.sentence
                 if event := sample.events.get((doc, s.start, s.end)):
                     corpus.events[(new_doc, s.start, s.end)] = f"{event}~s{story}"

@@ -8,6 +8,7 @@ from dossier.claims import extract_claims
 from dossier.corroboration import ClaimGroup, ClaimRef, group_claims
 from dossier.embed import shared_embedder
 from dossier.model import Attribution, AttributionType, DatePrecision, PublishedDate, Span, TimeExpr
+from dossier.nlp.roles import extract_roles
 from dossier.time import extract_times
 
 PUBLISHED = PublishedDate("2020-06-01", DatePrecision.DAY)
@@ -37,13 +38,14 @@ class Corpus:
         source: str | None = None,
         kind: AttributionType | None = None,
         cue: str | None = None,
+        published: str = PUBLISHED.value,
     ) -> None:
         doc = self.nlp(text)
         mentions = [
             (e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in ACTOR_LABELS
         ]
         bounds = [(s.start_char, s.end_char) for s in doc.sents]
-        times = extract_times(doc_id, text, bounds, PUBLISHED)
+        times = extract_times(doc_id, text, bounds, PublishedDate(published, DatePrecision.DAY))
         self.time_of.update({(t.span.document_id, t.span.start, t.span.end): t for t in times})
         kind = kind or (AttributionType.NAMED if source else AttributionType.UNATTRIBUTED)
         cue_span = Span(doc_id, text.index(cue), text.index(cue) + len(cue)) if cue else None
@@ -51,13 +53,19 @@ class Corpus:
             Attribution(Span(doc_id, s, e), kind, source, None, cue_span, 0.9) for s, e in bounds
         ]
         quotes = [(m.start + 1, m.end - 1) for m in _quotes(text)]
+        people = {(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"}
+        roles = [
+            r for r in extract_roles(doc, doc_id) if (r.mention.start, r.mention.end) in people
+        ]
         for claim in extract_claims(doc, doc_id, attributions, quotes, times, mentions):
-            actors = tuple(
-                sorted(
-                    {text[a.start : a.end].casefold().removeprefix("the ") for a in claim.actors}
-                )
+            actors = tuple(sorted({_actor(text, a) for a in claim.actors}))
+            titles = tuple(
+                (_actor(text, a), r.text)
+                for a in claim.actors
+                for r in roles
+                if (r.mention.start, r.mention.end) == (a.start, a.end)
             )
-            self.refs.append(ClaimRef(claim, outlet, doc_id, actors))
+            self.refs.append(ClaimRef(claim, outlet, doc_id, actors, titles, published))
         self.texts[doc_id] = text
 
     def groups(self) -> list[ClaimGroup]:
@@ -70,6 +78,11 @@ class Corpus:
             if any(r.document_id == doc_id for r in g.claims) and len(g.claims) > 1
         ]
         return group
+
+
+def _actor(text: str, mention: Span) -> str:
+    """An invented article's actor id: the mention's words (no resolution across spellings)."""
+    return text[mention.start : mention.end].casefold().removeprefix("the ")
 
 
 class _Quote:

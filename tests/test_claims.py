@@ -97,7 +97,7 @@ def test_claims_percentages_and_participles(nlp: Any) -> None:
     text = "Hezbollah said 40 percent of its units moved and 1,000 wounded reached Beirut in 2006."
     (claim,) = run(nlp, text, [("Hezbollah", "ORG"), ("Beirut", "GPE")])
     got = {q.unit: (q.low, q.high) for q in claim.quantities}
-    assert got["%"] == (40, 40)
+    assert got["% of unit"] == (40, 40)
     assert got["wounded"] == (1000, 1000)
     assert not any(q.low == 2006 for q in claim.quantities)  # a year, not a count
 

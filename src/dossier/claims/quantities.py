@@ -12,8 +12,12 @@ Vague counts get the interval their words allow (hedge ``"vague"``): "several th
 ``[3000, 9000]``, "hundreds of" ``[200, 1999]``, "tens of thousands" ``[20000, 99000]``,
 "half a dozen" ``[6, 6]`` (``VAGUE_COUNTS``, ``FEW``).
 
+Two kinds of number are no total, and their hedge says so: an increment ("nine more people",
+"another 35", hedge ``"additional"``) and a rate ("200 people a day", "$116 a barrel", hedge
+``"rate"``). Two outlets' totals can disagree; an increment or a rate is not compared with them.
+
 The unit is the counted noun's lemma ("troop"), "USD"/"EUR"/"GBP" for money and "%" for
-percentages; nouns and participles that count people ("martyrs", "persons", "64 dead") are
+percentages ("% of child" when the text says of what); nouns and participles that count people ("martyrs", "persons", "64 dead") are
 all "people" (``PEOPLE``), so two outlets' death tolls compare. ``verb`` is the lemma of the
 verb the count belongs to ("killed 48" and "48 were killed": "kill"). Durations ("40-year",
 "three years") and years are not quantities.
@@ -85,6 +89,16 @@ _VAGUE = re.compile(
     rf"|(?P<plural>{'|'.join(VAGUE_COUNTS)})(?:\s+of\s+(?P<pscale>thousands|millions|billions))?)\b",
     re.IGNORECASE,
 )
+_INCREMENT_BEFORE = re.compile(
+    r"\b(?:another|an additional|a further|further|additional|extra)\s+$", re.I
+)
+_INCREMENT_AFTER = re.compile(r"^\s+(?:more|additional|extra)\b(?!\s+than)", re.I)
+_RATE_AFTER = re.compile(
+    r"^(?:\s+[\w-]+){0,2}?\s+(?:a|an|per|each|every)\s+(?:day|week|month|year|hour|minute|night|"
+    r"barrel|gallon|litre|liter|ton|tonne|kilo\w*|pound|ounce|head|person|capita|share)\b"
+    r"(?!\s+(?:after|before|earlier|later|ago))",
+    re.I,
+)
 _DURATION_AFTER = re.compile(r"^[-\s](?:year|month|week|day|hour|minute|decade|centur)", re.I)
 
 
@@ -133,6 +147,9 @@ def _quantity(doc: Any, document_id: str, m: re.Match[str]) -> Quantity | None:
         return None
     end = m.start() + len(m.group().rstrip())
     low, high = _interval(hedge, a, b)
+    hedge = (
+        _no_total(text_of(doc), m.start("a") if m["cur"] is None else m.start("cur"), end) or hedge
+    )
     return Quantity(Span(document_id, m.start(), end), low, high, unit, hedge, verb)
 
 
@@ -152,8 +169,18 @@ def _vague(doc: Any, document_id: str, m: re.Match[str]) -> Quantity | None:
         return None  # "several hundred years" is a duration
     unit = _fold_unit(noun.lemma_.lower()) if noun is not None else ""
     verb = _verb_of(noun if noun is not None else tokens.root)
+    hedge = _no_total(text_of(doc), m.start(), m.end()) or "vague"
     return Quantity(Span(document_id, m.start(), m.end()), low * scale, high * scale, unit,
-                    "vague", verb)  # fmt: skip
+                    hedge, verb)  # fmt: skip
+
+
+def _no_total(text: str, start: int, end: int) -> str:
+    """ "additional" for an increment, "rate" for a rate, "" for a total."""
+    if _INCREMENT_BEFORE.search(text[max(0, start - 16) : start]) or _INCREMENT_AFTER.match(
+        text[end : end + 16]
+    ):
+        return "additional"
+    return "rate" if _RATE_AFTER.match(text[end : end + 48]) else ""
 
 
 def _noun_after(token: Any) -> Any:
@@ -199,12 +226,21 @@ def _unit(doc: Any, m: re.Match[str]) -> tuple[str, str] | None:
     if m["cur"]:
         return (_CURRENCIES[m["cur"].lower()], verb)
     if m["pct"]:
-        return ("%", verb)
+        return ("%" + _share_of(doc, m.end()), verb)
     noun = _counted_noun(token[-1])
     if noun is not None and noun.lemma_.lower() in TIME_UNITS:
         return None
     unit = noun.lemma_.lower() if noun is not None else _participle(token[-1])
     return (_fold_unit(unit), _verb_of(noun) if noun is not None else verb)
+
+
+def _share_of(doc: Any, end: int) -> str:
+    """ " of children" for "97% of children": percentages of different wholes do not compare."""
+    after = doc.char_span(end, len(text_of(doc)), alignment_mode="expand")
+    if after is None or len(after) < 2 or after[0].lower_ != "of":
+        return ""
+    noun = next((t for t in after[1 : 2 + UNIT_LOOKAHEAD] if t.pos_ in ("NOUN", "PROPN")), None)
+    return f" of {_fold_unit(noun.lemma_.lower())}" if noun is not None else ""
 
 
 def _fold_unit(unit: str) -> str:

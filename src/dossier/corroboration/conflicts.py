@@ -4,12 +4,18 @@ Precision first: a pair is only compared when the two claims are near paraphrase
 slot only disagrees when the values cannot both be true:
 
 - **date**: the normalised intervals do not overlap ("2003" vs "January 2002"); containment
-  or overlap agrees ("the late 1990s" vs "1998");
-- **number**: for a unit both claims count exactly once, the hedged intervals, each widened by
-  ``NUMBER_TOLERANCE``, do not overlap ("13" vs "30 killed"; "at least 13" vs "15" agrees);
+  or overlap agrees ("the late 1990s" vs "1998"). Not compared: the same words ("this Sunday"
+  in two articles of different days), "now" and its kin, and two days of different acts: in a
+  running story each day has its own happenings ("died on Saturday" / "shelled on Sunday"),
+  so two days disagree only for one predicate;
+- **number**: one thing counted by one verb, with values that cannot both be true
+  (``numbers``: "48" vs "64 killed"; not "7,500 dead" in March against "9,000" in April);
 - **place**: without a gazetteer, "Geneva" and "Switzerland" cannot be told apart from two
   different places, so places disagree only when each claim names exactly one, the names
-  differ, and neither name occurs within ``PLACE_WINDOW`` characters of the other claim;
+  differ and are no spellings of one name ("Deraa"/"Daraa", ``VARIANT_SIMILARITY``), and
+  neither name occurs within ``PLACE_WINDOW`` characters of the other claim;
+- **other**: a person's title or a title's holder (``titles``): "Central Command commander" vs
+  "commander of U.S. forces in Iraq";
 - **quote**: the same speaker, quoted in wordings that are similar (the words in common, in
   order, cover at least ``QUOTE_SIMILARITY`` of the shorter quote) but not the same after
   folding case, punctuation and the spelling of names ("Gadhafi"/"Gaddafi"), and neither a
@@ -28,11 +34,11 @@ from datetime import date
 
 from rapidfuzz.distance import Indel
 
+from dossier.corroboration.numbers import number_conflicts
 from dossier.corroboration.records import ClaimRef, ConflictSlot
-from dossier.model import AttributionType, Quantity, Span, TimeExpr
+from dossier.corroboration.titles import title_conflict
+from dossier.model import AttributionType, Quantity, Span, TimeExpr, TimePrecision
 
-# Reported figures are rounded: 5% either way is the same figure, not a disagreement.
-NUMBER_TOLERANCE = 0.05
 # How far around a claim a place name may appear and still count as mentioned with it.
 PLACE_WINDOW = 400
 # Share of the shorter quote's words, in order, from which two quotes word the same statement.
@@ -44,15 +50,18 @@ SPEAKER_SIMILARITY = 0.85
 VARIANT_SIMILARITY = 0.8
 MIN_VARIANT_CHARS = 5
 _WORD = re.compile(r"\w+")
+# How far into unmarked words a first-person pronoun shows they are the speaker's own.
+FIRST_PERSON_WORDS = 6
+_FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
 # Attributions that pass a quote on without naming who spoke it.
 _RELAYS = {
     AttributionType.ANONYMOUS_OFFICIAL, AttributionType.ANONYMOUS_GROUP, AttributionType.MEDIA,
     AttributionType.HEDGED, AttributionType.UNATTRIBUTED,
 }  # fmt: skip
 
-# Verbs too general to say that two counts count the same thing ("there are", "has").
-VAGUE_VERBS = frozenset({"", "be", "have", "say", "do", "include", "make", "get"})
 
+# The value of "now", "these days": the moment of writing, which differs by article.
+PRESENT_REF = "PRESENT_REF"
 Value = tuple[str, str, str]  # (document id, claim id, value as text)
 TimeIndex = Mapping[tuple[str, int, int], TimeExpr]
 
@@ -67,18 +76,20 @@ def pair_conflicts(
     """
     found: list[tuple[str, Value, Value]] = []
     dates = _times(a, time_of), _times(b, time_of)
-    if close and dates[0] and dates[1] and not dates_agree(dates[0], dates[1]):
+    if close and dates[0] and dates[1] and _dates_conflict(a, b, dates[0], dates[1]):
         found.append((ConflictSlot.DATE, _value(a, dates[0].text), _value(b, dates[1].text)))
-    for qa, qb in _number_conflicts(a, b):
-        if close or same_count(qa, qb):
-            found.append((ConflictSlot.NUMBER, _value(a, _slice(a, qa, texts)),
-                          _value(b, _slice(b, qb, texts))))  # fmt: skip
+    for qa, qb in number_conflicts(a, b):
+        found.append((ConflictSlot.NUMBER, _value(a, _slice(a, qa, texts)),
+                      _value(b, _slice(b, qb, texts))))  # fmt: skip
     places = _place_conflict(a, b, texts) if close else None
     if places:
         found.append((ConflictSlot.PLACE, _value(a, places[0]), _value(b, places[1])))
     quotes = _quote_conflict(a, b, texts)
     if quotes:
         found.append((ConflictSlot.QUOTE, _value(a, quotes[0]), _value(b, quotes[1])))
+    titles = title_conflict(a, b, texts) if close else None
+    if titles:
+        found.append((ConflictSlot.OTHER, _value(a, titles[0]), _value(b, titles[1])))
     return found
 
 
@@ -89,6 +100,16 @@ def _value(ref: ClaimRef, text: str) -> Value:
 def _times(ref: ClaimRef, time_of: TimeIndex) -> TimeExpr | None:
     span = ref.claim.time
     return time_of.get((span.document_id, span.start, span.end)) if span else None
+
+
+def _dates_conflict(a: ClaimRef, b: ClaimRef, ta: TimeExpr, tb: TimeExpr) -> bool:
+    if dates_agree(ta, tb) or PRESENT_REF in (ta.value, tb.value):
+        return False
+    if " ".join(ta.text.casefold().split()) == " ".join(tb.text.casefold().split()):
+        return False
+    if TimePrecision.DAY in (ta.precision, tb.precision):
+        return a.claim.predicate.split()[:1] == b.claim.predicate.split()[:1]
+    return True
 
 
 def dates_agree(a: TimeExpr, b: TimeExpr) -> bool:
@@ -120,36 +141,6 @@ def _day(value: str | None) -> date | None:
         return None
 
 
-def _number_conflicts(a: ClaimRef, b: ClaimRef) -> list[tuple[Quantity, Quantity]]:
-    units_a, units_b = _by_unit(a.claim.quantities), _by_unit(b.claim.quantities)
-    found = []
-    for unit in sorted(units_a.keys() & units_b.keys()):
-        (qa,), (qb,) = units_a[unit], units_b[unit]
-        if not numbers_agree(qa, qb):
-            found.append((qa, qb))
-    return found
-
-
-def _by_unit(quantities: tuple[Quantity, ...]) -> dict[str, list[Quantity]]:
-    """Quantities keyed by unit, keeping only units counted exactly once (ambiguous otherwise)."""
-    found: dict[str, list[Quantity]] = {}
-    for q in quantities:
-        if q.unit:
-            found.setdefault(q.unit, []).append(q)
-    return {unit: qs for unit, qs in found.items() if len(qs) == 1}
-
-
-def same_count(a: Quantity, b: Quantity) -> bool:
-    """Two counts of one thing by one verb: "48 people were killed" and "killed 64 people"."""
-    return bool(a.unit) and a.unit == b.unit and a.verb == b.verb and a.verb not in VAGUE_VERBS
-
-
-def numbers_agree(a: Quantity, b: Quantity) -> bool:
-    low_a, high_a = a.low * (1 - NUMBER_TOLERANCE), a.high * (1 + NUMBER_TOLERANCE)
-    low_b, high_b = b.low * (1 - NUMBER_TOLERANCE), b.high * (1 + NUMBER_TOLERANCE)
-    return low_a <= high_b and low_b <= high_a
-
-
 def _slice(ref: ClaimRef, q: Quantity, texts: Mapping[str, str]) -> str:
     text = texts.get(ref.document_id, "")
     return text[q.span.start : q.span.end] or f"{q.low:g}-{q.high:g} {q.unit}"
@@ -165,9 +156,16 @@ def _place_conflict(a: ClaimRef, b: ClaimRef, texts: Mapping[str, str]) -> tuple
     folded_a, folded_b = name_a.casefold(), name_b.casefold()
     if not folded_a or not folded_b or folded_a in folded_b or folded_b in folded_a:
         return None
+    if Indel.normalized_similarity(_bare(folded_a), _bare(folded_b)) >= VARIANT_SIMILARITY:
+        return None  # one name spelt two ways
     if folded_a in _near(b, texts) or folded_b in _near(a, texts):
         return None
     return name_a, name_b
+
+
+def _bare(place: str) -> str:
+    """A place name without its article: "al-Qusayr" is "qusayr", "the Hague" "hague"."""
+    return re.sub(r"^(?:al|el|the|ad|as|an|ar)[\s-]+", "", place)
 
 
 def _span_text(ref: ClaimRef, span: Span, texts: Mapping[str, str]) -> str:
@@ -195,7 +193,11 @@ def _quote_conflict(a: ClaimRef, b: ClaimRef, texts: Mapping[str, str]) -> tuple
 
 
 def quoted_words(ref: ClaimRef, texts: Mapping[str, str]) -> str | None:
-    """The claim's quotation, or for its subject's own unmarked words, the text after the cue."""
+    """The claim's quotation, or for its subject's own unmarked words, the text after the cue.
+
+    Unmarked words are his own only when they speak in the first person within their first
+    ``FIRST_PERSON_WORDS`` words ("wrote, for example, I manage ..."); "said she had asked for
+    full access" is reported speech in the outlet's words, not a quotation."""
     claim = ref.claim
     if claim.quote is not None:
         return _span_text(ref, claim.quote, texts)
@@ -205,7 +207,8 @@ def quoted_words(ref: ClaimRef, texts: Mapping[str, str]) -> str | None:
     if not claim.sentence.start <= cue.start < cue.end < claim.sentence.end:
         return None
     words = texts.get(ref.document_id, "")[cue.end : claim.sentence.end].strip(" ,:;")
-    return words or None
+    opening = {w.casefold() for w in _WORD.findall(words)[:FIRST_PERSON_WORDS]}
+    return words if opening & _FIRST_PERSON else None
 
 
 def _respell(words: list[str], like: list[str]) -> list[str]:

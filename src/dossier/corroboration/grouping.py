@@ -47,7 +47,7 @@ from dossier.corroboration.blocking import (
     features,
 )
 from dossier.corroboration.clustering import average_link
-from dossier.corroboration.conflicts import TimeIndex, dates_agree, dates_near, same_count
+from dossier.corroboration.conflicts import TimeIndex, dates_agree, dates_near
 from dossier.corroboration.features import (
     content_text,
     counts,
@@ -55,6 +55,7 @@ from dossier.corroboration.features import (
     weighted_jaccard,
     weighted_overlap,
 )
+from dossier.corroboration.numbers import same_count
 from dossier.corroboration.records import ClaimRef
 from dossier.embed import Vectors
 from dossier.model import Claim
@@ -144,7 +145,7 @@ class Scorer:
         )
 
     def same_count(self, i: int, j: int) -> bool:
-        """Both claims count one thing by one verb (``conflicts.same_count``)."""
+        """Both claims count one thing by one verb (``numbers.same_count``)."""
         qa, qb = self.refs[i].claim.quantities, self.refs[j].claim.quantities
         return any(same_count(a, b) for a in qa for b in qb)
 

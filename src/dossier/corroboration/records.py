@@ -24,12 +24,15 @@ class ConflictSlot(enum.StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class ClaimRef:
-    """One claim as stage 9 sees it: with its outlet and its resolved actor ids."""
+    """One claim as stage 9 sees it: with its outlet, its resolved actor ids and the titles the
+    sentence gives its people."""
 
     claim: Claim
     outlet: str
     document_id: str
     actors: tuple[str, ...]  # resolved actor ids
+    titles: tuple[tuple[str, str], ...] = ()  # (person's actor id, role text), see titles.py
+    published: str = ""  # the document's publication date, ISO, as precise as known; "" unknown
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,7 +17,7 @@ from dossier.corroboration.grouping import claim_texts
 from dossier.embed import Vectors, shared_embedder
 from dossier.model import Claim
 from dossier.store import Store
-from dossier.store.actors import load_actor_index
+from dossier.store.actors import load_actor_index, load_person_roles
 from dossier.store.claims import load_claims, write_groups
 from dossier.store.sql import OUTLET_LABEL_SQL
 from dossier.store.times import load_event_sentences, load_times
@@ -28,23 +28,33 @@ log = logging.getLogger(__name__)
 
 def run_corroboration(store: Store) -> int:
     """Rebuild every claim group from the claims of all articles; returns the group count."""
-    sql = f"SELECT d.id, d.text, {OUTLET_LABEL_SQL} FROM documents d"
-    documents = store.con.execute(sql).fetchall()
-    texts = {doc: text for doc, text, _ in documents}
-    outlet_of = {doc: outlet for doc, _, outlet in documents}
-    actor_of = load_actor_index(store)
-    refs = []
-    for claim in load_claims(store):
-        doc = claim.sentence.document_id
-        keys = ((doc, a.start, a.end) for a in claim.actors)
-        actors = tuple(dict.fromkeys(actor_of[k] for k in keys if k in actor_of))
-        refs.append(ClaimRef(claim, outlet_of.get(doc, "unknown"), doc, actors))
+    texts = dict(store.con.execute("SELECT id, text FROM documents").fetchall())
+    refs = claim_refs(store)
     embed = cached_embed(store, shared_embedder())
     events = load_event_sentences(store)
     groups = group_claims(refs, texts, load_times(store), embed, events)
     write_groups(store, groups)
     log.info("grouped %d claims into %d groups", len(refs), len(groups))
     return len(groups)
+
+
+def claim_refs(store: Store) -> list[ClaimRef]:
+    """Every stored claim with its outlet, publication date, actors and the titles it gives
+    its people."""
+    sql = f"SELECT d.id, {OUTLET_LABEL_SQL}, coalesce(d.published_value, '') FROM documents d"
+    about = {
+        doc: (outlet, published) for doc, outlet, published in store.con.execute(sql).fetchall()
+    }
+    actor_of, roles_of = load_actor_index(store), load_person_roles(store)
+    refs = []
+    for claim in load_claims(store):
+        doc = claim.sentence.document_id
+        keys = [(doc, a.start, a.end) for a in claim.actors]
+        actors = tuple(dict.fromkeys(actor_of[k] for k in keys if k in actor_of))
+        titles = tuple((actor_of[k], t) for k in keys if k in actor_of for t in roles_of.get(k, ()))
+        outlet, published = about.get(doc, ("unknown", ""))
+        refs.append(ClaimRef(claim, outlet, doc, actors, titles, published))
+    return refs
 
 
 class BackgroundEmbedding:

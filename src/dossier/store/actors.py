@@ -40,6 +40,23 @@ def load_actor_index(store: Store) -> dict[tuple[str, int, int], str]:
     return {(d, s, e): actor for d, s, e, actor in store.con.execute(sql).fetchall()}
 
 
+def load_person_roles(store: Store) -> dict[tuple[str, int, int], list[str]]:
+    """The role texts of each mention of a person, keyed by the mention's (document, start, end)."""
+    sql = """
+    SELECT r.document_id, r.mention_start, r.mention_end, r.text
+    FROM roles r
+    JOIN entity_mentions em ON em.document_id = r.document_id AND em.start_offset = r.mention_start
+                           AND em.end_offset = r.mention_end
+    JOIN entities e ON e.id = em.entity_id
+    WHERE e.type = 'PERSON'
+    ORDER BY r.document_id, r.mention_start, r.start_offset
+    """
+    found: dict[tuple[str, int, int], list[str]] = {}
+    for d, s, e, text in store.con.execute(sql).fetchall():
+        found.setdefault((d, s, e), []).append(text)
+    return found
+
+
 def load_judgements(store: Store) -> list[Judgement]:
     rows = store.con.execute(
         "SELECT kind, subject, object FROM judgements ORDER BY created"

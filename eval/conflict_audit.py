@@ -1,0 +1,72 @@
+"""Conflict precision on articles nobody wrote gold for: build a wider Timeline17 sample and
+print every conflict the dossier flags, with its evidence, for a person to judge.
+
+Run from the repository root::
+
+    PYTHONPATH=. .venv/bin/python -m eval.conflict_audit            # 30 articles per topic
+    PYTHONPATH=. .venv/bin/python -m eval.conflict_audit --per 10   # smaller, faster
+
+The sample is four T17 topic folders (Libya: CNN, Reuters, March 2011; Syria: BBC, Reuters,
+each in its busiest month) read in place, leaving out the held-out gold articles
+(``eval/heldout.py``). Each conflict is printed with up to ``SHOW`` evidence sentences; the
+judgements are a person's, recorded with their date in ``eval/README.md``. Nothing here is a
+score: the gold sets measure recall, this shows what the rules flag on text they never saw.
+"""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Any
+
+from eval.common import build_folder_export
+from eval.heldout import ARTICLES, HeldOutArticle, load_topic, materialise
+
+TOPICS = (
+    ("LibyaWar_cnn", "CNN", "2011-03"), ("LibyaWar_reuters", "Reuters", "2011-03"),
+    ("SyrianCrisis_bbc", "BBC", ""), ("SyrianCrisis_reuters", "Reuters", ""),
+)  # fmt: skip
+SHOW = 4
+
+
+def sample(per_topic: int) -> tuple[HeldOutArticle, ...]:
+    """``per_topic`` articles of each topic's month ("" for its busiest), held-out ones left out."""
+    held = {(a.topic, a.uid) for a in ARTICLES}
+    picked: list[HeldOutArticle] = []
+    for topic, outlet, month in TOPICS:
+        by_month: dict[str, list[str]] = defaultdict(list)
+        for uid, record in load_topic(topic).items():
+            by_month[record["dct"][:7]].append(uid)
+        month = month or max(sorted(by_month), key=lambda m: len(by_month[m]))
+        uids = sorted(u for u in by_month[month] if (topic, u) not in held)[:per_topic]
+        picked += [HeldOutArticle(topic, u, outlet, f"{topic} {u}") for u in uids]
+    return tuple(picked)
+
+
+def report(export: dict[str, Any]) -> list[str]:
+    claims = export["claims"]
+    lines = [f"{len(export['documents'])} articles, {len(claims)} claim groups: "
+             + ", ".join(f"{n} {s}" for s, n in sorted(Counter(c["status"] for c in claims).items()))]  # fmt: skip
+    for claim in claims:
+        for conflict in claim.get("conflicts", []):
+            values = " | ".join(v["value"][:60] for v in conflict["values"])
+            lines.append(f"== {claim['id']} {conflict['slot']}: {values}")
+            for e in claim["evidence"][:SHOW]:
+                lines.append(f"   - {e['outlet']}: {' '.join(e['text'].split())[:200]}")
+    return lines
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--per", type=int, default=30, help="articles per topic folder")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="dossier-audit-") as tmp:
+        folder = Path(tmp) / "articles"
+        materialise(folder, sample(args.per))
+        print("\n".join(report(build_folder_export(folder))))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,94 @@
+"""Number disagreements: two counts of one thing by one verb that cannot both be true.
+
+For a unit both claims count exactly once, with one verb that says what is counted
+(``same_count``: "48 people were killed" / "killed 64 people"), the hedged intervals, each
+widened by ``NUMBER_TOLERANCE``, do not overlap ("13" vs "30 killed"; "at least 13" vs "15"
+agrees) and lie within ``NUMBER_RATIO`` of each other: 9 and 120 people are two groups, not one
+group counted twice. Running totals grow, so counts from articles published more than
+``NUMBER_DAYS`` apart are not compared ("7,500 dead" in March, "9,000" in April), nor are
+increments and rates ("nine more", "200 a day").
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from dossier.corroboration.records import ClaimRef
+from dossier.model import Quantity
+
+# Reported figures are rounded: 5% either way is the same figure, not a disagreement.
+NUMBER_TOLERANCE = 0.05
+# Counts further apart than this factor count different things, not one thing differently.
+NUMBER_RATIO = 5.0
+# Counts from articles published further apart (days) may be a running total at two moments.
+NUMBER_DAYS = 3
+# Hedges of a number that is no total: an increment ("nine more") or a rate ("200 a day").
+_NOT_TOTALS = frozenset({"additional", "rate"})
+# Verbs too general to say that two counts count the same thing ("there are", "has").
+VAGUE_VERBS = frozenset({"", "be", "have", "say", "do", "include", "make", "get"})
+
+
+def number_conflicts(a: ClaimRef, b: ClaimRef) -> list[tuple[Quantity, Quantity]]:
+    """Each count of one thing by one verb on which ``a`` and ``b`` disagree."""
+    if not _contemporary(a, b):
+        return []
+    units_a, units_b = _by_unit(a.claim.quantities), _by_unit(b.claim.quantities)
+    found = []
+    for unit in sorted(units_a.keys() & units_b.keys()):
+        (qa,), (qb,) = units_a[unit], units_b[unit]
+        if same_count(qa, qb) and not numbers_agree(qa, qb) and _comparable(qa, qb):
+            found.append((qa, qb))
+    return found
+
+
+def _comparable(a: Quantity, b: Quantity) -> bool:
+    """The nearer ends of the two intervals are within ``NUMBER_RATIO`` of each other."""
+    low, high = sorted([a, b], key=lambda q: q.low)
+    return high.low <= low.high * NUMBER_RATIO
+
+
+def _contemporary(a: ClaimRef, b: ClaimRef) -> bool:
+    """Published no more than ``NUMBER_DAYS`` apart, or with a date unknown."""
+    days_a, days_b = _published_days(a.published), _published_days(b.published)
+    if days_a is None or days_b is None:
+        return True
+    (start_a, end_a), (start_b, end_b) = days_a, days_b
+    return max((start_b - end_a).days, (start_a - end_b).days) <= NUMBER_DAYS
+
+
+def _published_days(value: str) -> tuple[date, date] | None:
+    """The days a publication date ("2011-03-20", "2011-03", "2011") may be."""
+    parts = value[:10].split("-")
+    try:
+        numbers = [int(p) for p in parts if p]
+        if len(numbers) == 3:
+            day = date(*numbers)
+            return day, day
+        if len(numbers) == 2:
+            first = date(numbers[0], numbers[1], 1)
+            return first, (first + timedelta(days=31)).replace(day=1) - timedelta(days=1)
+        if len(numbers) == 1:
+            return date(numbers[0], 1, 1), date(numbers[0], 12, 31)
+    except ValueError:
+        return None
+    return None
+
+
+def _by_unit(quantities: tuple[Quantity, ...]) -> dict[str, list[Quantity]]:
+    """Quantities keyed by unit, keeping only totals of units counted exactly once."""
+    found: dict[str, list[Quantity]] = {}
+    for q in quantities:
+        if q.unit and q.hedge not in _NOT_TOTALS:
+            found.setdefault(q.unit, []).append(q)
+    return {unit: qs for unit, qs in found.items() if len(qs) == 1}
+
+
+def same_count(a: Quantity, b: Quantity) -> bool:
+    """Two counts of one thing by one verb: "48 people were killed" and "killed 64 people"."""
+    return bool(a.unit) and a.unit == b.unit and a.verb == b.verb and a.verb not in VAGUE_VERBS
+
+
+def numbers_agree(a: Quantity, b: Quantity) -> bool:
+    low_a, high_a = a.low * (1 - NUMBER_TOLERANCE), a.high * (1 + NUMBER_TOLERANCE)
+    low_b, high_b = b.low * (1 - NUMBER_TOLERANCE), b.high * (1 + NUMBER_TOLERANCE)
+    return low_a <= high_b and low_b <= high_a

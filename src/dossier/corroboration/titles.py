@@ -1,0 +1,107 @@
+"""Names and titles that two claims about one happening give differently.
+
+A title is read from its text (stage 3's roles): its head noun ("commander", "minister") and its
+qualifiers, the capitalised words around the head ("Central Command", "U.S. forces in Iraq").
+Ranks and honorifics ("Gen.", "Maj.") and time words ("then-", "former") are not read.
+
+- **title**: one person, the same head noun, and qualifiers with no word in common, where
+  neither sentence names the other title's qualifiers: "Central Command commander Gen. David
+  Petraeus" against "then-commander of U.S. forces in Iraq, Gen. David Petraeus". "U.S.
+  Secretary of State" and "Secretary of State" agree: one title says less, not something else.
+- **name**: one title, word for word the same qualifiers, held by two different people:
+  "Libyan Foreign Minister Moussa Koussa" against "Libyan Foreign Minister Abdelati Obeidi".
+
+Demonyms fold to their country's stem ("Libyan"/"Libya", "French"/"France") so that "French
+President" and "President of France" agree.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from dossier.corroboration.records import ClaimRef
+
+_WORD = re.compile(r"[\w.'’-]+")
+_RANKS = frozenset({
+    "gen", "general", "maj", "major", "lt", "lieutenant", "col", "colonel", "brig", "brigadier",
+    "adm", "admiral", "capt", "captain", "cmdr", "sgt", "cpl", "pvt", "gov", "sen", "rep", "dr",
+    "prof", "sheikh", "ayatollah", "mr", "mrs", "ms",
+})  # fmt: skip
+_TIME_WORDS = frozenset({"then", "former", "ex", "late", "current", "now", "acting", "outgoing"})
+_DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their"})
+_LINKS = frozenset({"of", "for", "in", "at", "to", "on", "and"})
+# Demonyms whose stem is not their country's ("French"/"France"); others share four letters.
+_DEMONYMS = {"french": "france", "dutch": "netherlands", "swiss": "switzerland",
+             "welsh": "wales", "greek": "greece", "american": "us", "america": "us",
+             "united": "us", "british": "britain", "uk": "britain"}  # fmt: skip
+_STEM = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    actor: str
+    text: str
+    head: str
+    qualifiers: frozenset[str]
+
+
+def read_title(actor: str, text: str) -> Title | None:
+    """The head and qualifiers of a role's text, or None when it has no head noun."""
+    words = [w.strip(".'’-") for w in _WORD.findall(text.replace("-", " "))]
+    kept = [w for w in words if w and w.casefold() not in _TIME_WORDS | _RANKS]
+    if not kept:
+        return None
+    lowered = [w.casefold() for w in kept]
+    cut = next((i for i, w in enumerate(lowered) if w in _LINKS), len(kept))
+    if cut == 0:
+        return None
+    head = lowered[cut - 1].removesuffix("'s").removesuffix("’s")
+    qualifiers = frozenset(
+        _fold(w) for i, w in enumerate(kept) if i != cut - 1 and w[:1].isupper()
+        and lowered[i] not in _DETERMINERS | _LINKS
+    )  # fmt: skip
+    if not head.isalpha():
+        return None
+    return Title(actor, text, head.removesuffix("s") if len(head) > 4 else head, qualifiers)
+
+
+def _fold(word: str) -> str:
+    folded = word.casefold().replace(".", "").removesuffix("'s").removesuffix("’s")
+    return _DEMONYMS.get(folded, folded)[:_STEM]
+
+
+def title_conflict(a: ClaimRef, b: ClaimRef, texts: Mapping[str, str]) -> tuple[str, str] | None:
+    """The two differing titles or names of a pair, or None."""
+    for ta in _titles(a):
+        for tb in _titles(b):
+            if ta.head != tb.head or not ta.qualifiers or not tb.qualifiers:
+                continue
+            retitled = ta.actor == tb.actor and not ta.qualifiers & tb.qualifiers
+            if retitled and not (_mentioned(ta, b, texts) or _mentioned(tb, a, texts)):
+                return ta.text, tb.text
+            renamed = ta.actor != tb.actor and ta.qualifiers == tb.qualifiers
+            if renamed and not (_holds(tb.actor, a) or _holds(ta.actor, b)):
+                return ta.text, tb.text
+    return None
+
+
+def _titles(ref: ClaimRef) -> list[Title]:
+    return [t for actor, text in ref.titles if (t := read_title(actor, text)) is not None]
+
+
+def _holds(actor: str, ref: ClaimRef) -> bool:
+    """The claim names that person too: two holders of one title, not a different name."""
+    return actor in ref.actors
+
+
+def _mentioned(title: Title, ref: ClaimRef, texts: Mapping[str, str]) -> bool:
+    """Every qualifier of ``title`` occurs in ``ref``'s sentence: "the commander in Iraq" and
+    "Petraeus, the U.S. commander, ... in Iraq" say one thing. (Wider, the text around a claim
+    names too much: "American commanders in Iraq" one sentence before "Central Command
+    commander Gen. David Petraeus".)"""
+    sentence = ref.claim.sentence
+    near = texts.get(ref.document_id, "")[sentence.start : sentence.end]
+    stems = {_fold(w) for w in _WORD.findall(near.replace("-", " ")) if w[:1].isupper()}
+    return title.qualifiers <= stems

@@ -1,0 +1,207 @@
+"""Stage 9: what is and is not a disagreement (titles and names, places, running totals,
+increments, dates of different days, reported speech), on invented articles."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from dossier.corroboration.titles import read_title
+from dossier.model import AttributionType
+from tests.claim_corpus import Corpus
+
+
+def _slots(corpus: Corpus) -> list[str]:
+    return sorted(c.slot for g in corpus.groups() for c in g.conflicts)
+
+
+def _pair(nlp: Any, first: str, second: str, **kw: Any) -> Corpus:
+    corpus = Corpus(nlp)
+    corpus.add("a", "Outlet A", first, **kw.get("a", {}))
+    corpus.add("b", "Outlet B", second, **kw.get("b", {}))
+    assert len(corpus.group_of("a").claims) == 2  # the two claims are grouped
+    return corpus
+
+
+MESSAGE = "In 2008, Ivan Petrov sent a message to {title} about the northern ports of Norland."
+
+
+@pytest.mark.parametrize(
+    ("title_b", "conflict"),
+    [
+        ("then-commander of Norland forces in Estovia, Gen. Karl Brenner,", True),
+        ("Central Command commander Gen. Karl Brenner", False),
+        ("the Central Command commander, Gen. Karl Brenner,", False),
+        # the other sentence names the first title's qualifiers: no disagreement shown
+        (
+            "then-commander of Norland forces in Estovia, Gen. Karl Brenner, at Central Command,",
+            False,
+        ),
+    ],
+)
+def test_conflicts_title_of_one_person(nlp: Any, title_b: str, conflict: bool) -> None:
+    corpus = _pair(
+        nlp,
+        MESSAGE.format(title="Central Command commander Gen. Karl Brenner"),
+        MESSAGE.format(title=title_b),
+    )
+    assert _slots(corpus) == (["other"] if conflict else [])
+    if conflict:
+        (found,) = corpus.group_of("a").conflicts
+        assert {v[2] for v in found.values} == {
+            "Central Command commander Gen.", "then-commander of Norland forces in Estovia",
+        }  # fmt: skip
+
+
+SPOKESMAN = "{title} {name} said the northern ports of Varnia would reopen to ships in June."
+
+
+@pytest.mark.parametrize(("name_b", "conflict"), [("Erik Lund", True), ("Anna Berg", False)])
+def test_conflicts_one_title_two_holders(nlp: Any, name_b: str, conflict: bool) -> None:
+    title = "Norland Foreign Minister"
+    corpus = _pair(
+        nlp,
+        SPOKESMAN.format(title=title, name="Anna Berg"),
+        SPOKESMAN.format(title=title, name=name_b),
+    )
+    assert ("other" in _slots(corpus)) is conflict
+
+
+def test_conflicts_a_title_held_by_both_in_one_sentence_agrees(nlp: Any) -> None:
+    """One claim names both holders ("former" is not read): the other names one of them."""
+    corpus = _pair(
+        nlp,
+        SPOKESMAN.format(
+            title="Former Norland Foreign Minister Anna Berg and Norland Foreign Minister",
+            name="Erik Lund",
+        ),
+        SPOKESMAN.format(title="Norland Foreign Minister", name="Erik Lund"),
+    )
+    assert "other" not in _slots(corpus)
+
+
+@pytest.mark.parametrize(
+    ("text", "head", "qualifiers"),
+    [
+        ("Central Command commander Gen.", "commander", {"cent", "comm"}),
+        ("then-commander of U.S. forces in Iraq", "commander", {"us", "iraq"}),
+        ("French President", "president", {"fran"}),
+        ("President of France", "president", {"fran"}),
+        ("Libya's Foreign Minister", "minister", {"liby", "fore"}),
+        ("the former spy", "spy", set()),
+    ],
+)
+def test_read_title_head_and_qualifiers(text: str, head: str, qualifiers: set[str]) -> None:
+    title = read_title("x", text)
+    assert title is not None
+    assert (title.head, set(title.qualifiers)) == (head, qualifiers)
+
+
+def test_read_title_rank_alone_is_no_title() -> None:
+    assert read_title("x", "Maj. Gen.") is None
+
+
+TOLL = "Rescue teams in Varnia said {n} people had been killed in the floods near the river."
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "conflict"),
+    [
+        ("13", "30", True),
+        ("9", "120", False),  # too far apart to be one count: two different groups
+        ("13", "nine more", False),  # an increment is no total
+        ("13", "30 a day", False),  # nor is a rate
+    ],
+)
+def test_conflicts_only_totals_of_one_thing_compared(
+    nlp: Any, a: str, b: str, conflict: bool
+) -> None:
+    corpus = _pair(nlp, TOLL.format(n=a), TOLL.format(n=b))
+    assert _slots(corpus) == (["number"] if conflict else [])
+
+
+@pytest.mark.parametrize(("published", "conflict"), [("2020-06-03", True), ("2020-06-20", False)])
+def test_conflicts_running_totals_of_different_days_not_compared(
+    nlp: Any, published: str, conflict: bool
+) -> None:
+    corpus = _pair(
+        nlp,
+        TOLL.format(n="7,500"),
+        TOLL.format(n="9,000"),
+        b={"published": published},
+    )
+    assert _slots(corpus) == (["number"] if conflict else [])
+
+
+CAPTURE = "On {day}, the rebels {verb} the port of Varnia after a long battle with the army."
+
+
+@pytest.mark.parametrize(
+    ("verb_b", "conflict"), [("captured", True), ("shelled", False)]
+)  # fmt: skip
+def test_conflicts_two_days_disagree_only_about_one_act(
+    nlp: Any, verb_b: str, conflict: bool
+) -> None:
+    corpus = _pair(
+        nlp,
+        CAPTURE.format(day="Saturday", verb="captured"),
+        CAPTURE.format(day="Sunday", verb=verb_b),
+    )
+    assert _slots(corpus) == (["date"] if conflict else [])
+
+
+def test_conflicts_same_date_words_of_different_articles_agree(nlp: Any) -> None:
+    """ "Sunday" in articles a week apart names two days, but says the same thing."""
+    corpus = _pair(
+        nlp,
+        CAPTURE.format(day="Sunday", verb="captured"),
+        CAPTURE.format(day="Sunday", verb="captured"),
+        b={"published": "2020-06-09"},
+    )
+    assert _slots(corpus) == []
+
+
+def test_conflicts_now_is_no_date_to_disagree_with(nlp: Any) -> None:
+    corpus = _pair(
+        nlp,
+        "The opposition groups have now agreed to back the council in Varnia, activists said.",
+        "On Tuesday, the opposition groups agreed to back the council in Varnia, activists said.",
+        a={"published": "2020-06-05"},
+        b={"published": "2020-06-05"},
+    )
+    assert _slots(corpus) == []
+
+
+PORT = "Rebels captured an arms depot in {place} on Friday after a long battle with the army."
+
+
+@pytest.mark.parametrize(
+    ("place_a", "place_b", "conflict"),
+    [("Idlib", "Idleb", False), ("Zawiya", "Zawiyah", False), ("Idlib", "Tripoli", True)],
+)
+def test_conflicts_place_spelt_two_ways_agrees(
+    nlp: Any, place_a: str, place_b: str, conflict: bool
+) -> None:
+    corpus = _pair(nlp, PORT.format(place=place_a), PORT.format(place=place_b))
+    assert _slots(corpus) == (["place"] if conflict else [])
+
+
+REPORTED = "Anna Berg said {words} full access to the flooded towns of northern Varnia."
+
+
+@pytest.mark.parametrize(
+    ("words", "conflict"),
+    [("she had asked the government for", False), ("I have asked the government for", True)],
+)
+def test_conflicts_reported_speech_is_no_quotation(nlp: Any, words: str, conflict: bool) -> None:
+    """Unmarked words after "said" are the speaker's own only in the first person."""
+    kind = {"source": "Anna Berg", "kind": AttributionType.SUBJECT, "cue": "said"}
+    corpus = _pair(
+        nlp,
+        REPORTED.format(words=words),
+        REPORTED.format(words=words.replace("the government", "the ministry")),
+        a=kind,
+        b=kind,
+    )
+    assert _slots(corpus) == (["quote"] if conflict else [])
