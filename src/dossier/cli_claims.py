@@ -80,13 +80,21 @@ def _conflict_text(conflict: dict[str, Any]) -> str:
 
 def _evidence_table(claim: dict[str, Any], data: dict[str, Any]) -> Table:
     sources = {d["id"]: d["source"] for d in data["documents"]}
-    differing = {(v["document"], str(v["value"])) for x in claim["conflicts"] for v in x["values"]}
+    differing = {
+        (v.get("claim"), v["document"], f"{x['slot']}: {v['value']}")
+        for x in claim["conflicts"]
+        for v in x["values"]
+    }
     table = Table(title=f"{claim['id']} ({claim['status']}): {claim['summary']}")
     for name in ("outlet", "attribution", "sentence", "differs"):
         table.add_column(name, overflow="fold")
     for v in claim["evidence"]:
         attribution = v["attribution_type"] + (f": {v['attribution']}" if v["attribution"] else "")
-        marks = [value for doc, value in differing if doc == v["document"]]
+        marks = sorted(  # each value on its own claim's row (on its article's, for older exports)
+            label
+            for cid, doc, label in differing
+            if (cid == v.get("claim") if cid else doc == v["document"])
+        )
         table.add_row(
             f"{v['outlet']}\n{sources.get(v['document'], v['document'])}",
             attribution + (" (quote)" if v["quote"] else ""),
