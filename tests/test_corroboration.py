@@ -197,3 +197,12 @@ def test_background_embedding_stores_each_claim_text_once(nlp: Any, tmp_path: Pa
         assert np.array_equal(stored, shared_embedder().embed(texts))
     finally:
         store.close()
+
+
+def test_corroboration_one_shared_word_does_not_group(nlp: Any) -> None:
+    """Two short claims sharing one word (and so one predicate) are not one report: their
+    wording alone does not link them, and their lexical score counts for half."""
+    corpus = Corpus(nlp)
+    corpus.add("a", "Outlet A", "The Norland navy was defeated.")
+    corpus.add("b", "Outlet B", "Manchester United were defeated.")
+    assert all(len(g.claims) == 1 for g in corpus.groups())

@@ -6,7 +6,8 @@ Scoring a pair (``Scorer.score``): the cosine of the two claims' embeddings (mea
 whatever the wording), a weighted mean over the whole clauses and the clauses without their
 actors and date (``CONTENT_SHARE``; so two different acts of one cast in one year do not look
 alike), plus
-``WEIGHT_LEXICAL`` × a weighted Jaccard of folded content words (rare words weigh more),
+``WEIGHT_LEXICAL`` × a weighted Jaccard of folded content words (rare words weigh more; scaled
+down when they share fewer than ``FULL_LEXICAL_WORDS``),
 ``WEIGHT_DATE`` × date agreement (+1; 0 unknown or near, as "Saturday" and "Sunday"; -1 far
 apart), minus ``DATE_PENALTY`` when the dates are far apart, plus ``LEXICAL_BONUS`` when the
 lexical rules below link the pair on their own, plus ``EVENT_BONUS`` when the timeline put
@@ -75,6 +76,10 @@ CONTENT_SHARE = 0.3
 MIN_CONTENT_COSINE = 0.2
 # Near paraphrases: link on wording alone, even when a slot disagrees (that is a conflict).
 STRONG_LEXICAL = 0.5
+# Shared content words from which the lexical score counts in full; under it, it is scaled
+# down ("has changed" / "nothing has changed" share one word: a weighted Jaccard of 1 that
+# says nothing).
+FULL_LEXICAL_WORDS = 2
 # Below this, two claims share too few words for the lexical score to link them.
 MIN_LEXICAL = 0.2
 # Weighted lexical score from which a pair with enough shared words links (weights sum to 1).
@@ -114,7 +119,11 @@ class Scorer:
     actor_claims: Mapping[str, int]
 
     def lexical(self, i: int, j: int) -> float:
-        return weighted_jaccard(self.feats[i].words, self.feats[j].words, self.word_weight)
+        """Weighted Jaccard of the content words, scaled down under ``FULL_LEXICAL_WORDS`` shared
+        words: "has changed" and "nothing has changed" have a Jaccard of 1 on one word."""
+        a, b = self.feats[i].words, self.feats[j].words
+        scale = min(1.0, len(a & b) / FULL_LEXICAL_WORDS)
+        return scale * weighted_jaccard(a, b, self.word_weight)
 
     def cosine(self, i: int, j: int) -> float:
         return self._cosine(i, j, self._content_cosine(i, j))
