@@ -14,11 +14,12 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dossier import settings
 from dossier.corroboration import ClaimRef, group_claims
 from dossier.corroboration.grouping import claim_texts
+from dossier.corroboration.subject import mention_index, pick_subject, retype
 from dossier.embed import Vectors, shared_embedder
 from dossier.model import Claim
 from dossier.store import Store
-from dossier.store.actors import load_actor_index, load_person_roles
-from dossier.store.claims import load_claims, write_groups
+from dossier.store.actors import load_actor_index, load_people_spread, load_person_roles
+from dossier.store.claims import load_claims, write_attribution_types, write_groups
 from dossier.store.sql import OUTLET_LABEL_SQL
 from dossier.store.times import load_event_sentences, load_times
 from dossier.store.vectors import cached_embed, missing_texts, store_vectors
@@ -30,6 +31,7 @@ def run_corroboration(store: Store) -> int:
     """Rebuild every claim group from the claims of all articles; returns the group count."""
     texts = dict(store.con.execute("SELECT id, text FROM documents").fetchall())
     refs = claim_refs(store)
+    write_attribution_types(store, {r.claim.id: str(r.claim.attribution.type) for r in refs})
     embed = cached_embed(store, shared_embedder())
     events = load_event_sentences(store)
     groups = group_claims(refs, texts, load_times(store), embed, events)
@@ -40,14 +42,15 @@ def run_corroboration(store: Store) -> int:
 
 def claim_refs(store: Store) -> list[ClaimRef]:
     """Every stored claim with its outlet, publication date, actors and the titles it gives
-    its people."""
+    its people, its attribution typed against the dossier's subject (``subject``)."""
     sql = f"SELECT d.id, {OUTLET_LABEL_SQL}, coalesce(d.published_value, '') FROM documents d"
     about = {
         doc: (outlet, published) for doc, outlet, published in store.con.execute(sql).fetchall()
     }
     actor_of, roles_of = load_actor_index(store), load_person_roles(store)
+    subject, mentions = pick_subject(*load_people_spread(store)), mention_index(actor_of)
     refs = []
-    for claim in load_claims(store):
+    for claim in (retype(c, subject, mentions) for c in load_claims(store)):
         doc = claim.sentence.document_id
         keys = [(doc, a.start, a.end) for a in claim.actors]
         actors = tuple(dict.fromkeys(actor_of[k] for k in keys if k in actor_of))

@@ -57,6 +57,18 @@ def load_person_roles(store: Store) -> dict[tuple[str, int, int], list[str]]:
     return found
 
 
+def load_people_spread(store: Store) -> tuple[dict[str, tuple[int, int]], int]:
+    """Each person's (articles named in, mentions), and the number of articles."""
+    sql = """
+    SELECT em.entity_id, count(DISTINCT em.document_id), count(*)
+    FROM entity_mentions em JOIN entities e ON e.id = em.entity_id
+    WHERE e.type = 'PERSON' GROUP BY em.entity_id
+    """
+    people = {actor: (docs, n) for actor, docs, n in store.con.execute(sql).fetchall()}
+    (documents,) = store.con.execute("SELECT count(*) FROM documents").fetchone() or (0,)
+    return people, int(documents)
+
+
 def load_judgements(store: Store) -> list[Judgement]:
     rows = store.con.execute(
         "SELECT kind, subject, object FROM judgements ORDER BY created"

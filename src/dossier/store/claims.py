@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 import duckdb
@@ -110,6 +110,7 @@ def _claim(row: tuple[Any, ...]) -> Claim:
         return Span(doc, start, end) if start != _NO_OFFSET else None
 
     a = json.loads(attribution)
+    kind = a.get("article_type", a["type"])  # stage 5's reading; "type" may be stage 9's
     source_span = span(*a["source_span"]) if a["source_span"] else None
     cue = span(*a["cue"]) if a["cue"] else None
     return Claim(
@@ -117,10 +118,26 @@ def _claim(row: tuple[Any, ...]) -> Claim:
         tuple(Span(doc, x, y) for x, y in json.loads(actors)), predicate, span(t_start, t_end),
         tuple(Span(doc, x, y) for x, y in json.loads(places)),
         tuple(_quantity(doc, row) for row in json.loads(quantities)),
-        Attribution(Span(doc, s_start, s_end), AttributionType(a["type"]), a["source"], source_span,
+        Attribution(Span(doc, s_start, s_end), AttributionType(kind), a["source"], source_span,
                     cue, a["confidence"]),
         span(q_start, q_end),
     )  # fmt: skip
+
+
+def write_attribution_types(store: Store, types: Mapping[str, str]) -> None:
+    """Stage 9's attribution type of each claim (``corroboration.subject``), kept beside stage
+    5's ("article_type"), for the claims whose stored type differs."""
+    rows = store.con.execute("SELECT id, attribution FROM claims").fetchall()
+    changed = []
+    for cid, text in rows:
+        a = json.loads(text)
+        kind = types.get(cid, a.get("article_type", a["type"]))
+        if kind != a["type"]:
+            a.setdefault("article_type", a["type"])
+            a["type"] = kind
+            changed.append((json.dumps(a), cid))
+    if changed:
+        store.con.executemany("UPDATE claims SET attribution = ? WHERE id = ?", changed)
 
 
 def write_groups(store: Store, groups: Sequence[ClaimGroup]) -> None:

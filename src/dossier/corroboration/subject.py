@@ -1,0 +1,59 @@
+"""The dossier's subject, and whose words are "the subject himself".
+
+A pile of articles about one person has that person as its subject: the person named in
+the most articles, and in at least ``SUBJECT_SHARE`` of them (Soleimani in the seeds). An
+attribution is *subject* when its source is that person ("Gaddafi said in a televised
+address"), whether or not he is quoted in the first person, and *named-source* when a
+first-person quotation comes from anyone else ("I have called on Gaddafi," Obama said).
+Stage 5 reads one article at a time and cannot know the subject; stage 9 retypes with it.
+A pile with no such person (two stories mixed) keeps stage 5's types.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import replace
+
+from dossier.model import AttributionType, Claim
+
+# Share of the articles the subject must be named in.
+SUBJECT_SHARE = 0.5
+
+_SPEAKERS = frozenset({AttributionType.NAMED, AttributionType.SUBJECT})
+
+
+def pick_subject(people: Mapping[str, tuple[int, int]], documents: int) -> str | None:
+    """The person (actor id -> (articles, mentions)) in the most articles, if in enough."""
+    if not people:
+        return None
+    best = min(people, key=lambda a: (-people[a][0], -people[a][1], a))
+    return best if people[best][0] >= max(2, math.ceil(SUBJECT_SHARE * documents)) else None
+
+
+MentionIndex = Mapping[str, list[tuple[int, int, str]]]  # document -> (start, end, actor)
+
+
+def mention_index(
+    actor_of: Mapping[tuple[str, int, int], str],
+) -> dict[str, list[tuple[int, int, str]]]:
+    found: dict[str, list[tuple[int, int, str]]] = {}
+    for (doc, start, end), actor in actor_of.items():
+        found.setdefault(doc, []).append((start, end, actor))
+    return found
+
+
+def retype(claim: Claim, subject: str | None, mentions: MentionIndex) -> Claim:
+    """The claim with its attribution typed against the dossier's subject."""
+    a = claim.attribution
+    if subject is None or a.type not in _SPEAKERS or a.source_span is None:
+        return claim
+    span = a.source_span
+    speakers = {
+        actor for start, end, actor in mentions.get(span.document_id, ())
+        if start < span.end and span.start < end
+    }  # fmt: skip
+    if not speakers:
+        return claim  # a pronoun or an unresolved name: stage 5's reading stands
+    kind = AttributionType.SUBJECT if subject in speakers else AttributionType.NAMED
+    return claim if kind == a.type else replace(claim, attribution=replace(a, type=kind))
