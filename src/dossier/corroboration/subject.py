@@ -21,6 +21,7 @@ from dossier.model import AttributionType, Claim
 SUBJECT_SHARE = 0.5
 
 _SPEAKERS = frozenset({AttributionType.NAMED, AttributionType.SUBJECT})
+MentionIndex = Mapping[str, list[tuple[int, int, str]]]  # document -> (start, end, actor)
 
 
 def pick_subject(people: Mapping[str, tuple[int, int]], documents: int) -> str | None:
@@ -31,12 +32,10 @@ def pick_subject(people: Mapping[str, tuple[int, int]], documents: int) -> str |
     return best if people[best][0] >= max(2, math.ceil(SUBJECT_SHARE * documents)) else None
 
 
-MentionIndex = Mapping[str, list[tuple[int, int, str]]]  # document -> (start, end, actor)
-
-
 def mention_index(
     actor_of: Mapping[tuple[str, int, int], str],
 ) -> dict[str, list[tuple[int, int, str]]]:
+    """The resolved mentions of each document, for ``retype``."""
     found: dict[str, list[tuple[int, int, str]]] = {}
     for (doc, start, end), actor in actor_of.items():
         found.setdefault(doc, []).append((start, end, actor))

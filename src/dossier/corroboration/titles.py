@@ -35,7 +35,10 @@ _LINKS = frozenset({"of", "for", "in", "at", "to", "on", "and"})
 # Demonyms whose stem is not their country's ("French"/"France"); others share four letters.
 _DEMONYMS = {"french": "france", "dutch": "netherlands", "swiss": "switzerland",
              "welsh": "wales", "greek": "greece", "american": "us", "america": "us",
-             "united": "us", "british": "britain", "uk": "britain"}  # fmt: skip
+             "uk": "britain"}  # fmt: skip
+# Country and body names of several words, read as one ("United States" is "US").
+_NAMES = re.compile(r"\bUnited (States|Kingdom|Nations)\b")
+_NAME_CODES = {"States": "US", "Kingdom": "UK", "Nations": "UN"}
 _STEM = 4
 
 
@@ -49,7 +52,7 @@ class Title:
 
 def read_title(actor: str, text: str) -> Title | None:
     """The head and qualifiers of a role's text, or None when it has no head noun."""
-    words = [w.strip(".'’-") for w in _WORD.findall(text.replace("-", " "))]
+    words = [w.strip(".'’-") for w in _words(text)]
     kept = [w for w in words if w and w.casefold() not in _TIME_WORDS | _RANKS]
     if not kept:
         return None
@@ -65,6 +68,11 @@ def read_title(actor: str, text: str) -> Title | None:
     if not head.isalpha():
         return None
     return Title(actor, text, head.removesuffix("s") if len(head) > 4 else head, qualifiers)
+
+
+def _words(text: str) -> list[str]:
+    text = _NAMES.sub(lambda m: _NAME_CODES[m[1]], text)
+    return _WORD.findall(text.replace("-", " "))
 
 
 def _fold(word: str) -> str:
@@ -103,5 +111,5 @@ def _mentioned(title: Title, ref: ClaimRef, texts: Mapping[str, str]) -> bool:
     commander Gen. David Petraeus".)"""
     sentence = ref.claim.sentence
     near = texts.get(ref.document_id, "")[sentence.start : sentence.end]
-    stems = {_fold(w) for w in _WORD.findall(near.replace("-", " ")) if w[:1].isupper()}
+    stems = {_fold(w) for w in _words(near) if w[:1].isupper()}
     return title.qualifiers <= stems
