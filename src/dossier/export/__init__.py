@@ -1,4 +1,5 @@
-"""Exports of the stored dossier: JSON (the contract of DESIGN.md), GraphML and FollowTheMoney."""
+"""Exports of the stored dossier: JSON (the contract of DESIGN.md), GraphML, FollowTheMoney and
+schema.org ClaimReview."""
 
 from collections.abc import Callable, Mapping
 from typing import Any, TextIO
@@ -20,6 +21,14 @@ def _ftm(data: Mapping[str, Any], out: TextIO) -> None:
     write_ftm(data, out)
 
 
-EXPORTERS: dict[str, Exporter] = {"json": write_json, "graphml": _graphml, "ftm": _ftm}
+def _claimreview(data: Mapping[str, Any], out: TextIO) -> None:
+    from dossier.export.claimreview import write_claimreview
+
+    write_claimreview(data, out)
+
+
+EXPORTERS: dict[str, Exporter] = {
+    "json": write_json, "graphml": _graphml, "ftm": _ftm, "claimreview": _claimreview,
+}  # fmt: skip
 
 __all__ = ["EXPORTERS", "Exporter", "build_export", "load_export", "write_json"]
