@@ -110,6 +110,8 @@ def test_claims_percentages_and_participles(nlp: Any) -> None:
         "Read more about Soleimani here.",
         "Soleimani was brilliant.",
         "Soleimani seemed invincible in Baghdad.",
+        "Please don't prove me wrong, Soleimani.",  # a command, however it opens
+        "Don't forget that Soleimani was in Baghdad.",
     ],
 )
 def test_claims_opinion_and_scene_setting_rejected(nlp: Any, text: str) -> None:

@@ -14,6 +14,8 @@ from typing import Any
 from dossier.nlp import text_of
 
 _SUBJECTS = {"nsubj", "nsubjpass", "expl", "csubj"}
+# Words that may stand before the verb of a command ("Please don't prove me wrong").
+_BEFORE_COMMAND = frozenset({"please", "do", "n't", "not", "never", "just", "now", "so", "and"})
 # Verbs that only report or frame: the checkable content is their clausal complement.
 REPORTING_VERBS = {
     "say", "tell", "claim", "add", "state", "report", "announce", "insist", "allege",
@@ -122,9 +124,12 @@ def _is_question(doc: Any, clause: Clause) -> bool:
 
 
 def _is_imperative(verb: Any) -> bool:
-    first = verb.sent[0] if verb.sent[0].is_alpha else verb.sent[min(1, len(verb.sent) - 1)]
+    """A bare verb opening its sentence with no subject: "Read more", "Please don't forget"."""
     no_subject = not any(c.dep_ in _SUBJECTS for c in verb.children)
-    return bool(verb.tag_ == "VB" and no_subject and first.i == verb.i)
+    before = [t for t in verb.sent if t.i < verb.i and t.is_alpha]
+    return bool(
+        verb.tag_ == "VB" and no_subject and all(t.lower_ in _BEFORE_COMMAND for t in before)
+    )
 
 
 def _is_evaluative_copula(verb: Any) -> bool:
