@@ -88,11 +88,19 @@ def title_conflict(a: ClaimRef, b: ClaimRef, texts: Mapping[str, str]) -> tuple[
                 continue
             retitled = ta.actor == tb.actor and not ta.qualifiers & tb.qualifiers
             if retitled and not (_mentioned(ta, b, texts) or _mentioned(tb, a, texts)):
-                return ta.text, tb.text
+                return _shown(ta.text), _shown(tb.text)
             renamed = ta.actor != tb.actor and ta.qualifiers == tb.qualifiers
             if renamed and not (_holds(tb.actor, a) or _holds(ta.actor, b)):
-                return ta.text, tb.text
+                return _shown(ta.text), _shown(tb.text)
     return None
+
+
+def _shown(text: str) -> str:
+    """The title without the rank that ends it before the name ("... commander Gen.")."""
+    words = text.split()
+    while len(words) > 1 and words[-1].casefold().strip(".") in _RANKS:
+        words.pop()
+    return " ".join(words)
 
 
 def _titles(ref: ClaimRef) -> list[Title]:
