@@ -9,7 +9,7 @@ import pytest
 
 from dossier.corroboration.titles import read_title
 from dossier.model import AttributionType
-from tests.claim_corpus import Corpus
+from tests.claim_corpus import FILLER, Corpus
 
 
 def _slots(corpus: Corpus) -> list[str]:
@@ -152,6 +152,20 @@ def test_conflicts_two_days_disagree_only_about_one_act(
         CAPTURE.format(day="Sunday", verb=verb_b),
     )
     assert _slots(corpus) == (["date"] if conflict else [])
+
+
+@pytest.mark.parametrize(("verb_b", "conflict"), [("captured", True), ("shelled", False)])
+def test_conflicts_inside_one_article_dates_of_different_acts_agree(
+    nlp: Any, verb_b: str, conflict: bool
+) -> None:
+    """An article tells a sequence: two years for two acts are no self-contradiction."""
+    corpus = Corpus(nlp)
+    first = "In 1998, the rebels captured the port of Varnia after a long battle with the army."
+    second = f"In 2003, the rebels {verb_b} the port of Varnia after a long battle with the army."
+    corpus.add("a", "Outlet A", f"{first} {FILLER} {second}")
+    group = corpus.group_of("a")
+    assert len(group.claims) == 2
+    assert [c.slot for c in group.conflicts] == (["date"] if conflict else [])
 
 
 def test_conflicts_same_date_words_of_different_articles_agree(nlp: Any) -> None:

@@ -5,9 +5,11 @@ slot only disagrees when the values cannot both be true:
 
 - **date**: the normalised intervals do not overlap ("2003" vs "January 2002"); containment
   or overlap agrees ("the late 1990s" vs "1998"). Not compared: the same words ("this Sunday"
-  in two articles of different days), "now" and its kin, and two days of different acts: in a
-  running story each day has its own happenings ("died on Saturday" / "shelled on Sunday"),
-  so two days disagree only for one predicate;
+  in two articles of different days), "now" and its kin, two days of different acts (in a
+  running story each day has its own happenings: "died on Saturday" / "shelled on Sunday"),
+  and inside one article, two dates of different acts (an article tells a sequence: "30 years
+  ago, a demographer could have told you" / "in the late 1970s, fertility rose"). Two dates
+  disagree there only for one predicate;
 - **number**: one thing counted by one verb, with values that cannot both be true
   (``numbers``: "48" vs "64 killed"; not "7,500 dead" in March against "9,000" in April);
 - **place**: without a gazetteer, "Geneva" and "Switzerland" cannot be told apart from two
@@ -107,7 +109,7 @@ def _dates_conflict(a: ClaimRef, b: ClaimRef, ta: TimeExpr, tb: TimeExpr) -> boo
         return False
     if " ".join(ta.text.casefold().split()) == " ".join(tb.text.casefold().split()):
         return False
-    if TimePrecision.DAY in (ta.precision, tb.precision):
+    if TimePrecision.DAY in (ta.precision, tb.precision) or a.document_id == b.document_id:
         return a.claim.predicate.split()[:1] == b.claim.predicate.split()[:1]
     return True
 
