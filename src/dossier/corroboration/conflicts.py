@@ -22,10 +22,11 @@ slot only disagrees when the values cannot both be true:
   order, cover at least ``QUOTE_SIMILARITY`` of the shorter quote) but not the same after
   folding case, punctuation and the spelling of names ("Gadhafi"/"Gaddafi"), and neither a
   fragment of the other ("manage" vs "control").
-  A quote relayed by an unnamed source or a medium is taken as the words of the speaker the
-  other claim quotes in his own name (SUBJECT): the relay names no other speaker. Scraped text
-  loses quotation marks, so a SUBJECT claim without a quote span is read as quoting the words
-  after its reporting verb ("Soleimani wrote, I manage ...").
+  A quote relayed by an unnamed source or a medium is taken as the words of the dossier's
+  subject when the other claim quotes him (SUBJECT, ``subject``): the relay names no other
+  speaker. Scraped text loses quotation marks, so a SUBJECT claim without a quote span is read
+  as quoting the words after its reporting verb when they are in the first person
+  ("Soleimani wrote, I manage ..."), not as reported speech ("said she had asked ...").
 """
 
 from __future__ import annotations
