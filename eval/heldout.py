@@ -1,4 +1,8 @@
-"""The held-out claim corpus: a fixed set of Timeline17 Libya-war articles, materialised.
+"""The held-out claim corpora: fixed sets of Timeline17 articles, materialised.
+
+``ARTICLES`` are eight Libya-war articles (``eval/gold/heldout_claims.json``); ``ARTICLES_2``
+eight Syria articles (``eval/gold/heldout2_claims.json``), annotated blind after the first set
+had informed rule changes.
 
 The articles are research-use data read in place from ``/work/shared/eval/data/tls-t17``
 (``DOSSIER_EVAL_T17`` overrides it); no article text is stored in this repository. Each
@@ -60,6 +64,22 @@ ARTICLES: tuple[HeldOutArticle, ...] = (
     HeldOutArticle(_REUTERS, "144", "Reuters", "Western forces strike Libya"),
     HeldOutArticle(_REUTERS, "23", "Reuters", "Western powers press on with Libya air strikes"),
     HeldOutArticle(_REUTERS, "213", "Reuters", "U.S. general says attacks on Libya likely to slow"),
+)
+
+_BBC, _SYR_REUTERS = "SyrianCrisis_bbc", "SyrianCrisis_reuters"
+# The second held-out set (``eval/gold/heldout2_claims.json``), annotated blind: Syria,
+# 2011-11-14..17, the Arab League suspension, the Rabat meeting, Turkey and Russia.
+ARTICLES_2: tuple[HeldOutArticle, ...] = (
+    HeldOutArticle(_BBC, "21", "BBC", "Jordan's King Abdullah says Assad should step down"),
+    HeldOutArticle(_BBC, "142", "BBC", "Turkey steps up pressure on Syria"),
+    HeldOutArticle(_BBC, "160", "BBC", "Arab ministers meet to suspend Syria"),
+    HeldOutArticle(_BBC, "46", "BBC", "Russia says Syria resembles civil war"),
+    HeldOutArticle(_SYR_REUTERS, "26", "Reuters", "Assad faces deepening Arab isolation"),
+    HeldOutArticle(_SYR_REUTERS, "289", "Reuters", "Arab League moves closer to Syria sanctions"),
+    HeldOutArticle(_SYR_REUTERS, "244", "Reuters", "Russia stands by Assad"),
+    HeldOutArticle(
+        _SYR_REUTERS, "298", "Reuters", "France recalls Syria envoy as suspension takes effect"
+    ),
 )
 
 _NO_SPACE_BEFORE = {",", ".", "?", "!", ":", ";", ")", "%", "...", "n't", "''", "'"}
@@ -173,9 +193,11 @@ def materialise(
 
 
 @contextmanager
-def heldout_corpus(t17_dir: Path = T17_DIR) -> Iterator[Path]:
-    """The held-out corpus materialised in a temporary folder, removed afterwards."""
+def heldout_corpus(
+    t17_dir: Path = T17_DIR, articles: tuple[HeldOutArticle, ...] = ARTICLES
+) -> Iterator[Path]:
+    """A held-out corpus materialised in a temporary folder, removed afterwards."""
     with tempfile.TemporaryDirectory(prefix="dossier-heldout-") as tmp:
         folder = Path(tmp) / "heldout"
-        materialise(folder, ARTICLES, t17_dir)
+        materialise(folder, articles, t17_dir)
         yield folder

@@ -6,6 +6,7 @@ Run from the repository root::
     .venv/bin/python -m eval.score_claims --db PATH   # score an existing dossier database
     .venv/bin/python -m eval.score_claims --selftest  # score the gold itself and an empty export
     .venv/bin/python -m eval.score_claims --gold heldout  # the held-out Libya articles instead
+    .venv/bin/python -m eval.score_claims --gold heldout2  # the held-out Syria articles
 
 ``--gold heldout`` materialises the held-out corpus (``eval/heldout.py``) into a temporary
 folder, checks ``eval/gold/heldout_claims.json`` against it, builds it and scores it the
@@ -45,6 +46,7 @@ from typing import Any
 from eval.claims_gold import (
     ATTRIBUTION_TYPES,
     GOLD_PATH,
+    HELDOUT2_GOLD_PATH,
     HELDOUT_GOLD_PATH,
     MAX_KEY_WORDS,
     SLOTS,
@@ -56,12 +58,12 @@ from eval.claims_gold import (
 )
 from eval.common import SEEDS_DIR, build_folder_export, normalise, run_scorer
 
-__all__ = ["ATTRIBUTION_TYPES", "GOLD_PATH", "HELDOUT_GOLD_PATH", "MAX_KEY_WORDS", "SLOTS",
+__all__ = ["ATTRIBUTION_TYPES", "GOLD_PATH", "HELDOUT2_GOLD_PATH", "HELDOUT_GOLD_PATH", "MAX_KEY_WORDS", "SLOTS",
            "STATUSES", "GoldMismatchError", "check_gold", "gold_export", "load_gold",
            "main", "score_claims"]  # fmt: skip
 
 SHOW = 15  # rows of each list in the printed report
-GOLDS = ("seeds", "heldout")
+GOLDS = ("seeds", "heldout", "heldout2")
 
 
 def _norm_label(value: Any) -> str:
@@ -284,26 +286,30 @@ def format_report(r: dict[str, Any]) -> str:
 
 def _add_gold_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--gold", choices=GOLDS, default="seeds",
-                        help="seeds (default) or heldout: the Libya articles of eval/heldout.py")  # fmt: skip
+                        help="seeds (default), heldout (the Libya articles of eval/heldout.py) "
+                             "or heldout2 (its Syria articles)")  # fmt: skip
 
 
 def main(argv: list[str] | None = None) -> int:
     description = (__doc__ or "").splitlines()[0]
     pre = argparse.ArgumentParser(add_help=False)
     _add_gold_option(pre)
-    if pre.parse_known_args(argv)[0].gold == "seeds":
+    which = pre.parse_known_args(argv)[0].gold
+    if which == "seeds":
         return run_scorer(argv, description, check_gold, score_claims, format_report,
                           run_selftest, add_arguments=_add_gold_option)  # fmt: skip
-    from eval.heldout import heldout_corpus
+    from eval.heldout import ARTICLES, ARTICLES_2, heldout_corpus
 
-    gold = load_gold(HELDOUT_GOLD_PATH)
-    with heldout_corpus() as corpus:
+    path, articles = {"heldout": (HELDOUT_GOLD_PATH, ARTICLES),
+                      "heldout2": (HELDOUT2_GOLD_PATH, ARTICLES_2)}[which]  # fmt: skip
+    gold = load_gold(path)
+    with heldout_corpus(articles=articles) as corpus:
         return run_scorer(
             argv, description,
-            check_gold=lambda: check_gold(HELDOUT_GOLD_PATH, corpus),
+            check_gold=lambda: check_gold(path, corpus),
             score=lambda export: score_claims(export, gold),
             format_report=format_report,
-            selftest=lambda: run_selftest(HELDOUT_GOLD_PATH, corpus),
+            selftest=lambda: run_selftest(path, corpus),
             build=lambda: build_folder_export(corpus),
             add_arguments=_add_gold_option,
         )  # fmt: skip

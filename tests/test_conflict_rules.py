@@ -222,3 +222,60 @@ def test_conflicts_reported_speech_is_no_quotation(nlp: Any, words: str, conflic
         b=kind,
     )
     assert _slots(corpus) == (["quote"] if conflict else [])
+
+
+@pytest.mark.parametrize(("place_b", "verb_b", "conflict"),
+                         [("Tripoli", "captured", True), ("Tripoli", "shelled", False)])  # fmt: skip
+def test_conflicts_two_places_disagree_only_about_one_act(
+    nlp: Any, place_b: str, verb_b: str, conflict: bool
+) -> None:
+    corpus = _pair(
+        nlp,
+        PORT.format(place="Idlib"),
+        PORT.format(place=place_b).replace("captured", verb_b),
+    )
+    assert _slots(corpus) == (["place"] if conflict else [])
+
+
+SPEECH = (
+    '"{name} should see the tragic ends of the ones who declared war against their own people," '
+    "Karl Brenner told members of parliament in Varnia."
+)
+
+
+@pytest.mark.parametrize(
+    ("name_b", "verb_b", "conflict"),
+    [("Bashar Assad", "declared war against", False), ("Bashar Assad", "made war on", True)],
+)
+def test_conflicts_a_name_particle_is_spelling_not_wording(
+    nlp: Any, name_b: str, verb_b: str, conflict: bool
+) -> None:
+    kind = {"source": "Karl Brenner", "kind": AttributionType.NAMED}
+    corpus = _pair(
+        nlp,
+        SPEECH.format(name="Bashar al-Assad"),
+        SPEECH.format(name=name_b).replace("declared war against", verb_b),
+        a=kind,
+        b=kind,
+    )
+    assert ("quote" in _slots(corpus)) is conflict
+
+
+@pytest.mark.parametrize(
+    ("quote_b", "conflict"),
+    [("the blood of the oppressed", False), ("the ruin of the ports of the north", True)],
+)
+def test_conflicts_quotes_compared_on_their_content_words(
+    nlp: Any, quote_b: str, conflict: bool
+) -> None:
+    """ "the ... of the" is shared by any two quotes: only content words show one statement."""
+    line = '"{q}," Karl Brenner told members of parliament in Varnia about the northern ports.'
+    kind = {"source": "Karl Brenner", "kind": AttributionType.NAMED}
+    corpus = _pair(
+        nlp,
+        line.format(q="the future of the ports of the north"),
+        line.format(q=quote_b),
+        a=kind,
+        b=kind,
+    )
+    assert ("quote" in _slots(corpus)) is conflict

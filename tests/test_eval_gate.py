@@ -173,3 +173,32 @@ def test_eval_gate_heldout_claims_flag_no_consistent_statement(
 ) -> None:
     limit = BASELINE["heldout_claims"]["consistent_flagged_max"]
     assert heldout_claims["consistent_flagged"] <= limit, heldout_claims["consistent_flagged_pairs"]
+
+
+@pytest.fixture(scope="module")
+def heldout2_claims() -> dict[str, Any]:
+    from eval.claims_gold import HELDOUT2_GOLD_PATH, check_gold, load_gold
+    from eval.common import build_folder_export
+    from eval.heldout import ARTICLES_2, heldout_corpus
+    from eval.score_claims import score_claims
+
+    with heldout_corpus(articles=ARTICLES_2) as corpus:
+        check_gold(HELDOUT2_GOLD_PATH, corpus)
+        result: dict[str, Any] = score_claims(
+            build_folder_export(corpus), load_gold(HELDOUT2_GOLD_PATH)
+        )
+    return result
+
+
+@pytest.mark.parametrize("figure", ["claim_recall", "attribution_accuracy", "group_f1"])
+def test_eval_gate_heldout2_claims(heldout2_claims: dict[str, Any], figure: str) -> None:
+    _at_least("heldout2_claims", figure, heldout2_claims[figure])
+
+
+def test_eval_gate_heldout2_claims_flag_few_consistent_statements(
+    heldout2_claims: dict[str, Any],
+) -> None:
+    limit = BASELINE["heldout2_claims"]["consistent_flagged_max"]
+    assert heldout2_claims["consistent_flagged"] <= limit, heldout2_claims[
+        "consistent_flagged_pairs"
+    ]

@@ -14,13 +14,16 @@ slot only disagrees when the values cannot both be true:
   (``numbers``: "48" vs "64 killed"; not "7,500 dead" in March against "9,000" in April);
 - **place**: without a gazetteer, "Geneva" and "Switzerland" cannot be told apart from two
   different places, so places disagree only when each claim names exactly one, the names
-  differ and are no spellings of one name ("Deraa"/"Daraa", ``VARIANT_SIMILARITY``), and
-  neither name occurs within ``PLACE_WINDOW`` characters of the other claim;
+  differ and are no spellings of one name ("Deraa"/"Daraa", ``VARIANT_SIMILARITY``), neither
+  name occurs within ``PLACE_WINDOW`` characters of the other claim, and the two tell one act
+  (``same_act``: "will not attend the meeting in Morocco" and "withdrew its ambassador from
+  Damascus" name two places for two acts);
 - **other**: a person's title or a title's holder (``titles``): "Central Command commander" vs
   "commander of U.S. forces in Iraq";
-- **quote**: the same speaker, quoted in wordings that are similar (the words in common, in
-  order, cover at least ``QUOTE_SIMILARITY`` of the shorter quote) but not the same after
-  folding case, punctuation and the spelling of names ("Gadhafi"/"Gaddafi"), and neither a
+- **quote**: the same speaker, quoted in wordings that are similar (the content words in
+  common, in order, cover at least ``QUOTE_SIMILARITY`` of the shorter quote's) but not the same after
+  folding case, punctuation and the spelling of names ("Gadhafi"/"Gaddafi", "al-Assad"/
+  "Assad"), and neither a
   fragment of the other ("manage" vs "control").
   A quote relayed by an unnamed source or a medium is taken as the words of the dossier's
   subject when the other claim quotes him (SUBJECT, ``subject``): the relay names no other
@@ -36,6 +39,7 @@ from collections.abc import Mapping
 from datetime import date
 
 from rapidfuzz.distance import Indel
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from dossier.corroboration.numbers import number_conflicts
 from dossier.corroboration.records import ClaimRef, ConflictSlot
@@ -52,6 +56,8 @@ SPEAKER_SIMILARITY = 0.85
 # spelt two ways ("Gadhafi"/"Gaddafi", "Qaeda"/"Qaida"), not a different wording.
 VARIANT_SIMILARITY = 0.8
 MIN_VARIANT_CHARS = 5
+# Particles of Arabic names that outlets keep or drop ("Bashar al-Assad", "Bashar Assad").
+_NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn"})
 _WORD = re.compile(r"\w+")
 # How far into unmarked words a first-person pronoun shows they are the speaker's own.
 FIRST_PERSON_WORDS = 6
@@ -111,8 +117,13 @@ def _dates_conflict(a: ClaimRef, b: ClaimRef, ta: TimeExpr, tb: TimeExpr) -> boo
     if " ".join(ta.text.casefold().split()) == " ".join(tb.text.casefold().split()):
         return False
     if TimePrecision.DAY in (ta.precision, tb.precision) or a.document_id == b.document_id:
-        return a.claim.predicate.split()[:1] == b.claim.predicate.split()[:1]
+        return same_act(a, b)
     return True
+
+
+def same_act(a: ClaimRef, b: ClaimRef) -> bool:
+    """The two claims' predicates have one verb: "captured" and "captured", not "shelled"."""
+    return a.claim.predicate.split()[:1] == b.claim.predicate.split()[:1]
 
 
 def dates_agree(a: TimeExpr, b: TimeExpr) -> bool:
@@ -150,7 +161,7 @@ def _slice(ref: ClaimRef, q: Quantity, texts: Mapping[str, str]) -> str:
 
 
 def _place_conflict(a: ClaimRef, b: ClaimRef, texts: Mapping[str, str]) -> tuple[str, str] | None:
-    if len(a.claim.places) != 1 or len(b.claim.places) != 1:
+    if len(a.claim.places) != 1 or len(b.claim.places) != 1 or not same_act(a, b):
         return None
     name_a, name_b = (
         _span_text(a, a.claim.places[0], texts),
@@ -186,13 +197,21 @@ def _quote_conflict(a: ClaimRef, b: ClaimRef, texts: Mapping[str, str]) -> tuple
         return None
     if not same_speaker(a, b) and not _relayed(a, b):
         return None
-    words_a = _WORD.findall(quote_a.casefold())
-    words_b = _respell(_WORD.findall(quote_b), words_a)
+    words_a = [w for w in _WORD.findall(quote_a.casefold()) if w not in _NAME_PARTICLES]
+    words_b = _respell(
+        [w for w in _WORD.findall(quote_b) if w.casefold() not in _NAME_PARTICLES], words_a
+    )
     if not words_a or not words_b or words_a == words_b or _is_fragment(words_a, words_b):
         return None
-    if shared_wording(words_a, words_b) < QUOTE_SIMILARITY:
+    content_a, content_b = _content(words_a), _content(words_b)
+    if not content_a or not content_b or shared_wording(content_a, content_b) < QUOTE_SIMILARITY:
         return None
     return quote_a, quote_b
+
+
+def _content(words: list[str]) -> list[str]:
+    """The words that carry a quote's meaning: "the ... of the" is shared by any two quotes."""
+    return [w for w in words if w not in STOP_WORDS]
 
 
 def quoted_words(ref: ClaimRef, texts: Mapping[str, str]) -> str | None:
