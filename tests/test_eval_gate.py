@@ -145,19 +145,23 @@ def test_eval_gate_seeds_claims_flag_no_consistent_statement(seeds_claims: dict[
     assert seeds_claims["consistent_flagged"] <= limit, seeds_claims["consistent_flagged_pairs"]
 
 
-@pytest.fixture(scope="module")
-def heldout_claims() -> dict[str, Any]:
-    from eval.claims_gold import HELDOUT_GOLD_PATH, check_gold, load_gold
+def _score_heldout(which: str) -> dict[str, Any]:
+    from eval.claims_gold import HELDOUT2_GOLD_PATH, HELDOUT_GOLD_PATH, check_gold, load_gold
     from eval.common import build_folder_export
-    from eval.heldout import heldout_corpus
+    from eval.heldout import ARTICLES, ARTICLES_2, heldout_corpus
     from eval.score_claims import score_claims
 
-    with heldout_corpus() as corpus:
-        check_gold(HELDOUT_GOLD_PATH, corpus)
-        result: dict[str, Any] = score_claims(
-            build_folder_export(corpus), load_gold(HELDOUT_GOLD_PATH)
-        )
+    path, articles = {"heldout": (HELDOUT_GOLD_PATH, ARTICLES),
+                      "heldout2": (HELDOUT2_GOLD_PATH, ARTICLES_2)}[which]  # fmt: skip
+    with heldout_corpus(articles=articles) as corpus:
+        check_gold(path, corpus)
+        result: dict[str, Any] = score_claims(build_folder_export(corpus), load_gold(path))
     return result
+
+
+@pytest.fixture(scope="module")
+def heldout_claims() -> dict[str, Any]:
+    return _score_heldout("heldout")
 
 
 @pytest.mark.parametrize(
@@ -177,17 +181,7 @@ def test_eval_gate_heldout_claims_flag_no_consistent_statement(
 
 @pytest.fixture(scope="module")
 def heldout2_claims() -> dict[str, Any]:
-    from eval.claims_gold import HELDOUT2_GOLD_PATH, check_gold, load_gold
-    from eval.common import build_folder_export
-    from eval.heldout import ARTICLES_2, heldout_corpus
-    from eval.score_claims import score_claims
-
-    with heldout_corpus(articles=ARTICLES_2) as corpus:
-        check_gold(HELDOUT2_GOLD_PATH, corpus)
-        result: dict[str, Any] = score_claims(
-            build_folder_export(corpus), load_gold(HELDOUT2_GOLD_PATH)
-        )
-    return result
+    return _score_heldout("heldout2")
 
 
 @pytest.mark.parametrize("figure", ["claim_recall", "attribution_accuracy", "group_f1"])
