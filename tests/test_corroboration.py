@@ -206,3 +206,21 @@ def test_corroboration_one_shared_word_does_not_group(nlp: Any) -> None:
     corpus.add("a", "Outlet A", "The Norland navy was defeated.")
     corpus.add("b", "Outlet B", "Manchester United were defeated.")
     assert all(len(g.claims) == 1 for g in corpus.groups())
+
+
+def test_corroboration_summary_is_the_most_typical_member() -> None:
+    """A group's summary is the member most like the others, not merely the shortest."""
+    from types import SimpleNamespace
+
+    from dossier.corroboration import _central
+
+    texts = [
+        "Petrov met Brenner in Varnia.",
+        "It rained.",
+        "Petrov and Brenner met in Varnia on Monday.",
+    ]
+    vectors = np.array([[1.0, 0.0], [0.0, 1.0], [0.96, 0.28]], dtype=np.float32)
+    refs = [SimpleNamespace(claim=SimpleNamespace(text=t)) for t in texts]
+    scorer = SimpleNamespace(refs=refs, vectors=vectors)
+    assert _central([0, 1, 2], scorer) == texts[2]  # type: ignore[arg-type]
+    assert _central([1], scorer) == texts[1]  # type: ignore[arg-type]

@@ -61,7 +61,10 @@ def group_claims(
     scorer = make_scorer(refs, texts, time_of, embed, events)
     components, linked = link(refs, scorer)
     found = _conflicts(refs, linked, scorer, texts, time_of)
-    groups = [_group([refs[i] for i in members], copies, found) for members in components]
+    groups = [
+        _group([refs[i] for i in members], copies, found, _central(members, scorer))
+        for members in components
+    ]
     log.info("%d claims, %d copies, %d groups", len(refs), len(copies), len(groups))
     return sorted(groups, key=lambda g: g.id)
 
@@ -82,10 +85,26 @@ def _conflicts(
     return found
 
 
+def _central(members: Sequence[int], scorer: Scorer) -> str:
+    """The text of the member most like the others (highest summed cosine), the group's
+    summary: a mixed group's shortest sentence is often its least typical one. Ties go to
+    the shorter text."""
+    if len(members) == 1:
+        return scorer.refs[members[0]].claim.text
+    vectors = scorer.vectors[list(members)]
+    likeness = (vectors @ vectors.T).sum(axis=1)
+    texts = [scorer.refs[i].claim.text for i in members]
+    best = max(
+        range(len(members)), key=lambda k: (round(float(likeness[k]), 6), -len(texts[k]), texts[k])
+    )
+    return texts[best]
+
+
 def _group(
     members: list[ClaimRef],
     copies: Mapping[str, str],
     found: Mapping[str, list[tuple[str, Value, Value]]],
+    summary: str,
 ) -> ClaimGroup:
     members.sort(key=lambda r: (r.document_id, r.claim.sentence.start, r.claim.id))
     documents = {r.document_id for r in members}
@@ -97,7 +116,6 @@ def _group(
     else:
         status = GroupStatus.CORROBORATED if independent >= 2 else GroupStatus.SINGLE_SOURCE
     ids = sorted(r.claim.id for r in members)
-    summary = min((r.claim.text for r in members), key=lambda t: (len(t), t))
     return ClaimGroup(
         id="g" + hashlib.sha256("\x1f".join(ids).encode()).hexdigest()[:12],
         claims=tuple(members),
