@@ -224,3 +224,22 @@ def test_corroboration_summary_is_the_most_typical_member() -> None:
     scorer = SimpleNamespace(refs=refs, vectors=vectors)
     assert _central([0, 1, 2], scorer) == texts[2]  # type: ignore[arg-type]
     assert _central([1], scorer) == texts[1]  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("cosine", "status"), [(0.9, "corroborated"), (0.6, "single-source")])
+def test_corroboration_needs_a_close_tie_between_outlets(
+    nlp: Any, cosine: float, status: str
+) -> None:
+    """Two outlets' claims that group at a loose score (0.6, over the 0.55 linkage) share a
+    topic more often than a fact: they are shown together but do not corroborate."""
+    corpus = Corpus(nlp)
+    corpus.add("a", "Outlet A", "Ivan Petrov opened the northern harbour of Varnia.")
+    corpus.add("b", "Outlet B", "Ivan Petrov praised fishermen during a visit to Varnia.")
+    other = np.sqrt(1 - cosine**2)
+
+    def embed(texts: Sequence[str]) -> Any:  # every text of claim b sits `cosine` from a's
+        rows = [[1.0, 0.0] if "harbour" in t else [cosine, other] for t in texts]
+        return np.array(rows, dtype=np.float32)
+
+    (group,) = [g for g in group_claims(corpus.refs, corpus.texts, corpus.time_of, embed)]
+    assert len(group.claims) == 2 and group.status == status

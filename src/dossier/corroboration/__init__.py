@@ -3,8 +3,9 @@
 1. Near-duplicate documents (syndicated copies) are found by MinHash (``minhash``).
 2. Claims are blocked by shared actors and years, scored pairwise on embeddings, wording, dates
    and actors, and clustered by average linkage (``grouping``).
-3. Each group counts its independent outlets: a copy counts with its original, and outlets
-   citing the same upstream source (the same named person or medium) count once.
+3. Each group counts its independent outlets: only outlets whose report is tied to another
+   outlet's by a pair scoring ``CORROBORATE_SCORE``; a copy counts with its original, and
+   outlets citing the same upstream source (the same named person or medium) count once.
 4. Linked pairs are compared slot by slot for disagreements (``conflicts``).
 
 A group is *conflicting* when a slot disagrees, *corroborated* when at least two independent
@@ -34,6 +35,11 @@ __all__ = ["ClaimGroup", "ClaimRef", "Conflict", "ConflictSlot", "GroupStatus", 
 # speaker and wording checks.
 CONFLICT_LEXICAL = STRONG_LEXICAL
 CONFLICT_COSINE = 0.7
+# A group is corroborated by the outlets whose reports are tied to another outlet's by a pair
+# scoring this much (near paraphrases in meaning, wording or date); average linkage may also
+# gather looser neighbours into the group, which are shown but do not corroborate. On 30
+# hand-judged groups of an unannotated pile, 10 to 12 report one fact at 0.7, 5 to 7 without.
+CORROBORATE_SCORE = 0.7
 # Longest group summary, in characters.
 SUMMARY_MAX_CHARS = 240
 # Attributions naming an upstream source that several outlets may pass on.
@@ -61,8 +67,9 @@ def group_claims(
     scorer = make_scorer(refs, texts, time_of, embed, events)
     components, linked = link(refs, scorer)
     found = _conflicts(refs, linked, scorer, texts, time_of)
+    vouched = _vouched(refs, linked, scorer)
     groups = [
-        _group([refs[i] for i in members], copies, found, _central(members, scorer))
+        _group([refs[i] for i in members], copies, found, _central(members, scorer), vouched)
         for members in components
     ]
     log.info("%d claims, %d copies, %d groups", len(refs), len(copies), len(groups))
@@ -85,6 +92,17 @@ def _conflicts(
     return found
 
 
+def _vouched(
+    refs: Sequence[ClaimRef], linked: Sequence[tuple[int, int]], scorer: Scorer
+) -> frozenset[str]:
+    """Claims tied to another outlet's claim by a pair scoring ``CORROBORATE_SCORE``."""
+    found: set[str] = set()
+    for i, j in linked:
+        if refs[i].outlet != refs[j].outlet and scorer.score(i, j) >= CORROBORATE_SCORE:
+            found.update((refs[i].claim.id, refs[j].claim.id))
+    return frozenset(found)
+
+
 def _central(members: Sequence[int], scorer: Scorer) -> str:
     """The text of the member most like the others (highest summed cosine), the group's
     summary: a mixed group's shortest sentence is often its least typical one. Ties go to
@@ -105,11 +123,13 @@ def _group(
     copies: Mapping[str, str],
     found: Mapping[str, list[tuple[str, Value, Value]]],
     summary: str,
+    vouched: frozenset[str],
 ) -> ClaimGroup:
     members.sort(key=lambda r: (r.document_id, r.claim.sentence.start, r.claim.id))
     documents = {r.document_id for r in members}
     copy_pairs = tuple(sorted((d, copies[d]) for d in documents if copies.get(d) in documents))
-    independent, shared = _independence(members, copy_pairs)
+    strong = [r for r in members if r.claim.id in vouched]
+    independent, shared = _independence(strong, copy_pairs) if strong else (1, ())
     conflicts = _merge_conflicts([c for r in members for c in found.get(r.claim.id, [])])
     if conflicts:
         status = GroupStatus.CONFLICTING
@@ -136,7 +156,8 @@ def _independence(
     outlet_of = {r.document_id: r.outlet for r in members}
     parent = {r.outlet: r.outlet for r in members}
     for copy, original in copy_pairs:
-        _union(parent, outlet_of[copy], outlet_of[original])
+        if copy in outlet_of and original in outlet_of:
+            _union(parent, outlet_of[copy], outlet_of[original])
     by_source: dict[str, tuple[str, set[str]]] = {}
     for r in members:
         a = r.claim.attribution
