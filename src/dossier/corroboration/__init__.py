@@ -67,7 +67,7 @@ def group_claims(
     scorer = make_scorer(refs, texts, time_of, embed, events)
     components, linked = link(refs, scorer)
     found = _conflicts(refs, linked, scorer, texts, time_of)
-    vouched = _vouched(refs, linked, scorer)
+    vouched = _vouched(refs, linked)
     groups = [
         _group([refs[i] for i in members], copies, found, _central(members, scorer), vouched)
         for members in components
@@ -77,7 +77,7 @@ def group_claims(
 
 
 def _conflicts(
-    refs: Sequence[ClaimRef], linked: Sequence[tuple[int, int]], scorer: Scorer, texts: Mapping[str, str],
+    refs: Sequence[ClaimRef], linked: Mapping[tuple[int, int], float], scorer: Scorer, texts: Mapping[str, str],
     time_of: TimeIndex,
 ) -> dict[str, list[tuple[str, Value, Value]]]:  # fmt: skip
     """Disagreements of each linked pair, keyed by the claim id of the pair's first claim."""
@@ -92,13 +92,11 @@ def _conflicts(
     return found
 
 
-def _vouched(
-    refs: Sequence[ClaimRef], linked: Sequence[tuple[int, int]], scorer: Scorer
-) -> frozenset[str]:
+def _vouched(refs: Sequence[ClaimRef], linked: Mapping[tuple[int, int], float]) -> frozenset[str]:
     """Claims tied to another outlet's claim by a pair scoring ``CORROBORATE_SCORE``."""
     found: set[str] = set()
-    for i, j in linked:
-        if refs[i].outlet != refs[j].outlet and scorer.score(i, j) >= CORROBORATE_SCORE:
+    for (i, j), score in linked.items():
+        if refs[i].outlet != refs[j].outlet and score >= CORROBORATE_SCORE:
             found.update((refs[i].claim.id, refs[j].claim.id))
     return frozenset(found)
 

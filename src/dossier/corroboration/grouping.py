@@ -230,11 +230,14 @@ def make_scorer(
     )  # fmt: skip
 
 
-def link(refs: Sequence[ClaimRef], scorer: Scorer) -> tuple[list[list[int]], list[tuple[int, int]]]:
-    """Clusters of claims reporting the same thing, and their scored pairs (for conflicts)."""
+def link(
+    refs: Sequence[ClaimRef], scorer: Scorer
+) -> tuple[list[list[int]], dict[tuple[int, int], float]]:
+    """Clusters of claims reporting the same thing, and the scores of their scored pairs (for
+    conflicts and corroboration), in pair order."""
     pairs = candidate_pairs(refs, scorer.feats, scorer.word_weight)
     scores = {pair: scorer.score(*pair) for pair in pairs}
     clusters = average_link(len(refs), scores, LINK_SCORE)
     cluster_of = {i: n for n, members in enumerate(clusters) for i in members}
-    inside = [pair for pair in sorted(scores) if cluster_of[pair[0]] == cluster_of[pair[1]]]
+    inside = {p: scores[p] for p in sorted(scores) if cluster_of[p[0]] == cluster_of[p[1]]}
     return clusters, inside
