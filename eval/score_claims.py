@@ -59,8 +59,8 @@ from eval.claims_gold import (
 from eval.common import SEEDS_DIR, build_folder_export, normalise, run_scorer
 
 __all__ = ["ATTRIBUTION_TYPES", "GOLD_PATH", "HELDOUT2_GOLD_PATH", "HELDOUT_GOLD_PATH", "MAX_KEY_WORDS", "SLOTS",
-           "STATUSES", "GoldMismatchError", "check_gold", "gold_export", "load_gold",
-           "main", "score_claims"]  # fmt: skip
+           "STATUSES", "GoldMismatchError", "check_gold", "gold_export", "heldout_set",
+           "load_gold", "main", "score_claims"]  # fmt: skip
 
 SHOW = 15  # rows of each list in the printed report
 GOLDS = ("seeds", "heldout", "heldout2")
@@ -284,6 +284,14 @@ def format_report(r: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def heldout_set(which: str) -> tuple[Path, tuple[Any, ...]]:
+    """The gold file and the articles (``eval.heldout.HeldOutArticle``) of a held-out set."""
+    from eval.heldout import ARTICLES, ARTICLES_2
+
+    return {"heldout": (HELDOUT_GOLD_PATH, ARTICLES),
+            "heldout2": (HELDOUT2_GOLD_PATH, ARTICLES_2)}[which]  # fmt: skip
+
+
 def _add_gold_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--gold", choices=GOLDS, default="seeds",
                         help="seeds (default), heldout (the Libya articles of eval/heldout.py) "
@@ -298,10 +306,9 @@ def main(argv: list[str] | None = None) -> int:
     if which == "seeds":
         return run_scorer(argv, description, check_gold, score_claims, format_report,
                           run_selftest, add_arguments=_add_gold_option)  # fmt: skip
-    from eval.heldout import ARTICLES, ARTICLES_2, heldout_corpus
+    from eval.heldout import heldout_corpus
 
-    path, articles = {"heldout": (HELDOUT_GOLD_PATH, ARTICLES),
-                      "heldout2": (HELDOUT2_GOLD_PATH, ARTICLES_2)}[which]  # fmt: skip
+    path, articles = heldout_set(which)
     gold = load_gold(path)
     with heldout_corpus(articles=articles) as corpus:
         return run_scorer(

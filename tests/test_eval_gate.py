@@ -141,18 +141,16 @@ def test_eval_gate_seeds_claims(seeds_claims: dict[str, Any], figure: str) -> No
 
 
 def test_eval_gate_seeds_claims_flag_no_consistent_statement(seeds_claims: dict[str, Any]) -> None:
-    limit = BASELINE["seeds_claims"]["consistent_flagged_max"]
-    assert seeds_claims["consistent_flagged"] <= limit, seeds_claims["consistent_flagged_pairs"]
+    _flags_at_most("seeds_claims", seeds_claims)
 
 
 def _score_heldout(which: str) -> dict[str, Any]:
-    from eval.claims_gold import HELDOUT2_GOLD_PATH, HELDOUT_GOLD_PATH, check_gold, load_gold
+    from eval.claims_gold import check_gold, load_gold
     from eval.common import build_folder_export
-    from eval.heldout import ARTICLES, ARTICLES_2, heldout_corpus
-    from eval.score_claims import score_claims
+    from eval.heldout import heldout_corpus
+    from eval.score_claims import heldout_set, score_claims
 
-    path, articles = {"heldout": (HELDOUT_GOLD_PATH, ARTICLES),
-                      "heldout2": (HELDOUT2_GOLD_PATH, ARTICLES_2)}[which]  # fmt: skip
+    path, articles = heldout_set(which)
     with heldout_corpus(articles=articles) as corpus:
         check_gold(path, corpus)
         result: dict[str, Any] = score_claims(build_folder_export(corpus), load_gold(path))
@@ -175,8 +173,12 @@ def test_eval_gate_heldout_claims(heldout_claims: dict[str, Any], figure: str) -
 def test_eval_gate_heldout_claims_flag_no_consistent_statement(
     heldout_claims: dict[str, Any],
 ) -> None:
-    limit = BASELINE["heldout_claims"]["consistent_flagged_max"]
-    assert heldout_claims["consistent_flagged"] <= limit, heldout_claims["consistent_flagged_pairs"]
+    _flags_at_most("heldout_claims", heldout_claims)
+
+
+def _flags_at_most(section: str, result: dict[str, Any]) -> None:
+    limit = BASELINE[section]["consistent_flagged_max"]
+    assert result["consistent_flagged"] <= limit, result["consistent_flagged_pairs"]
 
 
 @pytest.fixture(scope="module")
@@ -192,7 +194,4 @@ def test_eval_gate_heldout2_claims(heldout2_claims: dict[str, Any], figure: str)
 def test_eval_gate_heldout2_claims_flag_few_consistent_statements(
     heldout2_claims: dict[str, Any],
 ) -> None:
-    limit = BASELINE["heldout2_claims"]["consistent_flagged_max"]
-    assert heldout2_claims["consistent_flagged"] <= limit, heldout2_claims[
-        "consistent_flagged_pairs"
-    ]
+    _flags_at_most("heldout2_claims", heldout2_claims)
