@@ -66,6 +66,35 @@ def test_claims_predicate_goes_through_light_verbs_and_with(nlp: Any) -> None:
     assert words(text, claim.actors) == ["Iran", "the United States"]
 
 
+def test_claims_date_on_a_light_verb_dates_that_act(nlp: Any) -> None:
+    """ "decided last week to suspend" dates the decision: its predicate names it, so the
+    date is never compared with the suspension's own ("suspended on Wednesday")."""
+    text = "The Arab League decided last week to suspend Syria."
+    (claim,) = run(nlp, text, [("The Arab League", "ORG"), ("Syria", "GPE")])
+    assert claim.predicate == "decide suspend syria"
+    assert claim.time is not None and text[claim.time.start : claim.time.end] == "last week"
+    (undated,) = run(nlp, "The Arab League decided to suspend Syria.",
+                     [("The Arab League", "ORG"), ("Syria", "GPE")])  # fmt: skip
+    assert undated.predicate == "suspend syria"
+    (on_event,) = run(nlp, "The Arab League decided to suspend Syria on Wednesday.",
+                      [("The Arab League", "ORG"), ("Syria", "GPE")])  # fmt: skip
+    assert on_event.predicate == "suspend syria"
+
+
+def test_claims_list_entry_heading_dates_the_entry_after_it(nlp: Any) -> None:
+    """A timeline pasted as one line: each "DATE:" heads the entry after it, not the one
+    before, which the sentence splitter leaves it in."""
+    text = (
+        "18 August: The US imposes a full ban on oil imports 12 November: The Arab League "
+        "suspends Syria from the organisation 14 November: King Abdullah urges Assad to go."
+    )
+    names = [("The US", "GPE"), ("The Arab League", "ORG"), ("Syria", "GPE"),
+             ("King Abdullah", "PERSON"), ("Assad", "PERSON")]  # fmt: skip
+    dated = {c.predicate: text[c.time.start : c.time.end] for c in run(nlp, text, names) if c.time}
+    assert dated == {"impose ban": "18 August", "suspend syria": "12 November",
+                     "urge assad": "14 November"}  # fmt: skip
+
+
 def test_claims_coordinated_main_clauses_split(nlp: Any) -> None:
     text = "The Quds Force planned the operation in Syria, and Hezbollah coordinated the offensive."
     claims = run(nlp, text, [("The Quds Force", "ORG"), ("Syria", "GPE"), ("Hezbollah", "ORG")])

@@ -328,6 +328,25 @@ def test_timeline_merge_is_a_stable_partition(
     ]
 
 
+def test_timeline_candidate_list_heading_dates_the_entry_after_it(nlp: Any) -> None:
+    """A timeline pasted as one line: the sentence splitter leaves "12 November:" at the end
+    of the entry before it; it dates the entry after it."""
+    text = (
+        "18 August: The US imposes a full ban on oil imports 12 November: The Arab League "
+        "suspends Syria from the organisation 14 November: King Abdullah urges Assad to go."
+    )
+    doc = nlp(text)
+    times = [_time("d", text, d, v) for d, v in
+             (("18 August", "2011-08-18"), ("12 November", "2011-11-12"),
+              ("14 November", "2011-11-14"))]  # fmt: skip
+    names = ("The US", "The Arab League", "King Abdullah")
+    mentions = [(text.index(n), text.index(n) + len(n)) for n in names]
+    dated = {text[c.mentions[0].start : c.mentions[0].end]: c.time.text
+             for c in event_candidates(doc, "d", times, mentions)}  # fmt: skip
+    assert dated == {"The US": "18 August", "The Arab League": "12 November",
+                     "King Abdullah": "14 November"}  # fmt: skip
+
+
 def test_timeline_candidate_splits_two_dated_clauses(nlp: Any) -> None:
     text = "Norland sold grain to Estavia in 1994, and in 1999 Velmar and Ostrin signed a treaty."
     doc = nlp(text)

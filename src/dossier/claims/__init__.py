@@ -14,9 +14,9 @@ import logging
 from collections.abc import Sequence
 from typing import Any
 
-from dossier.claims.clauses import Clause, is_checkable, is_opinion, main_verb, split_clauses
+from dossier.claims.clauses import Clause, is_checkable, is_opinion, split_clauses, verb_chain
 from dossier.claims.quantities import TIME_UNITS, find_quantities
-from dossier.claims.slots import clause_time, predicate, split_places
+from dossier.claims.slots import clause_time, dated_light_verb, predicate, split_places
 from dossier.model import Attribution, AttributionType, Claim, Span, TimeExpr
 from dossier.nlp import text_of
 
@@ -70,17 +70,21 @@ def _claim(
     counted = any(q.unit and q.unit not in TIME_UNITS for q in quantities)
     if not is_checkable(doc, clause, bool(inside) or counted, quote is not None):
         return None
-    verb = main_verb(clause.verb)
+    chain = verb_chain(clause.verb)
+    verb = chain[-1]
     if _is_appraisal(attribution, verb) and is_opinion(doc, clause):
         return None
     time = clause_time(doc, times, clause.start, clause.end, verb)
     actors, places = split_places(doc, document_id, inside)
+    # A date on the light verb dates that act: "decided last week to suspend" is a decision.
+    light = dated_light_verb(doc, time, chain)
+    act = predicate(verb, {s for s, _, _ in inside})
     return Claim(
         id=claim_id(document_id, clause.start, clause.end),
         sentence=Span(document_id, clause.start, clause.end),
         text=text_of(doc)[clause.start : clause.end],
         actors=actors,
-        predicate=predicate(verb, {s for s, _, _ in inside}),
+        predicate=f"{light} {act}" if light else act,
         time=time.span if time is not None else None,
         places=places,
         quantities=quantities,

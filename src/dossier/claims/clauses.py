@@ -88,15 +88,22 @@ def _trim_end(sent: Any, end: int) -> int:
 
 def main_verb(verb: Any) -> Any:
     """The verb carrying the event: through reporting and light verbs to their complement."""
+    return verb_chain(verb)[-1]
+
+
+def verb_chain(verb: Any) -> list[Any]:
+    """``verb``, then each reporting or light verb's complement down to the main verb."""
+    chain = [verb]
     for _ in range(3):  # "said he had agreed to provide": at most three hops
         lemma = verb.lemma_.lower()
         comps = [
             c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")
         ]
         if not comps or (lemma not in REPORTING_VERBS and lemma not in LIGHT_VERBS):
-            return verb
+            break
         verb = comps[0]
-    return verb
+        chain.append(verb)
+    return chain
 
 
 def is_checkable(doc: Any, clause: Clause, has_entity: bool, quoted: bool) -> bool:

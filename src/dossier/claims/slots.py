@@ -5,7 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from dossier.claims.clauses import LIGHT_VERBS
 from dossier.model import Span, TimeExpr, TimeKind
+from dossier.nlp import text_of
+from dossier.time.filters import HEADING_GAP, is_heading
 
 # Prepositions whose object is where something happened ("in Geneva", "from Baghdad").
 LOCATIVE_PREPOSITIONS = {
@@ -53,6 +56,16 @@ def _is_name(token: Any, mention_starts: set[int]) -> bool:
     return bool(token.pos_ == "PROPN" or token.left_edge.idx in mention_starts or token.ent_type_)
 
 
+def dated_light_verb(doc: Any, time: TimeExpr | None, chain: Sequence[Any]) -> str | None:
+    """The lemma of the light verb above the main verb that ``time`` dates, if it dates one:
+    "decided last week to suspend Syria" dates the decision, not the suspension."""
+    if time is None or len(chain) < 2:
+        return None
+    verb = _governing_verb(doc, time.span.start)
+    return next((str(v.lemma_.lower()) for v in chain[:-1] if v == verb and v.lemma_.lower()
+                 in LIGHT_VERBS), None)  # fmt: skip
+
+
 def clause_time(
     doc: Any, times: Sequence[TimeExpr], start: int, end: int, verb: Any
 ) -> TimeExpr | None:
@@ -65,6 +78,12 @@ def clause_time(
         t for t in times if t.kind in _DATED_KINDS and start <= t.span.start and t.span.end <= end
     ]
     dated = [t for t in dated if not _dates_something_else(doc, t.span.start)]
+    text = text_of(doc)
+    dated = [t for t in dated if not is_heading(text, t.span.end)]
+    if not dated:  # a list entry "12 November: Arab League suspends Syria": its heading
+        headings = [t for t in times if t.kind in _DATED_KINDS and is_heading(text, t.span.end)
+                    and start - HEADING_GAP <= t.span.end <= verb.idx]  # fmt: skip
+        dated = headings[-1:]
     if len(dated) <= 1:
         return dated[0] if dated else None
     for t in dated:

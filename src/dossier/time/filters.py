@@ -1,4 +1,5 @@
-"""Tell a year from a number that is not a date: money, counts, resolutions, product names."""
+"""Tell a year from a number that is not a date (money, counts, resolutions, product names),
+and a date that heads a list entry from one that dates the words around it."""
 
 from __future__ import annotations
 
@@ -42,3 +43,14 @@ def is_count_or_name(text: str, start: int, end: int) -> bool:
     if previous is None or not previous.group(1)[0].isupper():
         return False
     return previous.group(1).lower().rstrip(".") not in DATE_INTRODUCERS
+
+
+# Characters between a heading date's colon and the entry it heads ("12 November: Arab ...").
+HEADING_GAP = 3
+
+
+def is_heading(text: str, end: int) -> bool:
+    """True when the date ending at ``end`` is followed by a colon: it heads the entry after
+    it ("14 November: Jordan's king urges ...") and never dates the words before it, which
+    a sentence splitter may put in its sentence when a timeline is pasted as one line."""
+    return text[end : end + 2].lstrip().startswith(":")

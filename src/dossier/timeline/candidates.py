@@ -24,6 +24,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from dossier.model import EventCandidate, Span, TimeExpr, TimeKind, TimePrecision
+from dossier.nlp import text_of
+from dossier.time.filters import HEADING_GAP, is_heading
 from dossier.timeline.clauses import Clause, split_clauses
 from dossier.timeline.items import (
     MIN_ITEM_WORDS,
@@ -54,6 +56,7 @@ def event_candidates(
     spans = sorted(mentions)
     mention_starts = [s for s, _ in spans]
     found: list[EventCandidate] = []
+    text = text_of(doc)
     for sent in doc.sents:
         lo, hi = sent.start_char, sent.end_char
         inside = [
@@ -63,6 +66,10 @@ def event_candidates(
             ]
             if t.span.end <= hi
         ]
+        before = dates[
+            max(0, bisect.bisect_left(date_starts, lo) - 1) : bisect.bisect_left(date_starts, lo)
+        ]
+        inside = _own_dates(text, inside, before, lo, hi)
         named = [
             (s, e)
             for s, e in spans[
@@ -73,6 +80,21 @@ def event_candidates(
         if inside and named:
             found.extend(_clause_candidates(doc, sent, document_id, inside, named))
     return found
+
+
+def _own_dates(
+    text: str, inside: list[TimeExpr], before: list[TimeExpr], lo: int, hi: int
+) -> list[TimeExpr]:
+    """The sentence's dates less a heading that ends it ("... 14 November:", the entry after
+    it is in the next sentence); with no other, the heading that ends the sentence before."""
+    own = [t for t in inside if not (is_heading(text, t.span.end) and _ends_at(text, t, hi))]
+    if own:
+        return own
+    return [t for t in before if is_heading(text, t.span.end) and lo - t.span.end <= HEADING_GAP]
+
+
+def _ends_at(text: str, time: TimeExpr, hi: int) -> bool:
+    return not text[time.span.end : hi].strip(" \t\n:")
 
 
 def _clause_candidates(
