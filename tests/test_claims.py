@@ -95,6 +95,22 @@ def test_claims_list_entry_heading_dates_the_entry_after_it(nlp: Any) -> None:
                      "urge assad": "14 November"}  # fmt: skip
 
 
+def test_claims_dated_aside_is_a_claim_of_its_own(nlp: Any) -> None:
+    """ "Russia and China, which last month vetoed a draft" states a dated fact the main
+    clause only carries; an undated aside is description, not a claim."""
+    text = "Russia and China, which last month vetoed a draft resolution, oppose new sanctions."
+    claims = run(nlp, text, [("Russia", "GPE"), ("China", "GPE")])
+    aside = next(c for c in claims if c.predicate == "veto resolution")
+    assert aside.text == "which last month vetoed a draft resolution"
+    assert words(text, aside.actors) == ["Russia", "China"]
+    assert aside.time is not None and text[aside.time.start : aside.time.end] == "last month"
+    assert any(c.predicate.startswith("oppose") for c in claims)
+    undated = "Mousavian, who teaches at Princeton, met Soleimani in Tehran."
+    found = run(nlp, undated, [("Mousavian", "PERSON"), ("Princeton", "ORG"),
+                               ("Soleimani", "PERSON"), ("Tehran", "GPE")])  # fmt: skip
+    assert [c.predicate for c in found] == ["meet soleimani"]
+
+
 def test_claims_coordinated_main_clauses_split(nlp: Any) -> None:
     text = "The Quds Force planned the operation in Syria, and Hezbollah coordinated the offensive."
     claims = run(nlp, text, [("The Quds Force", "ORG"), ("Syria", "GPE"), ("Hezbollah", "ORG")])

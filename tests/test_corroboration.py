@@ -182,13 +182,16 @@ def test_background_embedding_stores_each_claim_text_once(nlp: Any, tmp_path: Pa
     corpus = Corpus(nlp)
     corpus.add("a", "Outlet A", "In 2001, Iran gave the United States a map of Taliban bases.")
     corpus.add("b", "Outlet B", "Iran has denied the charges, the foreign ministry said on Monday.")
+    corpus.add("c", "Outlet C", "Russia and China, which last month vetoed a draft, oppose it.")
     claims = [r.claim for r in corpus.refs]
-    texts = sorted(set(claim_texts(claims)))
+    # What stage 9 asks for: an aside is embedded with its antecedent's names in front.
+    texts = sorted(set(claim_texts(claims, corpus.texts)))
+    assert "Russia China which last month vetoed a draft" in texts
     store = open_store(tmp_path / "d.duckdb")
     try:
         embedding = BackgroundEmbedding()
-        embedding.submit(store, claims)
-        embedding.submit(store, claims)  # the same texts again, maybe before the first finished
+        embedding.submit(store, claims, corpus.texts)
+        embedding.submit(store, claims, corpus.texts)  # again, maybe before the first finished
         embedding.finish(store)
         (count,) = store.con.execute("SELECT count(*) FROM sentence_vectors").fetchone() or (0,)
         assert count == len(texts)

@@ -162,7 +162,9 @@ class _Runner:
                 self.stats.mentions += len(item.mentions)
         if self.batch.outcomes or self.batch.failures:
             self.store.write_batch(self.run_id, self.batch)  # 11. store, one transaction per batch
-            self.embedding.submit(self.store, [c for a in self.batch.articles for c in a.claims])
+            articles = self.batch.articles
+            texts = {a.article.id: a.article.text for a in articles}
+            self.embedding.submit(self.store, [c for a in articles for c in a.claims], texts)
         self.batch = Batch()
         self.pending = []
 

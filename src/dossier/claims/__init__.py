@@ -1,5 +1,8 @@
 """Stage 6, claims: one record per checkable clause, with its slots and its source.
 
+Main clauses, and dated asides after a name ("Russia and China, which last month vetoed a
+draft"), whose names then include the antecedent's.
+
 A claim is a clause with a main verb, at least one entity mention, and no marks of opinion
 or scene-setting (questions, imperatives, evaluative copulas, the author's own appraisals).
 Its slots: the actors (mentions that are not places), the predicate (lemmatised verb, particle
@@ -14,7 +17,14 @@ import logging
 from collections.abc import Sequence
 from typing import Any
 
-from dossier.claims.clauses import Clause, is_checkable, is_opinion, split_clauses, verb_chain
+from dossier.claims.clauses import (
+    Clause,
+    asides,
+    is_checkable,
+    is_opinion,
+    split_clauses,
+    verb_chain,
+)
 from dossier.claims.quantities import TIME_UNITS, find_quantities
 from dossier.claims.slots import clause_time, dated_light_verb, predicate, split_places
 from dossier.model import Attribution, AttributionType, Claim, Span, TimeExpr
@@ -45,7 +55,7 @@ def extract_claims(
     claims = []
     for sent in doc.sents:
         attribution = _attribution(document_id, sent, attributions)
-        for clause in split_clauses(sent):
+        for clause in [*split_clauses(sent), *asides(sent)]:
             claim = _claim(doc, document_id, clause, attribution, quote_spans, times, mentions)
             if claim is not None:
                 claims.append(claim)
@@ -62,7 +72,8 @@ def _claim(
     times: Sequence[TimeExpr],
     mentions: Sequence[tuple[int, int, str]],
 ) -> Claim | None:
-    inside = [m for m in mentions if clause.start <= m[0] and m[1] <= clause.end]
+    ranges = [(clause.start, clause.end), clause.antecedent or (0, 0)]
+    inside = [m for m in mentions if any(s <= m[0] and m[1] <= e for s, e in ranges)]
     quote = next((q for q in quote_spans if q[0] < clause.end and clause.start < q[1]), None)
     skip = [(t.span.start, t.span.end) for t in times] + [(s, e) for s, e, _ in inside]
     quantities = tuple(find_quantities(doc, document_id, clause.start, clause.end, skip))
@@ -74,7 +85,9 @@ def _claim(
     verb = chain[-1]
     if _is_appraisal(attribution, verb) and is_opinion(doc, clause):
         return None
-    time = clause_time(doc, times, clause.start, clause.end, verb)
+    time = clause_time(doc, times, clause.start, clause.end, verb, clause.antecedent is not None)
+    if clause.antecedent is not None and time is None:
+        return None  # an undated aside is description ("Mousavian, who is now at Princeton")
     actors, places = split_places(doc, document_id, inside)
     # A date on the light verb dates that act: "decided last week to suspend" is a decision.
     light = dated_light_verb(doc, time, chain)

@@ -51,6 +51,28 @@ class Clause:
     start: int
     end: int
     verb: Any
+    # An aside's antecedent ("Russia and China, " of "..., which last month vetoed a draft"):
+    # characters whose names are the aside's actors too. None for a main clause.
+    antecedent: tuple[int, int] | None = None
+
+
+def asides(sent: Any) -> list[Clause]:
+    """Relative clauses set off by a comma after a name ("Russia and China, which last month
+    vetoed a draft"): each states a fact of its own, which the main clause only carries."""
+    found = []
+    for verb in sent:
+        head = verb.head
+        if verb.dep_ != "relcl" or verb.pos_ not in ("VERB", "AUX") or verb.left_edge.i == 0:
+            continue
+        if (
+            not (head.pos_ == "PROPN" or head.ent_type_)
+            or verb.doc[verb.left_edge.i - 1].text != ","
+        ):
+            continue
+        right = verb.right_edge
+        found.append(Clause(verb.left_edge.idx, right.idx + len(right), verb,
+                            (head.left_edge.idx, verb.left_edge.idx)))  # fmt: skip
+    return found
 
 
 def split_clauses(sent: Any) -> list[Clause]:

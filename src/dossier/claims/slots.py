@@ -67,7 +67,7 @@ def dated_light_verb(doc: Any, time: TimeExpr | None, chain: Sequence[Any]) -> s
 
 
 def clause_time(
-    doc: Any, times: Sequence[TimeExpr], start: int, end: int, verb: Any
+    doc: Any, times: Sequence[TimeExpr], start: int, end: int, verb: Any, aside: bool = False
 ) -> TimeExpr | None:
     """The clause's date: the one attached to the main verb when there are several.
 
@@ -77,7 +77,8 @@ def clause_time(
     dated = [
         t for t in times if t.kind in _DATED_KINDS and start <= t.span.start and t.span.end <= end
     ]
-    dated = [t for t in dated if not _dates_something_else(doc, t.span.start)]
+    if not aside:  # an aside's date is its own
+        dated = [t for t in dated if not _dates_something_else(doc, t.span.start)]
     text = text_of(doc)
     dated = [t for t in dated if not is_heading(text, t.span.end)]
     if not dated:  # a list entry "12 November: Arab League suspends Syria": its heading

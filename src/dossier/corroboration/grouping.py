@@ -209,9 +209,18 @@ class Scorer:
         return 0.0 if dates_near(a, b) else -1.0
 
 
-def claim_texts(claims: Sequence[Claim]) -> list[str]:
-    """What is embedded for the claims: every claim's text, then every claim's content text."""
-    return [c.text for c in claims] + [content_text(c) for c in claims]
+def claim_texts(claims: Sequence[Claim], texts: Mapping[str, str] | None = None) -> list[str]:
+    """What is embedded for the claims: every claim's text, then every claim's content text.
+
+    With the documents' ``texts``, a claim naming actors before its span (the antecedent of
+    "Russia and China, which last month vetoed a draft") is embedded with them in front."""
+    return [_with_borrowed(c, texts or {}) for c in claims] + [content_text(c) for c in claims]
+
+
+def _with_borrowed(claim: Claim, texts: Mapping[str, str]) -> str:
+    span, text = claim.sentence, texts.get(claim.sentence.document_id, "")
+    names = [text[a.start : a.end] for a in claim.actors if a.end <= span.start]
+    return " ".join([*names, claim.text]) if text and names else claim.text
 
 
 def make_scorer(
@@ -223,7 +232,7 @@ def make_scorer(
 ) -> Scorer:
     feats = features(refs, texts, time_of, events or {})
     actors = [f.actors for f in feats]
-    vectors = embed(claim_texts([r.claim for r in refs]))
+    vectors = embed(claim_texts([r.claim for r in refs], texts))
     return Scorer(
         refs, feats, vectors[: len(refs)], vectors[len(refs) :], idf(f.words for f in feats),
         idf(actors), time_of, counts(actors),

@@ -8,7 +8,7 @@ grouping then reads every vector back from the store, embedding whatever is stil
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 
 from dossier import settings
@@ -74,9 +74,10 @@ class BackgroundEmbedding:
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="dossier-embed")
         self._pending: list[tuple[list[str], Future[Vectors]]] = []
 
-    def submit(self, store: Store, claims: Sequence[Claim]) -> None:
-        """Start embedding the claims' texts that have no stored vector; store finished work."""
-        texts = missing_texts(store, claim_texts(claims))
+    def submit(self, store: Store, claims: Sequence[Claim], documents: Mapping[str, str]) -> None:
+        """Start embedding the claims' texts (``documents``: their articles' texts by id) that
+        have no stored vector; store finished work."""
+        texts = missing_texts(store, claim_texts(claims, documents))
         if texts:
             self._pending.append((texts, self._pool.submit(self._embedder.embed, texts)))
         self._store_finished(store, wait=False)
