@@ -39,6 +39,18 @@ def test_attribution_named_source(nlp: Any) -> None:
     assert sliced(text, found.cue) == "said"
 
 
+def test_attribution_an_owned_institution_is_a_named_source(nlp: Any) -> None:
+    """ "the Libyan military", "his government": one named institution, not an insider."""
+    text = "The Libyan military said 48 people were killed in the strikes."
+    found = first(nlp, text)
+    assert (found.type, found.source) == (AttributionType.NAMED, "The Libyan military")
+    assert sliced(text, found.source_span) == "The Libyan military"
+    text = "Gaddafi spoke on television. His government said the strikes killed 48 people."
+    assert run(nlp, text)[1][-1].type == AttributionType.NAMED
+    text = "A military spokesman said 48 people were killed in the strikes."
+    assert first(nlp, text).type == AttributionType.ANONYMOUS_OFFICIAL
+
+
 def test_attribution_media(nlp: Any) -> None:
     found = first(nlp, "The factory was sold in May, according to a report by the BBC.")
     assert found.type == AttributionType.MEDIA
@@ -54,6 +66,8 @@ def test_attribution_anonymous_official(nlp: Any) -> None:
 def test_attribution_anonymous_group(nlp: Any) -> None:
     found = first(nlp, "Senior European officials say the talks have failed.")
     assert found.type == AttributionType.ANONYMOUS_GROUP
+    text = "Two officials spoke on Monday. They said the talks had failed."
+    assert run(nlp, text)[1][-1].type == AttributionType.ANONYMOUS_GROUP
 
 
 def test_attribution_hedges(nlp: Any) -> None:
@@ -86,6 +100,13 @@ def test_attribution_subject(nlp: Any) -> None:
 
 def test_attribution_unattributed(nlp: Any) -> None:
     assert first(nlp, "The bridge was built in 1990.").type == AttributionType.UNATTRIBUTED
+
+
+def test_attribution_a_thing_that_shows_is_no_speaker(nlp: Any) -> None:
+    """ "an assault that showed how close ...": the relative pronoun is not a source."""
+    text = ("Rebels attacked a base near the capital in an assault that showed how close "
+            "the uprising now is to a civil war.")  # fmt: skip
+    assert first(nlp, text).type == AttributionType.UNATTRIBUTED
 
 
 def test_attribution_next_sentence(nlp: Any) -> None:

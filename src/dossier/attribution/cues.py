@@ -61,8 +61,8 @@ def reporting_verbs(sent: Any, quotes: Sequence[tuple[int, int]]) -> Iterator[tu
         if inside(token.idx, quotes) or _negated(token):
             continue
         subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
-        if subject is None or inside(subject.idx, quotes):
-            continue
+        if subject is None or inside(subject.idx, quotes) or subject.tag_ == "WDT":
+            continue  # "an assault that showed how close ...": a thing, not a speaker
         if _reports_content(token, _near_quote(text, token, quotes)):
             yield token, subject
 

@@ -73,6 +73,15 @@ ANONYMOUS_HEADS = frozenset(
         "general", "leader", "activist", "militant", "soldier", "staff", "colleague", "friend",
     }
 )  # fmt: skip
+# Head nouns of an institution: with an owner ("the Libyan military", "his government",
+# "Syria's foreign ministry") the phrase names one, as a named source.
+INSTITUTION_HEADS = frozenset(
+    {
+        "military", "army", "navy", "government", "ministry", "regime", "administration",
+        "embassy", "parliament", "cabinet", "presidency", "police", "council", "court",
+        "department", "agency", "forces", "leadership", "authorities",
+    }
+)  # fmt: skip
 # Head nouns of a medium: outlets, their reporters and documents they publish.
 MEDIA_HEADS = frozenset(
     {

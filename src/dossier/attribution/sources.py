@@ -18,6 +18,7 @@ _PHRASE_STOP_DEPS = frozenset({"relcl", "appos", "punct", "advcl"})
 # Entity types that can speak; NORP ("American") only modifies a source.
 _SOURCE_LABELS = frozenset({PERSON, "ORG", "GPE", "FAC"})
 _MEDIA_LABELS = frozenset({"ORG", "WORK_OF_ART", "PRODUCT"})
+_OWNER_LABELS = frozenset({"NORP", "GPE", "ORG", PERSON})
 # Dependency labels of a main clause's verb (a quotation's "said" can head a ccomp).
 _MAIN_CLAUSE = frozenset({"ROOT", "ccomp"})
 
@@ -141,6 +142,10 @@ def classify(ctx: Context, head: Any) -> Source:
     if other is not None:
         conf = lx.CONF_NAMED if other[2] == PERSON else lx.CONF_INSTITUTION
         return _from_mention(ctx, other, AttributionType.NAMED, conf)
+    if head.lemma_.lower() in lx.INSTITUTION_HEADS and _owned(head):
+        span = (c_start, c_end)
+        return Source(AttributionType.NAMED, text_of(ctx.doc)[c_start:c_end], span,
+                      lx.CONF_INSTITUTION)  # fmt: skip
     if head.pos_ == "PROPN":  # a name the entity recogniser missed
         return Source(
             AttributionType.NAMED,
@@ -148,9 +153,10 @@ def classify(ctx: Context, head: Any) -> Source:
             (c_start, c_end),
             lx.CONF_UNRECOGNISED_NAME,
         )
-    kind = AttributionType.ANONYMOUS_GROUP if _plural(head) else AttributionType.ANONYMOUS_OFFICIAL
-    if lower in lx.PLURAL_PRONOUNS:
+    if lower in lx.PLURAL_PRONOUNS:  # "They said", of the officials named before
+        kind = AttributionType.ANONYMOUS_GROUP
         return Source(kind, head.text, _span(head), lx.CONF_OTHER_SOURCE)
+    kind = AttributionType.ANONYMOUS_GROUP if _plural(head) else AttributionType.ANONYMOUS_OFFICIAL
     return Source(kind, text_of(ctx.doc)[c_start:c_end], (c_start, c_end), lx.CONF_OTHER_SOURCE)
 
 
@@ -195,6 +201,15 @@ def _media(ctx: Context, start: int, end: int) -> Source:
 def _anonymous(doc: Any, head: Any, start: int, end: int) -> Source:
     kind = AttributionType.ANONYMOUS_GROUP if _plural(head) else AttributionType.ANONYMOUS_OFFICIAL
     return Source(kind, text_of(doc)[start:end], (start, end), lx.CONF_ANONYMOUS)
+
+
+def _owned(head: Any) -> bool:
+    """An institution named by its owner: a nationality or name ("the Libyan military",
+    "Syria's ministry") or a possessive ("his government")."""
+    return any(
+        c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and c.ent_type_ in _OWNER_LABELS)
+        for c in head.children
+    )
 
 
 def _plural(head: Any) -> bool:
