@@ -245,8 +245,14 @@ def link(
     """Clusters of claims reporting the same thing, and the scores of their scored pairs (for
     conflicts and corroboration), in pair order."""
     pairs = candidate_pairs(refs, scorer.feats, scorer.word_weight)
-    scores = {pair: scorer.score(*pair) for pair in pairs}
+    # Two thirds of the pairs of a large pile score 0 (``MIN_CONTENT_COSINE``), which average
+    # linkage counts for a pair it does not hold anyway: only the others are kept.
+    scores = {}
+    for pair in pairs:
+        score = scorer.score(*pair)
+        if score:
+            scores[pair] = score
     clusters = average_link(len(refs), scores, LINK_SCORE)
     cluster_of = {i: n for n, members in enumerate(clusters) for i in members}
-    inside = {p: scores[p] for p in sorted(scores) if cluster_of[p[0]] == cluster_of[p[1]]}
+    inside = {p: scores.get(p, 0.0) for p in pairs if cluster_of[p[0]] == cluster_of[p[1]]}
     return clusters, inside
