@@ -124,6 +124,20 @@ def test_conflicts_only_totals_of_one_thing_compared(
     assert _slots(corpus) == (["number"] if conflict else [])
 
 
+RELEASE = "Officials in Varnia said {n} prisoners had been {verb} from the jail near the river."
+
+
+@pytest.mark.parametrize(("verb", "conflict"), [("freed", True), ("released", True),
+                                                 ("moved", False)])  # fmt: skip
+def test_conflicts_counts_by_verbs_used_for_one_another_compare(
+    nlp: Any, verb: str, conflict: bool
+) -> None:
+    """ "200 prisoners released" and "600 freed" count one thing; "600 moved" another."""
+    first = RELEASE.format(n="200", verb="released")
+    corpus = _pair(nlp, first, RELEASE.format(n="600", verb=verb))
+    assert _slots(corpus) == (["number"] if conflict else [])
+
+
 @pytest.mark.parametrize(("published", "conflict"), [("2020-06-03", True), ("2020-06-20", False)])
 def test_conflicts_running_totals_of_different_days_not_compared(
     nlp: Any, published: str, conflict: bool

@@ -29,6 +29,7 @@ RELATED = (
     ("help", "assist", "aid", "support", "back", "assistance"),
     ("lead", "command", "direct", "head", "run", "control", "manage", "oversee", "commander"),
     ("arrest", "detain", "capture", "seize", "detention"),
+    ("release", "free", "liberate", "unshackle"),
     ("fund", "finance", "bankroll", "pay", "funding", "payment"),
     ("weapon", "arm", "munition", "missile", "rocket", "arsenal"),
     ("troop", "soldier", "force", "fighter", "militia", "militiaman", "combatant"),

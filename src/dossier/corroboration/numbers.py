@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from dossier.corroboration.features import fold
 from dossier.corroboration.records import ClaimRef
 from dossier.model import Quantity
 
@@ -84,8 +85,12 @@ def _by_unit(quantities: tuple[Quantity, ...]) -> dict[str, list[Quantity]]:
 
 
 def same_count(a: Quantity, b: Quantity) -> bool:
-    """Two counts of one thing by one verb: "48 people were killed" and "killed 64 people"."""
-    return bool(a.unit) and a.unit == b.unit and a.verb == b.verb and a.verb not in VAGUE_VERBS
+    """Two counts of one thing by one verb: "48 people were killed" and "killed 64 people";
+    verbs reporters use for one another count alike ("released" / "freed" 1,000 prisoners,
+    ``features.RELATED``)."""
+    if not a.unit or a.unit != b.unit or a.verb in VAGUE_VERBS or b.verb in VAGUE_VERBS:
+        return False
+    return a.verb == b.verb or fold(a.verb) == fold(b.verb)
 
 
 def numbers_agree(a: Quantity, b: Quantity) -> bool:
