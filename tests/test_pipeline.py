@@ -105,6 +105,23 @@ def test_pipeline_rebuild_is_idempotent(messy: tuple[Path, dict[str, str]], tmp_
     assert _snapshot(db) == first
 
 
+def test_pipeline_rebuild_redoes_articles_of_another_version(
+    messy: tuple[Path, dict[str, str]], tmp_path: Path
+) -> None:
+    """A dossier upgraded in place: articles stored by older stages are done again, to the
+    state a fresh build gives, and nothing is lost or duplicated."""
+    root, _ = messy
+    db = tmp_path / "d.duckdb"
+    first_stats = build([root], db)
+    first = _snapshot(db)
+    con = duckdb.connect(str(db))
+    con.execute("UPDATE documents SET extractor_version = 'older'")
+    con.close()
+    stats = build([root], db)
+    assert stats.documents == first_stats.documents and stats.skipped_unchanged == 0
+    assert _snapshot(db) == first
+
+
 def test_pipeline_interrupted_build_resumes_to_the_same_state(
     messy: tuple[Path, dict[str, str]], tmp_path: Path
 ) -> None:

@@ -81,9 +81,14 @@ class Store:
 
     # -- what is already stored ----------------------------------------------------------
     def settled_sources(self) -> dict[str, str]:
-        """Sources stored as a document or a duplicate, with their hash: these are skipped."""
+        """Sources stored as a document or a duplicate, with their hash: these are skipped,
+        unless their document was made by another version of the stages (``EXTRACTOR_VERSION``):
+        a dossier upgraded in place redoes those articles rather than keep stale claims."""
         rows = self.con.execute(
-            "SELECT source, original_sha256 FROM sources WHERE status IN ('document', 'duplicate')"
+            "SELECT s.source, s.original_sha256 FROM sources s JOIN documents d"
+            " ON d.id = s.document_id"
+            " WHERE s.status IN ('document', 'duplicate') AND d.extractor_version = ?",
+            [EXTRACTOR_VERSION],
         ).fetchall()
         return {str(s): str(h) for s, h in rows}
 
