@@ -347,6 +347,31 @@ def test_timeline_candidate_list_heading_dates_the_entry_after_it(nlp: Any) -> N
                      "King Abdullah": "14 November"}  # fmt: skip
 
 
+def test_timeline_candidate_per_entry_of_a_box_in_one_sentence(nlp: Any) -> None:
+    """Entries the splitter leaves in one sentence: each is its own candidate, dated by its
+    heading and summarised from its own words."""
+    text = (
+        "10 June: Norland PM condemns the response to the unrest 19 July: Ostria closes its "
+        "embassy in Varna after an attack by loyalists 8 August: Velmaria condemns crackdown "
+        "and recalls its envoy in Varna 10 August: Estavia imposes new sanctions on banks."
+    )
+    doc = nlp(text)
+    times = [_time("d", text, d, v) for d, v in
+             (("10 June", "2011-06-10"), ("19 July", "2011-07-19"),
+              ("8 August", "2011-08-08"), ("10 August", "2011-08-10"))]  # fmt: skip
+    names = ("Norland", "Ostria", "Velmaria", "Estavia")
+    mentions = [(text.index(n), text.index(n) + len(n)) for n in names]
+    cands = event_candidates(doc, "d", times, mentions)
+    dated = {text[c.mentions[0].start : c.mentions[0].end]: c.time.text for c in cands}
+    assert dated == {"Norland": "10 June", "Ostria": "19 July", "Velmaria": "8 August",
+                     "Estavia": "10 August"}  # fmt: skip
+    assert all(len(c.mentions) == 1 for c in cands)
+    ostria = next(c for c in cands if c.time.text == "19 July")
+    assert (
+        ostria.summary.startswith("Ostria closes its embassy") and "Velmaria" not in ostria.summary
+    )
+
+
 def test_timeline_candidate_splits_two_dated_clauses(nlp: Any) -> None:
     text = "Norland sold grain to Estavia in 1994, and in 1999 Velmar and Ostrin signed a treaty."
     doc = nlp(text)

@@ -25,8 +25,8 @@ from typing import Any
 
 from dossier.model import EventCandidate, Span, TimeExpr, TimeKind, TimePrecision
 from dossier.nlp import text_of
-from dossier.time.filters import HEADING_GAP, is_heading
 from dossier.timeline.clauses import Clause, split_clauses
+from dossier.timeline.entries import heading_entries, own_dates
 from dossier.timeline.items import (
     MIN_ITEM_WORDS,
     item_phrase,
@@ -34,7 +34,7 @@ from dossier.timeline.items import (
     list_item,
     nominal_head,
 )
-from dossier.timeline.summary import summarize
+from dossier.timeline.summary import summarize, summarize_stretch
 
 # Kinds and precisions that place a happening on the calendar.
 EVENT_KINDS = frozenset({TimeKind.DATE, TimeKind.TIME})
@@ -69,7 +69,6 @@ def event_candidates(
         before = dates[
             max(0, bisect.bisect_left(date_starts, lo) - 1) : bisect.bisect_left(date_starts, lo)
         ]
-        inside = _own_dates(text, inside, before, lo, hi)
         named = [
             (s, e)
             for s, e in spans[
@@ -77,24 +76,32 @@ def event_candidates(
             ]
             if e <= hi
         ]
+        entries = heading_entries(text, inside, before, lo, hi)
+        if entries:
+            found.extend(_entry_candidates(sent, document_id, entries, inside, named))
+            continue
+        inside = own_dates(text, inside, before, lo, hi)
         if inside and named:
             found.extend(_clause_candidates(doc, sent, document_id, inside, named))
     return found
 
 
-def _own_dates(
-    text: str, inside: list[TimeExpr], before: list[TimeExpr], lo: int, hi: int
-) -> list[TimeExpr]:
-    """The sentence's dates less a heading that ends it ("... 14 November:", the entry after
-    it is in the next sentence); with no other, the heading that ends the sentence before."""
-    own = [t for t in inside if not (is_heading(text, t.span.end) and _ends_at(text, t, hi))]
-    if own:
-        return own
-    return [t for t in before if is_heading(text, t.span.end) and lo - t.span.end <= HEADING_GAP]
-
-
-def _ends_at(text: str, time: TimeExpr, hi: int) -> bool:
-    return not text[time.span.end : hi].strip(" \t\n:")
+def _entry_candidates(
+    sent: Any,
+    document_id: str,
+    entries: list[tuple[TimeExpr, int, int]],
+    dates: list[TimeExpr],
+    named: list[tuple[int, int]],
+) -> list[EventCandidate]:
+    """One candidate per entry of a timeline box that names someone, dated by its heading."""
+    drop = [(t.span.start, t.span.end) for t in dates]
+    found = []
+    for time, start, end in entries:
+        mine = [(s, e) for s, e in named if start <= s and e <= end]
+        if mine:
+            summary = summarize_stretch(sent, start, end, drop)
+            found.append(_make(document_id, sent, mine, time, summary))
+    return found
 
 
 def _clause_candidates(

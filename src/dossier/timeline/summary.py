@@ -99,6 +99,13 @@ def _first_words(text: str) -> str:
     return " ".join(text.split()[:MAX_SUMMARY_WORDS]).strip(".,;: ")
 
 
+def summarize_stretch(sent: Any, start: int, end: int, drop: Sequence[tuple[int, int]]) -> str:
+    """The first words of the characters ``[start, end)`` of ``sent`` (an entry of a timeline
+    box), without dates and parentheses."""
+    outside = {t.i for t in sent if not start <= t.idx < end}
+    return _fallback(sent, _skipped_tokens(sent, drop) | outside)
+
+
 def _fallback(sent: Any, skip: set[int]) -> str:
     """The first words of the sentence without its dates and parentheses."""
     dropped = skip | {t.i for t in sent if t.dep_ == "prep" and _is_date_phrase(t, skip)}
