@@ -51,6 +51,21 @@ def test_attribution_an_owned_institution_is_a_named_source(nlp: Any) -> None:
     assert first(nlp, text).type == AttributionType.ANONYMOUS_OFFICIAL
 
 
+def test_attribution_blaming_and_naming_verbs(nlp: Any) -> None:
+    """ "X blames Y for Z" and "X called him Y" are X's claims; "called for" reports nothing."""
+    for text, source in (
+        ("Norland publicly blames the Ostrian navy for the attacks on its ships.", "Norland"),
+        ("The Estavian president even called him the living martyr of the revolution.",
+         "The Estavian president"),
+    ):  # fmt: skip
+        found = first(nlp, text)
+        assert found.type != AttributionType.UNATTRIBUTED, text
+        assert found.source is not None and source.endswith(found.source.split()[-1]), text
+    for text in ("Maria Lopez called for a ceasefire in the north.",
+                 "Maria Lopez called the meeting to order on Monday."):  # fmt: skip
+        assert first(nlp, text).type == AttributionType.UNATTRIBUTED, text
+
+
 def test_attribution_media(nlp: Any) -> None:
     found = first(nlp, "The factory was sold in May, according to a report by the BBC.")
     assert found.type == AttributionType.MEDIA

@@ -80,6 +80,8 @@ def _near_quote(text: str, verb: Any, quotes: Sequence[tuple[int, int]]) -> bool
 
 def _reports_content(verb: Any, near_quote: bool) -> bool:
     deps = {child.dep_ for child in verb.children}
+    if verb.lemma_.lower() in lx.NAMING_VERBS:
+        return "oprd" in deps
     if verb.lemma_.lower() in lx.WEAK_REPORTING_VERBS:
         return near_quote or bool(deps & {"ccomp", "parataxis"}) or verb.dep_ == "parataxis"
     return near_quote or bool(deps & _CONTENT_DEPS) or verb.dep_ in {"parataxis", "ccomp"}

@@ -13,12 +13,16 @@ REPORTING_VERBS = frozenset(
         "show", "state", "explain", "note", "confirm", "acknowledge", "admit", "assert",
         "contend", "suggest", "announce", "declare", "maintain", "think", "reveal", "deny",
         "concede", "predict", "boast", "complain", "observe", "remark", "reply", "respond",
+        "blame", "call", "label", "brand", "dub",
     }
 )  # fmt: skip
 # Verbs that can describe non-speech too ("the map shows a road"): they need a clause or quote.
 WEAK_REPORTING_VERBS = frozenset(
     {"show", "indicate", "describe", "recall", "estimate", "add", "write", "think", "note"}
 )
+# Verbs that report only when they name something ("called him a living martyr", an object
+# and its predicate): "called for a ceasefire", "called the meeting" report nothing.
+NAMING_VERBS = frozenset({"call", "label", "brand", "dub"})
 # Verbs that report a denial; their subject is the party denying.
 DENIAL_VERBS = frozenset({"deny", "reject", "dismiss", "refute", "disavow", "dispute"})
 # Passive reporting verbs with no agent: "is believed to", "it is widely presumed that".

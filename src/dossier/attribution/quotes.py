@@ -159,6 +159,8 @@ def _sentence_speaker(
 ) -> Source | None:
     best: tuple[int, Any] | None = None
     for verb, subject in reporting_verbs(sent, ranges):
+        if words <= SCARE_MAX_WORDS and verb.lemma_.lower() in lx.NAMING_VERBS:
+            continue  # "called the plan an “imminent threat”": a label, not a statement
         distance = max(start - (verb.idx + len(verb)), verb.idx - end, 0)
         if best is None or distance < best[0]:
             best = (distance, subject)
