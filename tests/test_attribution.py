@@ -83,6 +83,10 @@ def test_attribution_anonymous_group(nlp: Any) -> None:
     assert found.type == AttributionType.ANONYMOUS_GROUP
     text = "Two officials spoke on Monday. They said the talks had failed."
     assert run(nlp, text)[1][-1].type == AttributionType.ANONYMOUS_GROUP
+    # "they" after a named institution as the subject before is that institution
+    text = "The Syrian authorities have banned most media. They blame the unrest on gangs."
+    found = run(nlp, text)[1][-1]
+    assert (found.type, found.source) == (AttributionType.NAMED, "The Syrian authorities")
 
 
 def test_attribution_hedges(nlp: Any) -> None:

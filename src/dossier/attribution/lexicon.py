@@ -83,7 +83,7 @@ INSTITUTION_HEADS = frozenset(
     {
         "military", "army", "navy", "government", "ministry", "regime", "administration",
         "embassy", "parliament", "cabinet", "presidency", "police", "council", "court",
-        "department", "agency", "forces", "leadership", "authorities",
+        "department", "agency", "force", "leadership", "authority",
     }
 )  # fmt: skip
 # Head nouns of a medium: outlets, their reporters and documents they publish.

@@ -153,7 +153,11 @@ def classify(ctx: Context, head: Any) -> Source:
             (c_start, c_end),
             lx.CONF_UNRECOGNISED_NAME,
         )
-    if lower in lx.PLURAL_PRONOUNS:  # "They said", of the officials named before
+    if lower in lx.PLURAL_PRONOUNS:  # "They said": the named subject before, else a group
+        before = _previous_subject(head)
+        named = classify(ctx, before) if before is not None else None
+        if named is not None and named.type == AttributionType.NAMED:
+            return named
         kind = AttributionType.ANONYMOUS_GROUP
         return Source(kind, head.text, _span(head), lx.CONF_OTHER_SOURCE)
     kind = AttributionType.ANONYMOUS_GROUP if _plural(head) else AttributionType.ANONYMOUS_OFFICIAL
@@ -201,6 +205,19 @@ def _media(ctx: Context, start: int, end: int) -> Source:
 def _anonymous(doc: Any, head: Any, start: int, end: int) -> Source:
     kind = AttributionType.ANONYMOUS_GROUP if _plural(head) else AttributionType.ANONYMOUS_OFFICIAL
     return Source(kind, text_of(doc)[start:end], (start, end), lx.CONF_ANONYMOUS)
+
+
+def _previous_subject(pronoun: Any) -> Any:
+    """The subject of the sentence before ``pronoun``'s ("Syrian authorities have banned most
+    media. They blame ..."), unless it is a pronoun too."""
+    start = pronoun.sent.start
+    if start == 0:
+        return None
+    root = pronoun.doc[start - 1].sent.root
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.lower_ in lx.PLURAL_PRONOUNS | lx.SUBJECT_PRONOUNS:
+        return None
+    return subject
 
 
 def _owned(head: Any) -> bool:
