@@ -66,6 +66,17 @@ def test_attribution_blaming_and_naming_verbs(nlp: Any) -> None:
         assert first(nlp, text).type == AttributionType.UNATTRIBUTED, text
 
 
+def test_attribution_an_announced_act_is_no_source(nlp: Any) -> None:
+    """ "announced the start of military intervention" is an act the outlet reports;
+    "announced that ..." attributes; "are expected to" forecasts, it hedges no claim."""
+    text = "Leaders meeting in Paris announced the start of military intervention."
+    assert first(nlp, text).type == AttributionType.UNATTRIBUTED
+    text = "Maria Lopez announced that the border would close on Monday."
+    assert first(nlp, text).type == AttributionType.NAMED
+    text = "Foreign ministers are expected to suspend Norland from the league on Wednesday."
+    assert first(nlp, text).type == AttributionType.UNATTRIBUTED
+
+
 def test_attribution_media(nlp: Any) -> None:
     found = first(nlp, "The factory was sold in May, according to a report by the BBC.")
     assert found.type == AttributionType.MEDIA

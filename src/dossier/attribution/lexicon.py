@@ -18,7 +18,19 @@ REPORTING_VERBS = frozenset(
 )  # fmt: skip
 # Verbs that can describe non-speech too ("the map shows a road"): they need a clause or quote.
 WEAK_REPORTING_VERBS = frozenset(
-    {"show", "indicate", "describe", "recall", "estimate", "add", "write", "think", "note"}
+    {
+        "show",
+        "indicate",
+        "describe",
+        "recall",
+        "estimate",
+        "add",
+        "write",
+        "think",
+        "note",
+        "announce",
+        "declare",
+    }
 )
 # Verbs that report only when they name something ("called him a living martyr", an object
 # and its predicate): "called for a ceasefire", "called the meeting" report nothing.
@@ -29,7 +41,7 @@ DENIAL_VERBS = frozenset({"deny", "reject", "dismiss", "refute", "disavow", "dis
 HEDGE_PASSIVES = frozenset(
     {
         "report", "believe", "say", "think", "allege", "credit", "presume", "rumor", "rumour",
-        "understand", "consider", "suspect", "know", "expect", "assume", "claim", "estimate",
+        "understand", "consider", "suspect", "know", "assume", "claim", "estimate",
     }
 )  # fmt: skip
 # Adverbs and adjectives that hedge without naming a source.
