@@ -107,6 +107,9 @@ def test_attribution_hedges(nlp: Any) -> None:
         "It is widely presumed that the deal will collapse.",
     ):
         assert first(nlp, text).type == AttributionType.HEDGED, text
+    # an adjective hedges its noun (the charge), not the claim (the indictment)
+    text = "Prosecutors indicted Maria Lopez last year for her alleged role in the plot."
+    assert first(nlp, text).type == AttributionType.UNATTRIBUTED
 
 
 def test_attribution_denial(nlp: Any) -> None:

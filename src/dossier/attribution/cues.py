@@ -190,6 +190,8 @@ def _hedging_passive(token: Any, deps: set[str]) -> bool:
 def _hedge_word(ctx: Context, sent: Any, quotes: Sequence[tuple[int, int]]) -> Cue | None:
     for token in sent:
         if token.lower_ in lx.HEDGE_WORDS and not inside(token.idx, quotes):
+            if token.dep_ == "amod":  # "indicted him for his alleged role": the charge, not
+                continue  # the claim, is hedged
             hedge = Source(AttributionType.HEDGED, None, None, lx.CONF_HEDGED)
             return Cue(hedge, token_span(token))
     return None
