@@ -151,6 +151,19 @@ def test_attribution_next_sentence(nlp: Any) -> None:
     assert quoting.confidence < attributions[-1].confidence
 
 
+def test_attribution_according_to_closing_a_paragraph_covers_it(nlp: Any) -> None:
+    text = (
+        "In January, Maria Lopez traveled in secret to Varna to meet the president. "
+        "At the meeting, she agreed to send more aid, according to Norland officials."
+    )
+    first_sentence, second = run(nlp, text)[1]
+    assert second.type == first_sentence.type == AttributionType.ANONYMOUS_GROUP
+    text = "The army attacked the town on Monday. Residents said twenty people died there."
+    first_sentence, second = run(nlp, text)[1]
+    assert (first_sentence.type, second.type) == (AttributionType.UNATTRIBUTED,
+                                                  AttributionType.ANONYMOUS_GROUP)  # fmt: skip
+
+
 def test_attribution_quote_speaker_after(nlp: Any) -> None:
     text = "“The port will stay open for every ship,” said Ana Ruiz."
     _doc, _atts, quotes = run(nlp, text)

@@ -4,7 +4,8 @@
 strongest cue inside it (a denial, "according to X", a reporting verb and its subject,
 an agentless passive such as "is believed to", a hedge word, the author's own judgement),
 or, for a sentence holding a quotation with no cue of its own, the cue of the next or
-previous sentence in the same paragraph. Quotations are found by their marks, or, when
+previous sentence in the same paragraph, and for a sentence with no cue at all, the source
+of the next sentence of its paragraph when that one ends on "according to X". Quotations are found by their marks, or, when
 the marks were lost, by a reporting verb followed by first-person words.
 """
 
@@ -36,6 +37,13 @@ _SOURCED = frozenset(
         AttributionType.DENIAL,
     }
 )
+
+
+# Sources that an unsourced sentence before them may take (``_trailing_source``).
+_TRAILING = frozenset(
+    {AttributionType.NAMED, AttributionType.ANONYMOUS_OFFICIAL, AttributionType.ANONYMOUS_GROUP,
+     AttributionType.MEDIA}
+)  # fmt: skip
 
 
 def attribute(
@@ -96,7 +104,7 @@ def _inherit(
         return own
     sent = sents[index]
     if not any(sent.start_char < end and start < sent.end_char for start, end in marked):
-        return own
+        return own if own is not None else _trailing_source(ctx, sents, cues, index)
     paragraph = ctx.paragraph_of(sent.start_char)
     for other in (index + 1, index - 1):
         if not 0 <= other < len(sents) or ctx.paragraph_of(sents[other].start_char) != paragraph:
@@ -107,6 +115,35 @@ def _inherit(
             confidence = src.confidence * lx.CONF_INHERITED_FACTOR
             return Cue(Source(src.type, src.text, src.span, confidence), cue.cue)
     return own
+
+
+def _trailing_source(
+    ctx: Context, sents: list[Any], cues: list[Cue | None], index: int
+) -> Cue | None:
+    """An unsourced sentence followed, in its paragraph, by one that ends on its source
+    ("... to meet Syria's president. At the meeting, he agreed to send more aid, according
+    to U.S. and Arab officials."): the source closes the account of both."""
+    after = index + 1
+    if after >= len(sents) or cues[after] is None:
+        return None
+    sent, cue = sents[after], cues[after]
+    assert cue is not None
+    if ctx.paragraph_of(sent.start_char) != ctx.paragraph_of(sents[index].start_char):
+        return None
+    if cue.source.type not in _TRAILING or not _closes(ctx, sent, cue):
+        return None
+    src = cue.source
+    confidence = src.confidence * lx.CONF_INHERITED_FACTOR
+    return Cue(Source(src.type, src.text, src.span, confidence), cue.cue)
+
+
+def _closes(ctx: Context, sent: Any, cue: Cue) -> bool:
+    """The sentence ends on "according to X". (Any closing cue, ", residents said.", took
+    sources that cover only their own sentence: see eval/README.md.)"""
+    text, span = text_of(ctx.doc), cue.source.span
+    if span is None or not text[cue.cue[0] : cue.cue[1]].casefold().startswith("according"):
+        return False
+    return not text[span[1] : sent.end_char].strip(" \t\n.,;:'\"”’)")
 
 
 def _attribution(ctx: Context, sent: Any, cue: Cue | None) -> Attribution:
