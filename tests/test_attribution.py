@@ -77,6 +77,12 @@ def test_attribution_an_announced_act_is_no_source(nlp: Any) -> None:
     assert first(nlp, text).type == AttributionType.UNATTRIBUTED
 
 
+def test_attribution_by_a_count(nlp: Any) -> None:
+    found = first(nlp, "The war has killed 3,500 people, by a U.N. count.")
+    assert (found.type, found.source) == (AttributionType.NAMED, "U.N.")
+    assert first(nlp, "Prices rose by a third in March.").type == AttributionType.UNATTRIBUTED
+
+
 def test_attribution_media(nlp: Any) -> None:
     found = first(nlp, "The factory was sold in May, according to a report by the BBC.")
     assert found.type == AttributionType.MEDIA

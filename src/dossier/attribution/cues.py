@@ -107,7 +107,12 @@ def _denial(ctx: Context, sent: Any, quotes: Sequence[tuple[int, int]]) -> Cue |
 
 
 def _according_to(ctx: Context, sent: Any, quotes: Sequence[tuple[int, int]]) -> Cue | None:
+    """ "according to X", or "by X's count" ("by a U.N. count", "by Reuters' tally")."""
     for token in sent:
+        if token.lower_ == "by" and not inside(token.idx, quotes):
+            cue = _by_count(ctx, token)
+            if cue is not None:
+                return cue
         if token.lower_ != "according" or inside(token.idx, quotes):
             continue
         to = next((c for c in token.children if c.lower_ == "to"), None)
@@ -121,6 +126,24 @@ def _according_to(ctx: Context, sent: Any, quotes: Sequence[tuple[int, int]]) ->
         source = classify(ctx, obj)
         return Cue(source, (token.idx, to.idx + len(to)), None, obj)
     return None
+
+
+def _by_count(ctx: Context, by: Any) -> Cue | None:
+    """The source of "by X's count" on the main verb; deeper, it sources only the clause
+    it sits in ("to end bloodshed that has cost 3,500 lives, by a U.N. count")."""
+    if by.head.i != by.sent.root.i:
+        return None
+    obj = next((c for c in by.children if c.dep_ == "pobj"), None)
+    if obj is None or obj.lemma_.lower() not in lx.TALLY_NOUNS:
+        return None
+    owner = next(
+        (c for c in obj.children
+         if c.dep_ in ("compound", "poss", "nmod", "amod") and (c.ent_type_ or c.pos_ == "PROPN")),
+        None,
+    )  # fmt: skip
+    if owner is None:
+        return None
+    return Cue(classify(ctx, owner), (by.idx, obj.idx + len(obj)), None, owner)
 
 
 def _reporting(ctx: Context, sent: Any, quotes: Sequence[tuple[int, int]]) -> Cue | None:

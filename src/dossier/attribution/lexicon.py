@@ -35,6 +35,8 @@ WEAK_REPORTING_VERBS = frozenset(
 # Verbs that report only when they name something ("called him a living martyr", an object
 # and its predicate): "called for a ceasefire", "called the meeting" report nothing.
 NAMING_VERBS = frozenset({"call", "label", "brand", "dub"})
+# Nouns of a count whose owner is the source: "by a U.N. count", "by Reuters' tally".
+TALLY_NOUNS = frozenset({"count", "tally", "estimate", "figure", "reckoning"})
 # Verbs that report a denial; their subject is the party denying.
 DENIAL_VERBS = frozenset({"deny", "reject", "dismiss", "refute", "disavow", "dispute"})
 # Passive reporting verbs with no agent: "is believed to", "it is widely presumed that".
