@@ -2,7 +2,8 @@
 
 ``ARTICLES`` are eight Libya-war articles (``eval/gold/heldout_claims.json``); ``ARTICLES_2``
 eight Syria articles (``eval/gold/heldout2_claims.json``), annotated blind after the first set
-had informed rule changes.
+had informed rule changes; ``ARTICLES_3`` eight BP oil spill articles from four outlets
+(``eval/gold/heldout3_claims.json``), annotated blind after the second set had informed them.
 
 The articles are research-use data read in place from ``/work/shared/eval/data/tls-t17``
 (``DOSSIER_EVAL_T17`` overrides it); no article text is stored in this repository. Each
@@ -80,6 +81,22 @@ ARTICLES_2: tuple[HeldOutArticle, ...] = (
     HeldOutArticle(
         _SYR_REUTERS, "298", "Reuters", "France recalls Syria envoy as suspension takes effect"
     ),
+)
+
+_BP_BBC, _BP_REUTERS = "bpoil_bbc", "bpoil_reuters"
+_BP_GUARDIAN, _BP_WAPO = "bpoil_guardian", "bpoil_washingtonpost"
+# The third held-out set (``eval/gold/heldout3_claims.json``), annotated blind: the BP oil
+# spill, 2010-06-16..18, the $20bn escrow fund agreed at the White House and Tony Hayward's
+# testimony to Congress, two articles from each of four outlets.
+ARTICLES_3: tuple[HeldOutArticle, ...] = (
+    HeldOutArticle(_BP_BBC, "1870", "BBC", "BP agrees $20bn compensation fund"),
+    HeldOutArticle(_BP_BBC, "1922", "BBC", "Congress accuses Hayward over well dangers"),
+    HeldOutArticle(_BP_REUTERS, "451", "Reuters", "BP sets up spill fund and suspends dividend"),
+    HeldOutArticle(_BP_REUTERS, "1064", "Reuters", "Lawmakers accuse Hayward of evasion"),
+    HeldOutArticle(_BP_GUARDIAN, "1777", "Guardian", "BP scraps dividend after White House talks"),
+    HeldOutArticle(_BP_GUARDIAN, "1071", "Guardian", "Hayward stonewalls congressional committee"),
+    HeldOutArticle(_BP_WAPO, "1890", "Washington Post", "Obama and BP agree escrow fund"),
+    HeldOutArticle(_BP_WAPO, "178", "Washington Post", "Barton apologises to BP at hearing"),
 )
 
 _NO_SPACE_BEFORE = {",", ".", "?", "!", ":", ";", ")", "%", "...", "n't", "''", "'"}

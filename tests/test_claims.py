@@ -111,6 +111,19 @@ def test_claims_dated_aside_is_a_claim_of_its_own(nlp: Any) -> None:
     assert [c.predicate for c in found] == ["meet soleimani"]
 
 
+def test_claims_becoming_a_post_is_a_claim(nlp: Any) -> None:
+    """ "became the first Arab leader to ..." states a new standing; "seemed invincible" and
+    "became angry" describe a look or a mood."""
+    names = [("King Abdullah", "PERSON"), ("Assad", "PERSON"), ("Varna", "GPE")]
+    text = "King Abdullah became the first Arab leader to urge Assad to stand down."
+    assert len(run(nlp, text, names)) == 1
+    for text in (
+        "King Abdullah seemed invincible in Varna.",
+        "King Abdullah became angry in Varna.",
+    ):
+        assert run(nlp, text, names) == [], text
+
+
 def test_claims_coordinated_main_clauses_split(nlp: Any) -> None:
     text = "The Quds Force planned the operation in Syria, and Hezbollah coordinated the offensive."
     claims = run(nlp, text, [("The Quds Force", "ORG"), ("Syria", "GPE"), ("Hezbollah", "ORG")])

@@ -28,6 +28,8 @@ LIGHT_VERBS = {
 }  # fmt: skip
 # Linking verbs whose complement is an appraisal, not an event ("seemed invincible").
 _LINKING_VERBS = {"seem", "appear", "look", "sound", "feel", "remain", "become"}
+# Of them, those whose noun complement is a post or standing ("became president").
+_BECOMING = {"become", "remain"}
 # Adjectives after a copula that state a checkable fact rather than an appraisal.
 FACTUAL_ADJECTIVES = {
     "dead", "alive", "responsible", "present", "absent", "married", "born", "missing", "injured", "wounded", "killed", "detained", "arrested", "free", "able",
@@ -168,7 +170,9 @@ def _is_evaluative_copula(verb: Any) -> bool:
         return False
     complements = [c for c in verb.children if c.dep_ in ("acomp", "attr", "oprd")]
     if lemma in _LINKING_VERBS and complements:
-        return True
+        # "became the first Arab leader to urge ...": a new post or standing, not a look
+        return not (lemma in _BECOMING and any(c.dep_ == "attr" and c.pos_ in ("NOUN", "PROPN")
+                                               for c in complements))  # fmt: skip
     adjectives = [c for c in complements if c.dep_ == "acomp" and c.pos_ == "ADJ"]
     if adjectives and all(a.lemma_.lower() not in FACTUAL_ADJECTIVES for a in adjectives):
         return True
