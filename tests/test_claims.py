@@ -151,6 +151,16 @@ def test_claims_quantities_with_hedges(nlp: Any) -> None:
     assert not any(q.low == 40 for c in claims for q in c.quantities)  # "40-year" is a duration
 
 
+def test_claims_sums_with_a_spaced_scale_and_what_they_name(nlp: Any) -> None:
+    """ "$2.6 bn" is 2.6 billion (a spaced scale after a currency), and a sum names what it
+    counts ("dividend payment"); "the 100 m race" is no sum."""
+    text = "Norland Oil cancelled a $2.6 bn dividend payment. Varna ran the 100 m race in May."
+    claims = run(nlp, text, [("Norland Oil", "ORG"), ("Varna", "GPE")])
+    sums = [(q.low, q.unit, q.verb) for c in claims for q in c.quantities if q.unit == "USD"]
+    assert sums == [(2.6e9, "USD", "payment")]
+    assert not any(q.low >= 1e6 for c in claims for q in c.quantities if q.unit != "USD")
+
+
 def test_claims_percentages_and_participles(nlp: Any) -> None:
     text = "Hezbollah said 40 percent of its units moved and 1,000 wounded reached Beirut in 2006."
     (claim,) = run(nlp, text, [("Hezbollah", "ORG"), ("Beirut", "GPE")])

@@ -120,8 +120,12 @@ TOLL = "Rescue teams in Varnia said {n} people had been killed in the floods nea
 def test_conflicts_only_totals_of_one_thing_compared(
     nlp: Any, a: str, b: str, conflict: bool
 ) -> None:
-    corpus = _pair(nlp, TOLL.format(n=a), TOLL.format(n=b))
-    assert _slots(corpus) == (["number"] if conflict else [])
+    _numbers_disagree(nlp, TOLL.format(n=a), TOLL.format(n=b), conflict)
+
+
+def _numbers_disagree(nlp: Any, first: str, second: str, conflict: bool) -> None:
+    """The two sentences are grouped, with a number conflict exactly when ``conflict``."""
+    assert _slots(_pair(nlp, first, second)) == (["number"] if conflict else [])
 
 
 RELEASE = "Officials in Varnia said {n} prisoners had been {verb} from the jail near the river."
@@ -134,8 +138,22 @@ def test_conflicts_counts_by_verbs_used_for_one_another_compare(
 ) -> None:
     """ "200 prisoners released" and "600 freed" count one thing; "600 moved" another."""
     first = RELEASE.format(n="200", verb="released")
-    corpus = _pair(nlp, first, RELEASE.format(n="600", verb=verb))
-    assert _slots(corpus) == (["number"] if conflict else [])
+    _numbers_disagree(nlp, first, RELEASE.format(n="600", verb=verb), conflict)
+
+
+FUND = "Officials in Varnia said Norland Oil will {verb} a {sum} fund for the idled rig workers."
+
+
+@pytest.mark.parametrize(
+    ("sum_b", "conflict"),
+    [("$100 million", True), ("$120m", False), ("$20bn", False)],  # $20bn: another fund
+)
+def test_conflicts_sums_that_name_what_they_are_compare(
+    nlp: Any, sum_b: str, conflict: bool
+) -> None:
+    """ "set up a $120m fund" / "establish a $100 million fund": one fund, whatever the verb."""
+    first = FUND.format(verb="set up", sum="$120m")
+    _numbers_disagree(nlp, first, FUND.format(verb="establish", sum=sum_b), conflict)
 
 
 @pytest.mark.parametrize(("published", "conflict"), [("2020-06-03", True), ("2020-06-20", False)])

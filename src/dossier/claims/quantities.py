@@ -77,7 +77,7 @@ _PATTERN = re.compile(
     rf"(?<![\w$€£.,-])(?:(?P<between>between)\s+|(?P<hedge>{_HEDGE})\s+)?"
     rf"(?P<cur>US\$|\$|€|£)?\s?(?P<a>{_NUM})"
     rf"(?:\s*(?P<sep>(?(between)(?:-|–|to|and)|(?:-|–|to)))\s*(?:US\$|\$|€|£)?(?P<b>{_NUM}))?"
-    r"(?:\s+(?P<scale>thousand|million|billion|trillion)|(?P<short>m|bn)\b)?"
+    r"(?:\s+(?P<scale>thousand|million|billion|trillion)|(?(cur)\s?)(?P<short>m|bn)\b)?"
     r"(?P<pct>\s*%|\s+percent\b|\s+per cent\b)?(?![\w.,]\d)",
     re.IGNORECASE,
 )
@@ -223,8 +223,9 @@ def _unit(doc: Any, m: re.Match[str]) -> tuple[str, str] | None:
     if token is None or len(token) == 0:
         return ("", "")
     verb = _verb_of(token[-1])
-    if m["cur"]:
-        return (_CURRENCIES[m["cur"].lower()], verb)
+    if m["cur"]:  # a sum that names what it is ("a $100m fund") counts that, whatever the verb
+        noun = _named_by(token[-1])
+        return (_CURRENCIES[m["cur"].lower()], noun.lemma_.lower() if noun is not None else verb)
     if m["pct"]:
         return ("%" + _share_of(doc, m.end()), verb)
     noun = _counted_noun(token[-1])
@@ -245,6 +246,23 @@ def _share_of(doc: Any, end: int) -> str:
 
 def _fold_unit(unit: str) -> str:
     return "people" if unit in PEOPLE else unit
+
+
+_MODIFIES = ("nummod", "compound", "nmod", "quantmod")
+
+
+def _named_by(token: Any) -> Any:
+    """The noun a sum modifies: "fund" of "a $100 million fund", "payment" of "a $2.6bn
+    dividend payment"; None for a bare sum ("put $20bn into an account")."""
+    head = token
+    for _ in range(UNIT_LOOKAHEAD):
+        above = head.head
+        if head.dep_ not in _MODIFIES or above is head:
+            return None
+        if above.pos_ == "NOUN" and above.i > head.i and above.lower_ not in _SCALES:
+            return above  # not the "m" of "$120 m"
+        head = above
+    return None
 
 
 def _verb_of(token: Any) -> str:
