@@ -5,8 +5,9 @@ strongest cue inside it (a denial, "according to X", a reporting verb and its su
 an agentless passive such as "is believed to", a hedge word, the author's own judgement),
 or, for a sentence holding a quotation with no cue of its own, the cue of the next or
 previous sentence in the same paragraph, and for a sentence with no cue at all, the source
-of the next sentence of its paragraph when that one ends on "according to X". Quotations are found by their marks, or, when
-the marks were lost, by a reporting verb followed by first-person words.
+of the next sentence of its paragraph when that one ends on "according to X". Quotations
+are found by their marks, or, when the marks were lost, by a reporting verb followed by
+first-person words.
 """
 
 from __future__ import annotations
@@ -111,9 +112,7 @@ def _inherit(
             continue
         cue = cues[other]
         if cue is not None and cue.source.type in _SOURCED:
-            src = cue.source
-            confidence = src.confidence * lx.CONF_INHERITED_FACTOR
-            return Cue(Source(src.type, src.text, src.span, confidence), cue.cue)
+            return _borrowed(cue)
     return own
 
 
@@ -124,14 +123,17 @@ def _trailing_source(
     ("... to meet Syria's president. At the meeting, he agreed to send more aid, according
     to U.S. and Arab officials."): the source closes the account of both."""
     after = index + 1
-    if after >= len(sents) or cues[after] is None:
+    cue = cues[after] if after < len(sents) else None
+    if cue is None or cue.source.type not in _TRAILING:
         return None
-    sent, cue = sents[after], cues[after]
-    assert cue is not None
+    sent = sents[after]
     if ctx.paragraph_of(sent.start_char) != ctx.paragraph_of(sents[index].start_char):
         return None
-    if cue.source.type not in _TRAILING or not _closes(ctx, sent, cue):
-        return None
+    return _borrowed(cue) if _closes(ctx, sent, cue) else None
+
+
+def _borrowed(cue: Cue) -> Cue:
+    """A neighbour's cue as another sentence takes it, with less confidence."""
     src = cue.source
     confidence = src.confidence * lx.CONF_INHERITED_FACTOR
     return Cue(Source(src.type, src.text, src.span, confidence), cue.cue)

@@ -18,20 +18,9 @@ REPORTING_VERBS = frozenset(
 )  # fmt: skip
 # Verbs that can describe non-speech too ("the map shows a road"): they need a clause or quote.
 WEAK_REPORTING_VERBS = frozenset(
-    {
-        "show",
-        "indicate",
-        "describe",
-        "recall",
-        "estimate",
-        "add",
-        "write",
-        "think",
-        "note",
-        "announce",
-        "declare",
-    }
-)
+    {"show", "indicate", "describe", "recall", "estimate", "add", "write", "think", "note",
+     "announce", "declare"}
+)  # fmt: skip
 # Verbs that report only when they name something ("called him a living martyr", an object
 # and its predicate): "called for a ceasefire", "called the meeting" report nothing.
 NAMING_VERBS = frozenset({"call", "label", "brand", "dub"})

@@ -59,16 +59,9 @@ def event_candidates(
     text = text_of(doc)
     for sent in doc.sents:
         lo, hi = sent.start_char, sent.end_char
-        inside = [
-            t
-            for t in dates[
-                bisect.bisect_left(date_starts, lo) : bisect.bisect_left(date_starts, hi)
-            ]
-            if t.span.end <= hi
-        ]
-        before = dates[
-            max(0, bisect.bisect_left(date_starts, lo) - 1) : bisect.bisect_left(date_starts, lo)
-        ]
+        first = bisect.bisect_left(date_starts, lo)
+        inside = [t for t in dates[first : bisect.bisect_left(date_starts, hi)] if t.span.end <= hi]
+        before = dates[max(0, first - 1) : first]
         named = [
             (s, e)
             for s, e in spans[
