@@ -285,3 +285,25 @@ def test_attribution_pronoun_means_the_main_clause_subject(nlp: Any) -> None:
     )
     _doc, attributions, _quotes = run(nlp, text)
     assert attributions[-1].source == "John Casson"
+
+
+def test_attribution_a_quote_continued_into_the_next_paragraph(nlp: Any) -> None:
+    """A copy that lost the opening mark of a quotation's second paragraph: the paragraph is
+    still the speaker's words, and the quotation after it is still found."""
+    text = (
+        'Maria Lopez, the harbour director, said: "The harbour will stay open all winter.\n\n'
+        'We expect the first ships in March." The council met on Monday. '
+        '"It is far too early to say," the mayor told reporters.'
+    )
+    _doc, attributions, quotes = run(nlp, text)
+    words = [sliced(text, q.span) for q in quotes]
+    assert words == [
+        "The harbour will stay open all winter.",
+        "We expect the first ships in March.",
+        "It is far too early to say",
+    ]
+    assert [q.speaker for q in quotes[:2]] == ["Maria Lopez", "Maria Lopez"]
+    second = next(a for a in attributions if sliced(text, a.sentence).startswith("We expect"))
+    assert (second.type, second.source) == (AttributionType.NAMED, "Maria Lopez")
+    monday = next(a for a in attributions if "Monday" in sliced(text, a.sentence))
+    assert monday.type == AttributionType.UNATTRIBUTED

@@ -276,3 +276,36 @@ def test_claims_date_of_a_noun_or_an_aside_is_not_the_claims(
     mentions = [(n, labels.get(n, "GPE")) for n in names if n in text]
     (claim, *_) = run(nlp, text, mentions)
     assert (text[claim.time.start : claim.time.end] if claim.time else None) == date
+
+
+def test_claims_a_named_speaker_is_an_actor_enough(nlp: Any) -> None:
+    """ "He said he had made safety improvements": no name in the clause, but the speaker the
+    attribution resolved is one; an unnamed speaker is not."""
+    text = "He said he had made dramatic safety improvements at the plant."
+    whole = Span(DOC_ID, 0, len(text))
+    named = Attribution(whole, AttributionType.NAMED, "Tony Hale", Span(DOC_ID, 0, 2), None, 0.8)
+    (claim,) = run(nlp, text, [], [named])
+    assert claim.actors == ()
+    anonymous = Attribution(whole, AttributionType.ANONYMOUS_OFFICIAL, "He", None, None, 0.5)
+    assert run(nlp, text, [], [anonymous]) == []
+
+
+def test_claims_an_appraisal_quoted_from_a_named_speaker_is_a_claim(nlp: Any) -> None:
+    """What a named speaker said in quotation marks is checkable, even an appraisal; the
+    same words in the outlet's own voice are opinion. The claim's quote is the part of the
+    quotation inside its sentence."""
+    text = '"The harbour plan is a disgrace. Norland was wrong," Anna Berg said.'
+    mentions = [("Norland", "GPE"), ("Anna Berg", "PERSON")]
+    named = Attribution(
+        Span(DOC_ID, 0, len(text)), AttributionType.NAMED, "Anna Berg",
+        Span(DOC_ID, text.index("Anna"), text.index(" said")), None, 0.9,
+    )  # fmt: skip
+    quote = (1, text.index(',"'))
+    claims = run(nlp, text, mentions, [named], [quote])
+    assert [text[c.quote.start : c.quote.end] for c in claims if c.quote] == [
+        "The harbour plan is a disgrace.",
+        "Norland was wrong",
+    ]
+    assert all(c.sentence.start <= c.quote.start < c.quote.end <= c.sentence.end
+               for c in claims if c.quote)  # fmt: skip
+    assert run(nlp, "Norland was wrong about the harbour plan.", mentions) == []

@@ -311,3 +311,26 @@ def test_conflicts_quotes_compared_on_their_content_words(
         b=kind,
     )
     assert ("quote" in _slots(corpus)) is conflict
+
+
+@pytest.mark.parametrize(
+    ("quote_b", "conflict"),
+    [
+        ("We will keep the ports open to every ship from Varnia", False),  # words left out
+        ("We will keep the ports of the north open to every ship", False),  # ends earlier
+        ("We will keep the ports of the north shut to every ship from Varnia", True),
+    ],
+)
+def test_conflicts_a_trimmed_quote_is_no_rewording(nlp: Any, quote_b: str, conflict: bool) -> None:
+    """Outlets cut words out of a quote; a word standing where the other has another is a
+    wording conflict ("manage" / "control")."""
+    line = '"{q}," Karl Brenner told members of parliament in Varnia about the northern ports.'
+    kind = {"source": "Karl Brenner", "kind": AttributionType.NAMED}
+    corpus = _pair(
+        nlp,
+        line.format(q="We will keep the ports of the north open to every ship from Varnia"),
+        line.format(q=quote_b),
+        a=kind,
+        b=kind,
+    )
+    assert ("quote" in _slots(corpus)) is conflict

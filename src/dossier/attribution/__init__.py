@@ -55,7 +55,7 @@ def attribute(
     sents = list(doc.sents)
     found = find_quotes(ctx, sents)
     quoted = [(q.start, q.end) for q in found]
-    statements = [(q.start, q.end) for q in found if q.kind == QuoteKind.STATEMENT]
+    statements = [q for q in found if q.kind == QuoteKind.STATEMENT]
     cues = [_own_cue(ctx, sent, quoted, found) for sent in sents]
     attributions = [
         _attribution(ctx, sent, _inherit(ctx, sents, cues, i, statements))
@@ -97,14 +97,15 @@ def _inherit(
     sents: list[Any],
     cues: list[Cue | None],
     index: int,
-    marked: list[tuple[int, int]],
+    statements: list[FoundQuote],
 ) -> Cue | None:
-    """A quoting sentence with no source of its own borrows its neighbour's."""
+    """A quoting sentence with no source of its own borrows its neighbour's, or, inside a
+    quotation whose speaker is known, the speaker's."""
     own = cues[index]
     if own is not None and own.source.type in _SOURCED:
         return own
     sent = sents[index]
-    if not any(sent.start_char < end and start < sent.end_char for start, end in marked):
+    if not any(sent.start_char < q.end and q.start < sent.end_char for q in statements):
         return own if own is not None else _trailing_source(ctx, sents, cues, index)
     paragraph = ctx.paragraph_of(sent.start_char)
     for other in (index + 1, index - 1):
@@ -113,6 +114,10 @@ def _inherit(
         cue = cues[other]
         if cue is not None and cue.source.type in _SOURCED:
             return _borrowed(cue)
+    inside = (q for q in statements if q.start <= sent.start_char and sent.end_char <= q.end + 1)
+    quote = next((q for q in inside if q.speaker is not None), None)
+    if quote is not None and quote.speaker is not None:
+        return _borrowed(Cue(quote.speaker, (quote.start, quote.end)))
     return own
 
 

@@ -33,6 +33,7 @@ _SMALL_WORDS = frozenset(
     {"of", "the", "a", "an", "and", "to", "in", "for", "on", "at", "is", "all"}
 )
 _PAIRS = (("\u201c", "\u201d"), ("\u00ab", "\u00bb"), ('"', '"'))
+_OPENERS = (*(opener for opener, _ in _PAIRS), "\u2018")
 # A curly single quotation: opened after a space or bracket, closed before a non-letter.
 _SINGLE = re.compile(r"(?:(?<=^)|(?<=[\s(\[\u201c]))\u2018([^\u2018\u2019\n]+?)\u2019(?![A-Za-z])")
 _WORD = re.compile(r"\w+(?:['\u2019]\w+)*")
@@ -70,8 +71,27 @@ def _paired(text: str, opener: str, closer: str) -> list[tuple[int, int]]:
         start, stop = _trim(text, at + 1, end)
         if stop > start:
             found.append((start, stop))
+        if close < 0:  # the quotation runs on into the next paragraph, or ends with this one
+            close = _continued(text, paragraph_end, opener, closer)
+            if close >= 0:
+                found.append(_trim(text, paragraph_end, close))
         at = text.find(opener, (end if close < 0 else close) + 1)
     return found
+
+
+def _continued(text: str, paragraph_end: int, opener: str, closer: str) -> int:
+    """Where a quotation left open at ``paragraph_end`` closes in the next paragraph, when
+    that paragraph does not reopen it (a copy lost the paragraph's opening mark) but holds an
+    unpaired closing mark: an odd count of straight marks, or a curly closer before any
+    opener. -1 when the quotation ends with its paragraph."""
+    end = text.find("\n\n", paragraph_end + 2)
+    body = text[paragraph_end : len(text) if end < 0 else end].lstrip()
+    start = (len(text) if end < 0 else end) - len(body)
+    close = body.find(closer)
+    if not body or body.startswith(opener) or close < 0:
+        return -1
+    paired = body.count(closer) % 2 == 0 if opener == closer else opener in body[:close]
+    return -1 if paired else start + close
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -93,14 +113,29 @@ def _drop_nested(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 def find_quotes(ctx: Context, sents: Sequence[Any]) -> list[FoundQuote]:
     """Every quotation in the article, marked and reconstructed, in text order."""
-    ranges = marked_ranges(text_of(ctx.doc))
-    found = [_marked(ctx, sents, ranges, start, end) for start, end in ranges]
+    text = text_of(ctx.doc)
+    ranges = marked_ranges(text)
+    found: list[FoundQuote] = []
+    for start, end in ranges:
+        quote = _marked(ctx, sents, ranges, start, end)
+        if found and not text[max(0, start - 8) : start].rstrip().endswith(_OPENERS):
+            quote = _continuation(quote, found[-1])
+        found.append(quote)
     for sent in sents:
         if not any(sent.start_char <= e and s < sent.end_char for s, e in ranges):
             lost = _lost(ctx, sent)
             if lost is not None:
                 found.append(lost)
     return sorted(found, key=lambda q: q.start)
+
+
+def _continuation(quote: FoundQuote, before: FoundQuote) -> FoundQuote:
+    """A quotation continued from the paragraph before, without an opening mark of its own:
+    the words of the quotation it continues, by its speaker unless it names another."""
+    if quote.speaker is not None or before.kind != QuoteKind.STATEMENT:
+        return quote
+    return FoundQuote(quote.start, quote.end, QuoteKind.STATEMENT, before.speaker, True,
+                      before.speaker_is_subject)  # fmt: skip
 
 
 def _marked(

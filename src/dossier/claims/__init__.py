@@ -36,6 +36,8 @@ __all__ = ["claim_id", "extract_claims"]
 
 # Confidence of the fallback attribution given to a sentence the attribution stage skipped.
 UNATTRIBUTED_CONFIDENCE = 0.5
+# Attributions to a speaker the text names ("Hayward said", "he said" after a name).
+_NAMED_SPEAKERS = {AttributionType.NAMED, AttributionType.SUBJECT, AttributionType.DENIAL}
 
 
 def claim_id(document_id: str, start: int, end: int) -> str:
@@ -74,12 +76,20 @@ def _claim(
 ) -> Claim | None:
     ranges = [(clause.start, clause.end), clause.antecedent or (0, 0)]
     inside = [m for m in mentions if any(s <= m[0] and m[1] <= e for s, e in ranges)]
-    quote = next((q for q in quote_spans if q[0] < clause.end and clause.start < q[1]), None)
+    # The part of a quotation inside the clause: one sentence of a longer quotation is
+    # compared with another outlet's quote of that sentence, not of the whole speech.
+    quote = next(
+        ((max(s, clause.start), min(e, clause.end)) for s, e in quote_spans
+         if s < clause.end and clause.start < e),
+        None,
+    )  # fmt: skip
     skip = [(t.span.start, t.span.end) for t in times] + [(s, e) for s, e, _ in inside]
     quantities = tuple(find_quantities(doc, document_id, clause.start, clause.end, skip))
     # A count of something is checkable even with no named entity ("killed 48 people").
     counted = any(q.unit and q.unit not in TIME_UNITS for q in quantities)
-    if not is_checkable(doc, clause, bool(inside) or counted, quote is not None):
+    # "He said he had made safety improvements": a speaker the text names is the claim's actor.
+    named = attribution.type in _NAMED_SPEAKERS and attribution.source_span is not None
+    if not is_checkable(doc, clause, bool(inside) or counted or named, quote is not None, named):
         return None
     chain = verb_chain(clause.verb)
     verb = chain[-1]

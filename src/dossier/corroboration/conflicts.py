@@ -37,6 +37,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from datetime import date
+from difflib import SequenceMatcher
 
 from rapidfuzz.distance import Indel
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -57,6 +58,8 @@ SPEAKER_SIMILARITY = 0.85
 VARIANT_SIMILARITY = 0.8
 MIN_VARIANT_CHARS = 5
 # Particles of Arabic names that outlets keep or drop ("Bashar al-Assad", "Bashar Assad").
+# Words in a row that one quote has at one end and the other at the other: a reordered quote.
+MOVED_WORDS = 3
 _NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn"})
 _WORD = re.compile(r"\w+")
 # How far into unmarked words a first-person pronoun shows they are the speaker's own.
@@ -192,6 +195,8 @@ def _near(ref: ClaimRef, texts: Mapping[str, str]) -> str:
 
 
 def _quote_conflict(a: ClaimRef, b: ClaimRef, texts: Mapping[str, str]) -> tuple[str, str] | None:
+    if a.document_id == b.document_id:
+        return None  # one article quoting one speaker twice quotes two statements
     quote_a, quote_b = quoted_words(a, texts), quoted_words(b, texts)
     if quote_a is None or quote_b is None:
         return None
@@ -203,10 +208,34 @@ def _quote_conflict(a: ClaimRef, b: ClaimRef, texts: Mapping[str, str]) -> tuple
     )
     if not words_a or not words_b or words_a == words_b or _is_fragment(words_a, words_b):
         return None
+    if not _substituted(words_a, words_b):
+        return None
     content_a, content_b = _content(words_a), _content(words_b)
     if not content_a or not content_b or shared_wording(content_a, content_b) < QUOTE_SIMILARITY:
         return None
     return quote_a, quote_b
+
+
+def _substituted(a: list[str], b: list[str]) -> bool:
+    """Some words of one quote stand where the other has different words, between words both
+    share ("I manage Iranian policy" / "I control the policy"). Words only left out ("hold BP
+    and all other responsible parties accountable" / "hold BP accountable"), or quotes
+    starting or ending at different words, are one statement trimmed, not reworded, unless
+    a phrase of ``MOVED_WORDS`` words moved from one end to the other."""
+    ops = SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    if any(op == "replace" for op, *_ in ops[1:-1]):
+        return True
+    # Or a phrase moved: "not ruling it out, but not ruling it in" / "not ruling it in, not
+    # ruling it out" leave the same words out at opposite ends.
+    gaps = [(n, a[i1:i2], b[j1:j2]) for n, (op, i1, i2, j1, j2) in enumerate(ops) if op != "equal"]
+    return any(
+        _longest_run(left, right) >= MOVED_WORDS
+        for n, left, _ in gaps for m, _, right in gaps if n != m
+    )  # fmt: skip
+
+
+def _longest_run(a: list[str], b: list[str]) -> int:
+    return SequenceMatcher(None, a, b, autojunk=False).find_longest_match().size if a and b else 0
 
 
 def _content(words: list[str]) -> list[str]:
