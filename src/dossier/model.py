@@ -12,7 +12,7 @@ from typing import Generic, TypeVar
 
 T = TypeVar("T")
 
-EXTRACTOR_VERSION = "0.2.0"  # bump when a stage's output changes: a rebuild redoes older rows
+EXTRACTOR_VERSION = "0.3.0"  # bump when a stage's output changes: a rebuild redoes older rows
 
 
 class SourceKind(enum.StrEnum):
