@@ -137,7 +137,7 @@ def test_claims_quantities_with_hedges(nlp: Any) -> None:
         "At least 13 troops were killed in Tikrit. Between 60-70 commanders of Hezbollah fled. "
         "About 800 civilians left Tikrit. Up to 10,000 fighters joined Hezbollah. "
         "More than 500 rebels attacked Tikrit. 11 Iranian diplomats paid $100 to Hezbollah. "
-        "Hezbollah ended the 40-year war."
+        "Hezbollah ended the 40-year war. Hezbollah shares fell as much as 5% in Tikrit."
     )
     claims = run(nlp, text, [("Tikrit", "GPE"), ("Hezbollah", "ORG")])
     got = {q.unit: (q.low, q.high, q.hedge) for c in claims for q in c.quantities}
@@ -148,6 +148,7 @@ def test_claims_quantities_with_hedges(nlp: Any) -> None:
     assert got["rebel"] == (501, math.inf, "more than")
     assert got["diplomat"] == (11, 11, "")
     assert got["USD"] == (100, 100, "")
+    assert got["%"] == (0, 5, "up to")
     assert not any(q.low == 40 for c in claims for q in c.quantities)  # "40-year" is a duration
 
 
@@ -309,3 +310,11 @@ def test_claims_an_appraisal_quoted_from_a_named_speaker_is_a_claim(nlp: Any) ->
     assert all(c.sentence.start <= c.quote.start < c.quote.end <= c.sentence.end
                for c in claims if c.quote)  # fmt: skip
     assert run(nlp, "Norland was wrong about the harbour plan.", mentions) == []
+
+
+def test_claims_an_adjective_with_an_infinitive_states_an_act(nlp: Any) -> None:
+    """ "was due to make a payment" schedules an act; "was keen" alone appraises."""
+    mentions = [("Norland Oil", "ORG")]
+    (claim,) = run(nlp, "Norland Oil was due to make a payment to its shareholders.", mentions)
+    assert claim.text.startswith("Norland Oil was due")
+    assert run(nlp, "Norland Oil was very keen.", mentions) == []

@@ -34,12 +34,35 @@ def test_corroboration_consistent_dates_not_flagged(nlp: Any) -> None:
 
 @pytest.mark.parametrize(
     ("first", "second", "conflict"),
-    [("13", "30", True), ("at least 13", "15", False), ("about 800", "820", False)],
+    [
+        ("13", "30", True),
+        ("at least 13", "15", False),
+        ("about 800", "820", False),
+        ("as many as 30", "25", False),  # an upper bound
+        ("48", "49", True),  # exact figures disagree by one
+        ("2,000", "1,980", False),  # a round figure is rounded
+    ],
 )
 def test_corroboration_number_conflicts(nlp: Any, first: str, second: str, conflict: bool) -> None:
     corpus = Corpus(nlp)
     corpus.add("a", "Outlet A", f"In 2015, Hezbollah killed {first} soldiers near Tikrit.")
     corpus.add("b", "Outlet B", f"In 2015, Hezbollah killed {second} soldiers near Tikrit.")
+    group = corpus.group_of("a")
+    assert [c.slot for c in group.conflicts] == (["number"] if conflict else [])
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "conflict"),
+    [("$2.6bn", "$2.5bn", True), ("$2.6bn", "about $2.5bn", False), ("$120m", "$100m", True)],
+)
+def test_corroboration_sums_disagree_in_their_last_digit(
+    nlp: Any, first: str, second: str, conflict: bool
+) -> None:
+    """A figure given to one decimal means that decimal: 2.6 is 2.55 to 2.65, not 2.6 ± 5%."""
+    line = "In 2015, Norland Oil paid {} to its shareholders in Varnia."
+    corpus = Corpus(nlp)
+    corpus.add("a", "Outlet A", line.format(first))
+    corpus.add("b", "Outlet B", line.format(second))
     group = corpus.group_of("a")
     assert [c.slot for c in group.conflicts] == (["number"] if conflict else [])
 

@@ -110,6 +110,17 @@ def test_time_weekday_in_future_sentence_looks_ahead() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The company was due to make a payment on Tuesday.", "2015-03-31"),
+        ("The delay was due to the storm on Tuesday.", "2015-03-24"),  # "due to" = because of
+    ],
+)
+def test_time_due_to_and_a_verb_looks_ahead(text: str, value: str) -> None:
+    assert one(text, "Tuesday").value == value
+
+
+@pytest.mark.parametrize(
     ("follow", "phrase", "value", "start", "end", "precision"),
     [
         ("That same year, Y.", "That same year", "2008", "2008-01-01", "2008-12-31", P.YEAR),

@@ -181,9 +181,17 @@ def _is_evaluative_copula(verb: Any) -> bool:
         return not (lemma in _BECOMING and any(c.dep_ == "attr" and c.pos_ in ("NOUN", "PROPN")
                                                for c in complements))  # fmt: skip
     adjectives = [c for c in complements if c.dep_ == "acomp" and c.pos_ == "ADJ"]
-    if adjectives and all(a.lemma_.lower() not in FACTUAL_ADJECTIVES for a in adjectives):
+    if adjectives and all(_appraising(a) for a in adjectives):
         return True
     return _copula_without_name(verb, complements)
+
+
+def _appraising(adjective: Any) -> bool:
+    """An adjective that appraises: not a fact ("dead", "responsible"), nor one whose
+    infinitive carries an act ("was due to make a payment", "is set to meet")."""
+    if adjective.lemma_.lower() in FACTUAL_ADJECTIVES:
+        return False
+    return not any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in adjective.children)
 
 
 def _copula_without_name(verb: Any, complements: list[Any]) -> bool:

@@ -46,7 +46,8 @@ _HEDGES = {
     "upwards of": "more than", "in excess of": "more than", "about": "about",
     "around": "about", "approximately": "about", "roughly": "about", "some": "about",
     "an estimated": "about", "estimated": "about", "nearly": "nearly", "almost": "nearly",
-    "close to": "nearly", "up to": "up to", "as many as": "up to", "at most": "up to",
+    "close to": "nearly", "up to": "up to", "as many as": "up to", "as much as": "up to",
+    "as high as": "up to", "at most": "up to",
     "no more than": "up to", "fewer than": "fewer than", "less than": "fewer than",
 }  # fmt: skip
 # Number words read as counts: "one" and "a" are left out ("one of them" is no count).

@@ -94,6 +94,24 @@ def same_count(a: Quantity, b: Quantity) -> bool:
 
 
 def numbers_agree(a: Quantity, b: Quantity) -> bool:
-    low_a, high_a = a.low * (1 - NUMBER_TOLERANCE), a.high * (1 + NUMBER_TOLERANCE)
-    low_b, high_b = b.low * (1 - NUMBER_TOLERANCE), b.high * (1 + NUMBER_TOLERANCE)
-    return low_a <= high_b and low_b <= high_a
+    """The two intervals, each widened for rounding (``_rounding``), overlap."""
+    (low_a, high_a), (low_b, high_b) = _rounding(a), _rounding(b)
+    return low_a < high_b and low_b < high_a
+
+
+def _rounding(q: Quantity) -> tuple[float, float]:
+    """The values a reported figure may stand for: ``NUMBER_TOLERANCE`` either way, but for an
+    exact figure no more than half a unit of its last digit: "$2.6bn" is 2.55-2.65bn, so it
+    disagrees with "$2.5bn"; "2,000" may be 1,900 to 2,100."""
+    low, high = q.low * (1 - NUMBER_TOLERANCE), q.high * (1 + NUMBER_TOLERANCE)
+    if q.hedge or q.low != q.high or q.low <= 0:
+        return low, high
+    half = _last_digit(q.low) / 2
+    return max(low, q.low - half), min(high, q.low + half)
+
+
+def _last_digit(value: float) -> float:
+    """The place value of the last non-zero digit of ``value`` (2.6e9 -> 1e8, 48 -> 1)."""
+    digits = f"{value:.6e}".split("e")
+    mantissa, exponent = digits[0].replace(".", "").rstrip("0") or "0", int(digits[1])
+    return float(10 ** (exponent - len(mantissa) + 1))

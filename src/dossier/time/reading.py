@@ -24,7 +24,11 @@ COARSE_ANCHOR_FACTOR = 0.5  # anchor vaguer than the reading ("yesterday" from a
 
 # Sentence wording that puts an undated month or weekday in the future rather than the past.
 FUTURE_MARKERS = re.compile(
-    r"\b(?:will|won't|shall|'ll|going to|scheduled|upcoming)\b", re.IGNORECASE
+    r"\b(?:will|won't|shall|'ll|going to|scheduled|upcoming)\b"
+    # "was due to make a payment on Monday" (not "was due to the storm")
+    r"|\b(?:is|are|was|were)\s+due\s+to\s+(?!(?:the|a|an|this|that|his|her|its|their|our)\b)"
+    r"[a-z]+\b",
+    re.IGNORECASE,
 )  # weaker cues ("would", "expected to") cost more than they gained on the TBAQ dev set
 
 
