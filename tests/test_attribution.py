@@ -307,3 +307,23 @@ def test_attribution_a_quote_continued_into_the_next_paragraph(nlp: Any) -> None
     assert (second.type, second.source) == (AttributionType.NAMED, "Maria Lopez")
     monday = next(a for a in attributions if "Monday" in sliced(text, a.sentence))
     assert monday.type == AttributionType.UNATTRIBUTED
+
+
+def test_attribution_a_lone_surname_is_the_person_named_in_full(nlp: Any) -> None:
+    """The tagger often calls "Hayward" an organisation once "Tony Hayward" was a person: the
+    pronoun after it still finds him."""
+    text = (
+        "Norland Oil named Tony Hayward chief executive in 2007. Under questioning, Hayward "
+        "defended his record. He said he had made dramatic safety improvements."
+    )
+    doc = nlp(text)
+    labels = {"Norland Oil": "ORG", "Tony Hayward": "PERSON", "Hayward": "ORG"}
+    mentions = sorted(
+        (m.start(), m.end(), label)
+        for name, label in labels.items()
+        for m in re.finditer(rf"(?<!Tony ){name}", text)
+    )
+    last = attribute(doc, DOC_ID, mentions)[0][-1]
+    assert (last.type, last.source) == (AttributionType.SUBJECT, "Hayward")  # on himself
+    alone = [m for m in mentions if text[m[0] : m[1]] != "Tony Hayward"]
+    assert attribute(doc, DOC_ID, alone)[0][-1].type == AttributionType.ANONYMOUS_OFFICIAL

@@ -27,11 +27,17 @@ def _article_labels(
     text: str, mentions: Sequence[tuple[int, int, str]]
 ) -> list[tuple[int, int, str]]:
     """Each mention with the label its name has most often in the article: the tagger calls
-    "Soleimani" a PERSON seven times and a place three, and a pronoun must still find him."""
+    "Soleimani" a PERSON seven times and a place three, and a pronoun must still find him. A
+    lone word that ends a name the article calls a PERSON is that person's surname."""
     votes: dict[str, Counter[str]] = {}
     for start, end, label in mentions:
         votes.setdefault(text[start:end], Counter())[label] += 1
-    return [(s, e, votes[text[s:e]].most_common(1)[0][0]) for s, e, _ in mentions]
+    label_of = {name: v.most_common(1)[0][0] for name, v in votes.items()}
+    # "Hayward" after "Tony Hayward": the tagger often calls a lone surname an organisation.
+    surnames = {n.split()[-1] for n, label in label_of.items() if label == PERSON and " " in n}
+    return [
+        (s, e, PERSON if text[s:e] in surnames else label_of[text[s:e]]) for s, e, _ in mentions
+    ]
 
 
 @dataclass(frozen=True, slots=True)
