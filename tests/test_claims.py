@@ -318,3 +318,16 @@ def test_claims_an_adjective_with_an_infinitive_states_an_act(nlp: Any) -> None:
     (claim,) = run(nlp, "Norland Oil was due to make a payment to its shareholders.", mentions)
     assert claim.text.startswith("Norland Oil was due")
     assert run(nlp, "Norland Oil was very keen.", mentions) == []
+
+
+def test_claims_a_sentence_misparsed_with_a_noun_root_keeps_its_verb(nlp: Any) -> None:
+    """The tagger roots this sentence on "comments"; "Berg said" still heads a claim."""
+    text = (
+        '"Norland cut corner after corner to save a million dollars here and a few hours or '
+        "days there,\" Anna Berg said, her comments reflecting public anger over Norland's "
+        "handling of the crisis."
+    )
+    assert next(nlp(text).sents).root.pos_ == "NOUN"  # the misparse this is about
+    mentions = [("Norland", "ORG"), ("Anna Berg", "PERSON")]
+    (claim,) = run(nlp, text, mentions)
+    assert claim.text == text

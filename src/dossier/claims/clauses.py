@@ -78,8 +78,13 @@ def asides(sent: Any) -> list[Clause]:
 
 
 def split_clauses(sent: Any) -> list[Clause]:
-    """The sentence as one clause, or its coordinated main clauses when each has a subject."""
+    """The sentence as one clause, or its coordinated main clauses when each has a subject.
+
+    A root that is no verb is a misparse when a verb in the sentence has a subject ('"...,"
+    Waxman said, his comments reflecting ...' rooted on "comments"): that verb heads it."""
     root = sent.root
+    if root.pos_ not in ("VERB", "AUX"):
+        root = next((t for t in sent if _has_subject(t)), root)
     conjuncts = [t for t in root.children if t.dep_ == "conj" and _has_subject(t)]
     if not conjuncts:
         return [Clause(sent.start_char, _trim_end(sent, sent.end_char), root)]
