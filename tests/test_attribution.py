@@ -327,3 +327,15 @@ def test_attribution_a_lone_surname_is_the_person_named_in_full(nlp: Any) -> Non
     assert (last.type, last.source) == (AttributionType.SUBJECT, "Hayward")  # on himself
     alone = [m for m in mentions if text[m[0] : m[1]] != "Tony Hayward"]
     assert attribute(doc, DOC_ID, alone)[0][-1].type == AttributionType.ANONYMOUS_OFFICIAL
+
+
+def test_attribution_a_reporting_verb_sharing_its_subject(nlp: Any) -> None:
+    """ "X will be suspended ... and has said it will not attend": X said it."""
+    text = (
+        "Norland will be suspended from the Northern League on Wednesday and has said it "
+        "will not attend the meeting in Varnia."
+    )
+    found = first(nlp, text)
+    assert (found.type, found.source) == (AttributionType.NAMED, "Norland")
+    text = "The company will pay $5bn into the fund, called an escrow fund, before the end of 2010."
+    assert first(nlp, text).type == AttributionType.UNATTRIBUTED

@@ -60,11 +60,24 @@ def reporting_verbs(sent: Any, quotes: Sequence[tuple[int, int]]) -> Iterator[tu
             continue
         if inside(token.idx, quotes) or _negated(token):
             continue
-        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        subject = _subject(token)
         if subject is None or inside(subject.idx, quotes) or subject.tag_ == "WDT":
             continue  # "an assault that showed how close ...": a thing, not a speaker
         if _reports_content(token, _near_quote(text, token, quotes)):
             yield token, subject
+
+
+def _subject(verb: Any) -> Any:
+    """The verb's subject; for a verb coordinated without one, the name just before it
+    ("... and Foreign Minister Alain Juppe said", which the parser may hang elsewhere), else
+    the subject it shares ("Syria will be suspended ... and has said it will not attend")."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None or verb.dep_ != "conj" or verb.lemma_.lower() in lx.NAMING_VERBS:
+        return subject  # "will pay into the fund, called an escrow fund": no speaker
+    before = verb.doc[verb.i - 1] if verb.i > verb.sent.start else None
+    if before is not None and before.pos_ == "PROPN" and before.dep_ == "conj":
+        return before
+    return next((c for c in verb.head.children if c.dep_ in _SUBJECT_DEPS), None)
 
 
 def _near_quote(text: str, verb: Any, quotes: Sequence[tuple[int, int]]) -> bool:
