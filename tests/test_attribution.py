@@ -339,3 +339,19 @@ def test_attribution_a_reporting_verb_sharing_its_subject(nlp: Any) -> None:
     assert (found.type, found.source) == (AttributionType.NAMED, "Norland")
     text = "The company will pay $5bn into the fund, called an escrow fund, before the end of 2010."
     assert first(nlp, text).type == AttributionType.UNATTRIBUTED
+
+
+def test_attribution_a_participle_speaks_for_its_clause_subject(nlp: Any) -> None:
+    """ "X distanced themselves from Y, saying ...": X said it; a passive ("was reported to
+    have launched") names no speaker."""
+    text = (
+        "Executives from Norland Oil distanced themselves from Varnia Gas, saying Varnia Gas "
+        "had failed to adhere to industry standards."
+    )
+    found = first(nlp, text)
+    assert (found.type, found.source) == (AttributionType.NAMED, "Norland Oil")
+    text = (
+        "Mr Berg was speaking a day after a group of renegade soldiers was reported to have "
+        "launched an attack on an army base outside Varnia."
+    )
+    assert first(nlp, text).type != AttributionType.NAMED

@@ -15,6 +15,8 @@ from dossier.nlp import text_of
 _CONTENT_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "dobj", "advcl"})
 _NEGATIONS = frozenset({"not", "never", "neither", "n't", "nor"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# Dependencies of a verb without a subject that speaks for its head's subject.
+_BORROWING = frozenset({"conj", "advcl", "xcomp"})
 # A reporting verb this close (characters) to a quotation reports it: ", he added".
 QUOTE_NEAR_CHARS = 25
 # Verbs of opinion: "I see him as…" is the speaker's view of another, not about himself.
@@ -68,16 +70,34 @@ def reporting_verbs(sent: Any, quotes: Sequence[tuple[int, int]]) -> Iterator[tu
 
 
 def _subject(verb: Any) -> Any:
-    """The verb's subject; for a verb coordinated without one, the name just before it
-    ("... and Foreign Minister Alain Juppe said", which the parser may hang elsewhere), else
-    the subject it shares ("Syria will be suspended ... and has said it will not attend")."""
+    """The verb's subject. A verb without one speaks for the subject of the verb it hangs
+    on: coordinated ("Syria will be suspended ... and has said it will not attend"), a
+    participle ("distanced themselves from BP, saying ...") or after a preposition
+    ("followed the statement by announcing ..."). A coordinated verb right after a name
+    takes that name ("... and Foreign Minister Alain Juppe said", which the parser may hang
+    elsewhere). Naming verbs never borrow: "pay into the fund, called an escrow fund"."""
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is not None or verb.dep_ != "conj" or verb.lemma_.lower() in lx.NAMING_VERBS:
-        return subject  # "will pay into the fund, called an escrow fund": no speaker
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    if subject is not None or passive or verb.lemma_.lower() in lx.NAMING_VERBS:
+        return subject  # "was reported to have launched": no speaker
     before = verb.doc[verb.i - 1] if verb.i > verb.sent.start else None
-    if before is not None and before.pos_ == "PROPN" and before.dep_ == "conj":
+    if (
+        verb.dep_ == "conj"
+        and before is not None
+        and (before.pos_, before.dep_) == ("PROPN", "conj")
+    ):
         return before
-    return next((c for c in verb.head.children if c.dep_ in _SUBJECT_DEPS), None)
+    head = verb
+    for _ in range(3):
+        if head.dep_ == "pcomp" and head.head.pos_ == "ADP":
+            head = head.head
+        elif head.dep_ not in _BORROWING:
+            return None
+        head = head.head
+        subject = next((c for c in head.children if c.dep_ in _SUBJECT_DEPS), None)
+        if subject is not None:
+            return subject
+    return None
 
 
 def _near_quote(text: str, verb: Any, quotes: Sequence[tuple[int, int]]) -> bool:

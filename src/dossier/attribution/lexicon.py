@@ -13,7 +13,7 @@ REPORTING_VERBS = frozenset(
         "show", "state", "explain", "note", "confirm", "acknowledge", "admit", "assert",
         "contend", "suggest", "announce", "declare", "maintain", "think", "reveal", "deny",
         "concede", "predict", "boast", "complain", "observe", "remark", "reply", "respond",
-        "blame", "call", "label", "brand", "dub",
+        "blame", "call", "label", "brand", "dub", "stress", "emphasize", "emphasise",
     }
 )  # fmt: skip
 # Verbs that can describe non-speech too ("the map shows a road"): they need a clause or quote.
