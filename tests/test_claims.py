@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+import signal
 from collections.abc import Sequence
 from typing import Any
 
@@ -331,3 +332,25 @@ def test_claims_a_sentence_misparsed_with_a_noun_root_keeps_its_verb(nlp: Any) -
     mentions = [("Norland", "ORG"), ("Anna Berg", "PERSON")]
     (claim,) = run(nlp, text, mentions)
     assert claim.text == text
+
+
+def test_claims_a_date_in_a_sentence_rooted_on_a_noun_ends(nlp: Any) -> None:
+    """Looking for the verb above a date must stop at a root that is no verb (spaCy gives a
+    new Token object for each ``.head``, so an identity test never stops)."""
+    text = (
+        "Their first UK single hit number three last January, followed by two more top 20 "
+        "hits, while the album has sold more than 600,000 copies in 11 months on release."
+    )
+    assert next(nlp(text).sents).root.pos_ == "NOUN"  # the parse this is about
+
+    def hung(*_: Any) -> None:
+        raise TimeoutError("claim extraction did not end")
+
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(30)
+    try:
+        claims = run(nlp, text, [("UK", "GPE")])
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert [c.text for c in claims] == [text]

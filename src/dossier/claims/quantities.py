@@ -280,7 +280,7 @@ def _verb_of(token: Any) -> str:
 
 def _counted_noun(token: Any) -> Any:
     head = token
-    while head.dep_ in ("nummod", "quantmod", "compound") and head.head is not head:
+    while head.dep_ in ("nummod", "quantmod", "compound") and head.head.i != head.i:
         head = head.head
         if head.pos_ == "NOUN":
             return head

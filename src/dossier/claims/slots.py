@@ -129,7 +129,7 @@ def _token_at(doc: Any, char: int) -> Any:
 
 def _verb_above(token: Any) -> Any:
     """The first verb among ``token`` and its heads (the root when there is none)."""
-    while token.pos_ not in ("VERB", "AUX") and token.head is not token:
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
         token = token.head
     return token
 
