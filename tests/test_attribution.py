@@ -355,3 +355,20 @@ def test_attribution_a_participle_speaks_for_its_clause_subject(nlp: Any) -> Non
         "launched an attack on an army base outside Varnia."
     )
     assert first(nlp, text).type != AttributionType.NAMED
+
+
+def test_attribution_a_speaker_named_in_another_part_of_the_quotation(nlp: Any) -> None:
+    """The speaker named after a quotation's continuation speaks its first paragraph too, and
+    a paragraph that is one unattributed quotation goes on quoting the last speaker."""
+    text = (
+        'Earlier on Saturday, the colonel sent messages abroad. "I have the people with me '
+        "and I am prepared to die.\n\n"
+        'And they are prepared to die for me," Omar Haddad said in a letter.\n\n'
+        '"Colonel Haddad has made this happen," Karl Berg told reporters.\n\n'
+        '"He has lied to the world. He has promised a ceasefire and broken it."'
+    )
+    _doc, attributions, quotes = run(nlp, text)
+    speakers = [q.speaker for q in quotes]
+    assert speakers == ["Omar Haddad", "Omar Haddad", "Karl Berg", "Karl Berg"]
+    last = attributions[-1]
+    assert (last.type, last.source) == (AttributionType.NAMED, "Karl Berg")

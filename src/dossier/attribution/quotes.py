@@ -115,12 +115,7 @@ def find_quotes(ctx: Context, sents: Sequence[Any]) -> list[FoundQuote]:
     """Every quotation in the article, marked and reconstructed, in text order."""
     text = text_of(ctx.doc)
     ranges = marked_ranges(text)
-    found: list[FoundQuote] = []
-    for start, end in ranges:
-        quote = _marked(ctx, sents, ranges, start, end)
-        if found and not text[max(0, start - 8) : start].rstrip().endswith(_OPENERS):
-            quote = _continuation(quote, found[-1])
-        found.append(quote)
+    found = _shared_speakers(ctx, [_marked(ctx, sents, ranges, s, e) for s, e in ranges])
     for sent in sents:
         if not any(sent.start_char <= e and s < sent.end_char for s, e in ranges):
             lost = _lost(ctx, sent)
@@ -129,13 +124,43 @@ def find_quotes(ctx: Context, sents: Sequence[Any]) -> list[FoundQuote]:
     return sorted(found, key=lambda q: q.start)
 
 
-def _continuation(quote: FoundQuote, before: FoundQuote) -> FoundQuote:
-    """A quotation continued from the paragraph before, without an opening mark of its own:
-    the words of the quotation it continues, by its speaker unless it names another."""
-    if quote.speaker is not None or before.kind != QuoteKind.STATEMENT:
+def _shared_speakers(ctx: Context, quotes: list[FoundQuote]) -> list[FoundQuote]:
+    """Quotations whose speaker is named next to another part of the same words.
+
+    A quotation continued from the paragraph before without an opening mark of its own is
+    the words of the one it continues, and that one's speaker is the continuation's when
+    only the continuation names one ('"I have all the people with me.<paragraph>And they
+    are prepared to die," Gadhafi said'). A paragraph that is one quotation with no speaker
+    goes on quoting the speaker quoted last in the paragraph before."""
+    text = text_of(ctx.doc)
+    found = list(quotes)
+    for i in range(1, len(found)):
+        start = found[i].start
+        if not text[max(0, start - 8) : start].rstrip().endswith(_OPENERS):
+            found[i] = _spoken_by(found[i], found[i - 1])
+            found[i - 1] = _spoken_by(found[i - 1], found[i])
+        elif found[i].kind == QuoteKind.STATEMENT and _opens_paragraph(
+            ctx, text, start, found[i - 1].start
+        ):
+            found[i] = _spoken_by(found[i], found[i - 1])
+    return found
+
+
+def _opens_paragraph(ctx: Context, text: str, start: int, before: int) -> bool:
+    """The quotation at ``start`` opens its paragraph, and ``before`` is in the one before."""
+    paragraph = ctx.paragraph_of(start)
+    opening = ctx.paragraph_starts[paragraph]
+    return ctx.paragraph_of(before) == paragraph - 1 and not text[opening:start].strip(
+        "".join(_OPENERS) + " "
+    )
+
+
+def _spoken_by(quote: FoundQuote, other: FoundQuote) -> FoundQuote:
+    """``quote`` with ``other``'s speaker, when it has none and ``other`` is a statement."""
+    if quote.speaker is not None or other.kind != QuoteKind.STATEMENT or other.speaker is None:
         return quote
-    return FoundQuote(quote.start, quote.end, QuoteKind.STATEMENT, before.speaker, True,
-                      before.speaker_is_subject)  # fmt: skip
+    return FoundQuote(quote.start, quote.end, QuoteKind.STATEMENT, other.speaker, True,
+                      other.speaker_is_subject)  # fmt: skip
 
 
 def _marked(
