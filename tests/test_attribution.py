@@ -372,3 +372,18 @@ def test_attribution_a_speaker_named_in_another_part_of_the_quotation(nlp: Any) 
     assert speakers == ["Omar Haddad", "Omar Haddad", "Karl Berg", "Karl Berg"]
     last = attributions[-1]
     assert (last.type, last.source) == (AttributionType.NAMED, "Karl Berg")
+
+
+def test_attribution_a_speaker_the_parser_hung_elsewhere(nlp: Any) -> None:
+    """ "..., a spokesman for the Italian leader said": the parser may hang "spokesman" on the
+    place before it; the verb without a subject still has its speaker."""
+    text = (
+        "Italian Prime Minister Marco Bellini, another participant at the meeting, proposed "
+        "the use of the NATO base in Naples as a command center for allied action in Libya, a "
+        "spokesman for the Italian leader said."
+    )
+    spokesman = next(t for t in nlp(text) if t.text == "spokesman")
+    assert spokesman.dep_ == "appos"  # the misparse this is about
+    found = first(nlp, text)
+    assert found.type == AttributionType.ANONYMOUS_OFFICIAL
+    assert found.source is not None and "spokesman" in found.source

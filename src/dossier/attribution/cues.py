@@ -73,19 +73,15 @@ def _subject(verb: Any) -> Any:
     """The verb's subject. A verb without one speaks for the subject of the verb it hangs
     on: coordinated ("Syria will be suspended ... and has said it will not attend"), a
     participle ("distanced themselves from BP, saying ...") or after a preposition
-    ("followed the statement by announcing ..."). A coordinated verb right after a name
-    takes that name ("... and Foreign Minister Alain Juppe said", which the parser may hang
-    elsewhere). Naming verbs never borrow: "pay into the fund, called an escrow fund"."""
+    ("followed the statement by announcing ..."), unless the phrase just before it is its
+    misparsed speaker (``_phrase_before``). Naming verbs never borrow: "pay into the fund,
+    called an escrow fund"; nor do passives."""
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     if subject is not None or passive or verb.lemma_.lower() in lx.NAMING_VERBS:
         return subject  # "was reported to have launched": no speaker
-    before = verb.doc[verb.i - 1] if verb.i > verb.sent.start else None
-    if (
-        verb.dep_ == "conj"
-        and before is not None
-        and (before.pos_, before.dep_) == ("PROPN", "conj")
-    ):
+    before = _phrase_before(verb)
+    if before is not None:
         return before
     head = verb
     for _ in range(3):
@@ -97,6 +93,24 @@ def _subject(verb: Any) -> Any:
         subject = next((c for c in head.children if c.dep_ in _SUBJECT_DEPS), None)
         if subject is not None:
             return subject
+    return None
+
+
+def _phrase_before(verb: Any) -> Any:
+    """The noun phrase just before a subjectless verb, which the parser hung on something
+    else as an apposition or a conjunct: "..., a spokesman for the Italian leader said"
+    ("spokesman" in apposition to "Libya"), "... and Foreign Minister Alain Juppe said"."""
+    if verb.i == verb.sent.start or verb.dep_ not in ("ROOT", "conj"):
+        return None
+    token = verb.doc[verb.i - 1]
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return None
+    for _ in range(4):
+        if token.dep_ in ("appos", "conj"):
+            return token
+        if token.dep_ not in ("pobj", "prep"):
+            return None
+        token = token.head
     return None
 
 
