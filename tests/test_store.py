@@ -68,3 +68,19 @@ def test_store_round_trips_any_text(
         assert sum(d["id"] == item.article.id for d in q.documents(store)) == 1
     finally:
         store.close()
+
+
+def test_store_a_sparse_list_column_inserts(tmp_path: Path) -> None:
+    """DuckDB guesses a list column's type from a sample of rows: a column of empty lists
+    whose one full list sits in the last rows failed to cast (a build crashed writing
+    claim groups with one shared source among 2,234 groups)."""
+    store = open_store(tmp_path / "s.duckdb")
+    shared: list[list[str]] = [[] for _ in range(2234)]
+    shared[-1] = ["Reuters", "AP"]
+    columns = ["id", "status", "outlets", "independent_outlets", "copies", "shared_sources",
+               "summary"]  # fmt: skip
+    rows = [(f"g{i:05d}", "single-source", ["BBC"], 1, "[]", s, "x") for i, s in enumerate(shared)]
+    store.insert_rows("claim_groups", columns, rows)
+    got = store.con.execute("SELECT shared_sources FROM claim_groups ORDER BY id").fetchall()
+    assert [r[0] for r in got] == shared
+    store.close()

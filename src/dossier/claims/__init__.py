@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from dossier.claims.clauses import (
+    REPORTING_VERBS,
     Clause,
     asides,
     is_checkable,
@@ -87,9 +88,12 @@ def _claim(
     quantities = tuple(find_quantities(doc, document_id, clause.start, clause.end, skip))
     # A count of something is checkable even with no named entity ("killed 48 people").
     counted = any(q.unit and q.unit not in TIME_UNITS for q in quantities)
-    # "He said he had made safety improvements": a speaker the text names is the claim's actor.
+    # "He said he had made safety improvements": a speaker the text names is the claim's
+    # actor, in the words he is quoted or reported to have said.
     named = attribution.type in _NAMED_SPEAKERS and attribution.source_span is not None
-    if not is_checkable(doc, clause, bool(inside) or counted or named, quote is not None, named):
+    spoken = quote is not None or clause.verb.lemma_.lower() in REPORTING_VERBS
+    actor = bool(inside) or counted or (named and spoken)
+    if not is_checkable(doc, clause, actor, quote is not None, named):
         return None
     chain = verb_chain(clause.verb)
     verb = chain[-1]

@@ -83,7 +83,18 @@ class BackgroundEmbedding:
         self._store_finished(store, wait=False)
 
     def finish(self, store: Store) -> None:
-        """Wait for every batch and store its vectors."""
+        """Wait for every batch and store its vectors. Batches not started yet run here on
+        every core (spaCy is done), not one by one on the embedding thread."""
+        waiting: list[str] = []
+        running = []
+        for texts, future in self._pending:
+            if future.cancel():
+                waiting.extend(texts)
+            else:
+                running.append((texts, future))
+        self._pending = running
+        if waiting:
+            store_vectors(store, waiting, shared_embedder().embed(waiting))
         self._store_finished(store, wait=True)
         self._pool.shutdown()
 

@@ -227,12 +227,15 @@ class Store:
         data = {
             c: _column(values) for c, values in zip(columns, zip(*rows, strict=True), strict=True)
         }
+        # Lists travel as JSON text: DuckDB guesses a list column's type from a sample of its
+        # rows, and a column of empty lists with one full list in its last rows fails to cast.
+        lists = {c for c, column in data.items() if _is_lists(column)}
+        for c in lists:
+            data[c] = np.array([json.dumps(list(v)) for v in data[c]], dtype=np.str_)
         self.con.register("_dossier_rows", data)
         try:
             names = ", ".join(columns)
-            values = ", ".join(
-                f"CAST(CAST({c} AS VARCHAR) AS JSON)" if c in JSON_COLUMNS else c for c in columns
-            )
+            values = ", ".join(_select(c, c in lists) for c in columns)
             self.con.execute(f"INSERT INTO {table} ({names}) SELECT {values} FROM _dossier_rows")
         finally:
             self.con.unregister("_dossier_rows")
@@ -290,6 +293,16 @@ def _jsonable(value: Any) -> Any:
 # value, 60x slower); a column holding longer strings stays an object array, since a
 # fixed-width array pads every value to the longest (4 bytes a character).
 MAX_FIXED_WIDTH = 4096
+
+
+def _is_lists(column: np.ndarray[Any, Any]) -> bool:
+    return column.dtype == object and all(isinstance(v, list | tuple) for v in column)
+
+
+def _select(column: str, is_list: bool) -> str:
+    if is_list:
+        return f"from_json(CAST({column} AS VARCHAR), '[\"VARCHAR\"]')"
+    return f"CAST(CAST({column} AS VARCHAR) AS JSON)" if column in JSON_COLUMNS else column
 
 
 def _column(values: Iterable[Any]) -> np.ndarray[Any, Any]:
