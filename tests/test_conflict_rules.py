@@ -301,16 +301,7 @@ def test_conflicts_quotes_compared_on_their_content_words(
     nlp: Any, quote_b: str, conflict: bool
 ) -> None:
     """ "the ... of the" is shared by any two quotes: only content words show one statement."""
-    line = '"{q}," Karl Brenner told members of parliament in Varnia about the northern ports.'
-    kind = {"source": "Karl Brenner", "kind": AttributionType.NAMED}
-    corpus = _pair(
-        nlp,
-        line.format(q="the future of the ports of the north"),
-        line.format(q=quote_b),
-        a=kind,
-        b=kind,
-    )
-    assert ("quote" in _slots(corpus)) is conflict
+    assert _quote_conflict(nlp, "the future of the ports of the north", quote_b) is conflict
 
 
 @pytest.mark.parametrize(
@@ -324,13 +315,13 @@ def test_conflicts_quotes_compared_on_their_content_words(
 def test_conflicts_a_trimmed_quote_is_no_rewording(nlp: Any, quote_b: str, conflict: bool) -> None:
     """Outlets cut words out of a quote; a word standing where the other has another is a
     wording conflict ("manage" / "control")."""
+    quote_a = "We will keep the ports of the north open to every ship from Varnia"
+    assert _quote_conflict(nlp, quote_a, quote_b) is conflict
+
+
+def _quote_conflict(nlp: Any, quote_a: str, quote_b: str) -> bool:
+    """Two outlets quote Karl Brenner's words about the ports: is a quote conflict flagged?"""
     line = '"{q}," Karl Brenner told members of parliament in Varnia about the northern ports.'
     kind = {"source": "Karl Brenner", "kind": AttributionType.NAMED}
-    corpus = _pair(
-        nlp,
-        line.format(q="We will keep the ports of the north open to every ship from Varnia"),
-        line.format(q=quote_b),
-        a=kind,
-        b=kind,
-    )
-    assert ("quote" in _slots(corpus)) is conflict
+    corpus = _pair(nlp, line.format(q=quote_a), line.format(q=quote_b), a=kind, b=kind)
+    return "quote" in _slots(corpus)

@@ -114,11 +114,12 @@ def _inherit(
         cue = cues[other]
         if cue is not None and cue.source.type in _SOURCED:
             return _borrowed(cue)
-    inside = (q for q in statements if q.start <= sent.start_char and sent.end_char <= q.end + 1)
-    quote = next((q for q in inside if q.speaker is not None), None)
-    if quote is not None and quote.speaker is not None:
-        return _borrowed(Cue(quote.speaker, (quote.start, quote.end)))
-    return own
+    speakers = (
+        Cue(q.speaker, (q.start, q.end)) for q in statements
+        if q.speaker is not None and q.start <= sent.start_char and sent.end_char <= q.end + 1
+    )  # fmt: skip
+    speaker = next(speakers, None)
+    return _borrowed(speaker) if speaker is not None else own
 
 
 def _trailing_source(

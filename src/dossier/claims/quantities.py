@@ -258,7 +258,7 @@ def _named_by(token: Any) -> Any:
     head = token
     for _ in range(UNIT_LOOKAHEAD):
         above = head.head
-        if head.dep_ not in _MODIFIES or above is head:
+        if head.dep_ not in _MODIFIES or above.i == head.i:
             return None
         if above.pos_ == "NOUN" and above.i > head.i and above.lower_ not in _SCALES:
             return above  # not the "m" of "$120 m"

@@ -57,9 +57,9 @@ SPEAKER_SIMILARITY = 0.85
 # spelt two ways ("Gadhafi"/"Gaddafi", "Qaeda"/"Qaida"), not a different wording.
 VARIANT_SIMILARITY = 0.8
 MIN_VARIANT_CHARS = 5
-# Particles of Arabic names that outlets keep or drop ("Bashar al-Assad", "Bashar Assad").
 # Words in a row that one quote has at one end and the other at the other: a reordered quote.
 MOVED_WORDS = 3
+# Particles of Arabic names that outlets keep or drop ("Bashar al-Assad", "Bashar Assad").
 _NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn"})
 _WORD = re.compile(r"\w+")
 # How far into unmarked words a first-person pronoun shows they are the speaker's own.
