@@ -6,7 +6,8 @@ from typing import Any
 
 import pytest
 
-from dossier.corroboration.conflicts import dates_agree, dates_near, shared_wording
+from dossier.corroboration.conflicts import dates_agree, dates_near
+from dossier.corroboration.quotes import shared_wording
 from dossier.model import AttributionType, Span, TimeExpr, TimeKind, TimePrecision
 from tests.claim_corpus import Corpus
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Mapping
 from dataclasses import dataclass
 
-from dossier.model import Claim
+from dossier.model import Claim, Span
 
 
 class GroupStatus(enum.StrEnum):
@@ -33,6 +34,11 @@ class ClaimRef:
     actors: tuple[str, ...]  # resolved actor ids
     titles: tuple[tuple[str, str], ...] = ()  # (person's actor id, role text), see titles.py
     published: str = ""  # the document's publication date, ISO, as precise as known; "" unknown
+
+
+def span_text(ref: ClaimRef, span: Span, texts: Mapping[str, str]) -> str:
+    """The words of ``span`` in the claim's document (``texts``: documents by id)."""
+    return texts.get(ref.document_id, "")[span.start : span.end]
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,7 @@ import importlib.util
 import json
 import logging
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from importlib import resources
@@ -19,11 +19,11 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
-import numpy as np
 
 from dossier.errors import StoreError
 from dossier.model import EXTRACTOR_VERSION, AnnotatedArticle, Failure
 from dossier.store.claims import insert_claims
+from dossier.store.rows import insert_rows
 from dossier.store.times import insert_times
 
 log = logging.getLogger(__name__)
@@ -218,34 +218,11 @@ class Store:
         rows: Sequence[tuple[Any, ...]],
         temp: bool = False,
     ) -> None:
-        """Insert many rows at once through a registered column dict (20x faster than executemany)."""
-        if temp:
-            types = ", ".join(f"{c} VARCHAR" for c in columns)
-            self.con.execute(f"CREATE OR REPLACE TEMP TABLE {table} ({types})")
-        if not rows:
-            return
-        data = {
-            c: _column(values) for c, values in zip(columns, zip(*rows, strict=True), strict=True)
-        }
-        # Lists travel as JSON text: DuckDB guesses a list column's type from a sample of its
-        # rows, and a column of empty lists with one full list in its last rows fails to cast.
-        lists = {c for c, column in data.items() if _is_lists(column)}
-        for c in lists:
-            data[c] = np.array([json.dumps(list(v)) for v in data[c]], dtype=np.str_)
-        self.con.register("_dossier_rows", data)
-        try:
-            names = ", ".join(columns)
-            values = ", ".join(_select(c, c in lists) for c in columns)
-            self.con.execute(f"INSERT INTO {table} ({names}) SELECT {values} FROM _dossier_rows")
-        finally:
-            self.con.unregister("_dossier_rows")
+        """Insert many rows at once (``rows.insert_rows``); ``temp`` (re)creates ``table`` as a
+        temporary table of text columns first."""
+        insert_rows(self.con, table, columns, rows, temp)
 
 
-# Columns of type JSON: their text must be parsed, not stored as one JSON string.
-JSON_COLUMNS = frozenset({
-    "metadata", "segments", "evidence", "mentions", "actor_spans", "place_spans", "quantities",
-    "attribution", "copies", "slot_values",
-})  # fmt: skip
 # Per-article tables keyed by document_id, deleted with their document.
 ARTICLE_TABLES = (
     "removed_lines", "sentences", "mentions", "roles", "time_expressions", "event_candidates",
@@ -287,37 +264,6 @@ def _jsonable(value: Any) -> Any:
     if hasattr(value, "__dataclass_fields__"):
         return {k: str(v) for k, v in asdict(value).items()}
     return value
-
-
-# Strings go to DuckDB as a fixed-width numpy array (DuckDB scans object columns value by
-# value, 60x slower); a column holding longer strings stays an object array, since a
-# fixed-width array pads every value to the longest (4 bytes a character).
-MAX_FIXED_WIDTH = 4096
-
-
-def _is_lists(column: np.ndarray[Any, Any]) -> bool:
-    return column.dtype == object and all(isinstance(v, list | tuple) for v in column)
-
-
-def _select(column: str, is_list: bool) -> str:
-    if is_list:
-        return f"from_json(CAST({column} AS VARCHAR), '[\"VARCHAR\"]')"
-    return f"CAST(CAST({column} AS VARCHAR) AS JSON)" if column in JSON_COLUMNS else column
-
-
-def _column(values: Iterable[Any]) -> np.ndarray[Any, Any]:
-    items = list(values)
-    if items and all(isinstance(v, int) and not isinstance(v, bool) for v in items):
-        return np.array(items, dtype=np.int64)
-    if (
-        items
-        and all(type(v) is str and "\x00" not in v for v in items)  # numpy strips trailing NULs
-        and max(map(len, items)) <= MAX_FIXED_WIDTH
-    ):
-        return np.array(items, dtype=np.str_)
-    column = np.empty(len(items), dtype=object)
-    column[:] = items
-    return column
 
 
 def _now() -> datetime:
