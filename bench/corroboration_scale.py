@@ -22,18 +22,22 @@ corpus (the first ``--replicas`` replicas; by default enough for 10,000 articles
 the first quarter of the 4x corpus.
 
 Vectors: the model runs only on the sample. A priming call of ``group_claims`` on the sample
-records the texts it asks ``embed`` for, and those are embedded for real. A replica's text gets
-the real vector of its sample text (matched with the respelt letters masked) plus word noise
-(``Synthetic``), made on first request and cached.
+records the (text, cuts) items it asks ``embed`` for, and those are embedded for real. A
+replica's text, and its text without the cuts (its content), gets the real vector of its sample
+counterpart (matched with the respelt letters masked) plus word noise (``Synthetic``), made on
+first request and cached.
 
 Timed, for each size: ``group_claims(claims, texts, time_of, embed, events)`` (the last two
 where its signature has them), best of ``--repeat`` with ``gc.collect()`` first, minus the
-seconds ``Synthetic`` spent making vectors (which stand in for model inference). The figure includes copy detection, features, blocking, pair scores,
-clustering, conflicts, the groups, and the cache lookups; it excludes the model and the store.
+seconds ``Synthetic`` spent in its calls (making and looking up vectors, which stand in for
+model inference and the store's cache). The figure includes copy detection, features,
+blocking, pair scores, clustering, conflicts and the groups; it excludes the model and the
+store.
 Peak memory is the process's peak RSS during the call (``VmHWM``, reset before it).
 
 Embedding cost: on the sample's distinct texts that ``group_claims`` embeds, the project's
-``Embedder().embed`` (tokenise, bucket by length, run, pool) against the model alone
+``Embedder().embed_pairs`` (tokenise, bucket by length, run, pool each text's vector and its
+content vector) against the model alone
 (``InferenceSession.run`` on the same batches, tokenised beforehand), each best of ``--repeat``
 after a warm-up batch.
 
@@ -66,7 +70,7 @@ import numpy.typing as npt
 from dossier import pipeline
 from dossier.corroboration import ClaimRef, GroupStatus, group_claims
 from dossier.corroboration.stage import claim_refs
-from dossier.embed import BATCH, DIMENSION, Embedder
+from dossier.embed import BATCH, DIMENSION, Cuts, Embedder
 from dossier.model import Claim, Span, TimeExpr
 from dossier.store import open_store
 from dossier.store.sql import OUTLET_LABEL_SQL
@@ -91,7 +95,9 @@ SEED = 20_261_126
 SYLLABLES = [c + v for c in "bdfgklmnprstvz" for v in "aeiou"]
 LONG_WORD = re.compile(r"[^\W\d_]{5,}")
 Vector = npt.NDArray[np.float32]
-Embed = Callable[[Sequence[str]], Vector]
+Item = tuple[str, Cuts]  # a claim's embedded text and the cuts of its content vector
+CONTENT = "\x1e"  # in front of a text: the key of its content vector
+Embed = Callable[[Sequence[Item]], tuple[Vector, Vector]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,28 +148,28 @@ def build_sample(size: int) -> Corpus:
     return Corpus(refs, texts, times, events, shared)
 
 
-def asked_texts(sample: Corpus) -> list[str]:
-    """The distinct texts ``group_claims`` embeds for the sample (claim texts on the old API)."""
-    if not takes_embed():
-        return sorted({r.claim.text for r in sample.refs})
-    asked: list[str] = []
+def asked_items(sample: Corpus) -> list[Item]:
+    """The distinct (text, cuts) items ``group_claims`` embeds for the sample."""
+    asked: list[Item] = []
 
-    def record(texts: Sequence[str]) -> Vector:
-        asked.extend(texts)
-        return np.full((len(texts), DIMENSION), DIMENSION**-0.5, dtype=np.float32)
+    def record(items: Sequence[Item]) -> tuple[Vector, Vector]:
+        asked.extend(items)
+        rows = np.full((len(items), DIMENSION), DIMENSION**-0.5, dtype=np.float32)
+        return rows, rows
 
     corroborate(sample, record)
     return sorted(set(asked))
 
 
-def embedding_cost(texts: list[str], repeat: int) -> tuple[dict[str, Vector], float, float]:
-    """Real vectors of ``texts``; best seconds of the wrapper and of the model alone."""
+def embedding_cost(items: list[Item], repeat: int) -> tuple[dict[str, Vector], float, float]:
+    """Real vectors of ``items`` (by text, and by ``content`` for content vectors); best seconds
+    of the wrapper (both vectors of each item) and of the model alone on the texts."""
     embedder = Embedder()
     embedder._load()
-    embedder.embed(texts[:BATCH])  # warm-up: session and allocator
-    wrapper = [timed(lambda: embedder.embed(texts)) for _ in range(repeat)]
+    embedder.embed_pairs(items[:BATCH])  # warm-up: session and allocator
+    wrapper = [timed(lambda: embedder.embed_pairs(items)) for _ in range(repeat)]
     by_length: dict[int, list[list[int]]] = defaultdict(list)
-    for encoding in embedder._tokenizer.encode_batch(texts):
+    for encoding in embedder._tokenizer.encode_batch([text for text, _ in items]):
         by_length[len(encoding.ids)].append(encoding.ids)
     feeds = []
     for rows in by_length.values():
@@ -172,34 +178,54 @@ def embedding_cost(texts: list[str], repeat: int) -> tuple[dict[str, Vector], fl
             mask, types = np.ones_like(ids), np.zeros_like(ids)
             feeds.append({"input_ids": ids, "attention_mask": mask, "token_type_ids": types})
     model = [timed(lambda: [embedder._session.run(None, f) for f in feeds]) for _ in range(repeat)]
-    vectors = dict(zip(texts, wrapper[-1][2], strict=True))
+    whole, kept = wrapper[-1][2]
+    vectors = {text: whole[n] for n, (text, _) in enumerate(items)}
+    vectors.update((CONTENT + text, kept[n]) for n, (text, _) in enumerate(items))
     return vectors, min(w[0] for w in wrapper), min(m[0] for m in model)
+
+
+def content(item: Item) -> str:
+    """What an item's content vector stands for: its text without the cut characters."""
+    text, cuts = item
+    kept = "".join(c for k, c in enumerate(text) if not any(a <= k < b for a, b in cuts))
+    return " ".join(kept.split())
 
 
 class Synthetic:
     """``embed`` for replicas: the real vector of the text's sample text (matched by
-    ``skeleton``) plus word noise, renormalised. The noise sums one fixed random row per
-    5+-letter word, scaled to norm ``WORD_NOISE``, so texts sharing more words are closer: one
-    claim's cosine is about 0.8 between outlets of a story, 0.15 across stories, 1 for copies."""
+    ``skeleton``) plus word noise, renormalised, for the text and for its ``content``. The
+    noise sums one fixed random row per 5+-letter word, scaled to norm ``WORD_NOISE``, so texts
+    sharing more words are closer: one claim's cosine is about 0.8 between outlets of a story,
+    0.15 across stories, 1 for copies."""
 
     def __init__(self, real: dict[str, Vector]) -> None:
         self.real = {skeleton(t): v for t, v in real.items()}
         noise = np.random.default_rng(SEED).standard_normal((WORD_ROWS, DIMENSION))
         self.rows = (noise / DIMENSION**0.5).astype(np.float32)
         self.cache: dict[str, Vector] = {}
-        self.seconds = 0.0  # spent making vectors: stands in for model inference
+        self.seconds = 0.0  # spent in calls: stands in for model inference and the cache
         self.unmatched = 0  # texts whose sample text was not found: word noise only
+        self.asked: set[str] = set()  # distinct texts asked for (what the model would run on)
 
-    def __call__(self, texts: Sequence[str]) -> Vector:
-        todo = [t for t in dict.fromkeys(texts) if t not in self.cache]
+    def __call__(self, items: Sequence[Item]) -> tuple[Vector, Vector]:
         start = time.perf_counter()
-        self.cache.update((t, self.make(t)) for t in todo)
+        texts = [text for text, _ in items]
+        self.asked.update(texts)
+        for text, cuts in dict.fromkeys(items):
+            if text not in self.cache:
+                self.cache[text] = self.make(text, text)
+            if CONTENT + text not in self.cache:
+                # its sample text's real content vector, with noise from the words it kept
+                self.cache[CONTENT + text] = self.make(CONTENT + text, content((text, cuts)))
+        whole = np.array([self.cache[t] for t in texts], dtype=np.float32)
+        kept = np.array([self.cache[CONTENT + t] for t in texts], dtype=np.float32)
         self.seconds += time.perf_counter() - start
-        return np.array([self.cache[t] for t in texts], dtype=np.float32).reshape(-1, DIMENSION)
+        return whole.reshape(-1, DIMENSION), kept.reshape(-1, DIMENSION)
 
-    def make(self, text: str) -> Vector:
-        rows = [zlib.crc32(w.encode()) % WORD_ROWS for w in LONG_WORD.findall(text)]
-        base = self.real.get(skeleton(text))
+    def make(self, key: str, words: str) -> Vector:
+        """The vector of ``key``'s sample counterpart plus the noise of ``words``."""
+        rows = [zlib.crc32(w.encode()) % WORD_ROWS for w in LONG_WORD.findall(words)]
+        base = self.real.get(skeleton(key))
         if base is None:
             self.unmatched += 1
             base = np.zeros(DIMENSION, dtype=np.float32)
@@ -292,10 +318,6 @@ def build_corpus(sample: Corpus, replicas: int) -> Corpus:
 # --- timing --------------------------------------------------------------------------------
 
 
-def takes_embed() -> bool:
-    return "embed" in inspect.signature(group_claims).parameters
-
-
 def corroborate(corpus: Corpus, embed: Embed) -> list[Any]:
     """``group_claims`` as the stage calls it, with ``embed`` and ``events`` where it takes them."""
     optional: dict[str, Any] = {"embed": embed, "events": corpus.events}
@@ -342,7 +364,7 @@ def measure(label: str, sample: Corpus, real: dict[str, Vector], replicas: int, 
             status["cross"], status["cross claims"] = status["cross"] + 1, status["cross claims"] + len(g.claims)  # fmt: skip
     if embed.unmatched:
         print(f"  {embed.unmatched:,} texts had no sample match: word-noise vectors")
-    return Size(label, len(corpus.texts), len(corpus.refs), len(embed.cache), status, best,
+    return Size(label, len(corpus.texts), len(corpus.refs), len(embed.asked), status, best,
                 vectors_s, peak, before)  # fmt: skip
 
 
@@ -374,7 +396,7 @@ def print_sizes(small: Size, large: Size) -> None:
 def print_embedding(texts: list[str], wrapper_s: float, model_s: float, small: Size) -> None:
     n = len(texts)
     print(f"\nembedding cost on the {n:,} distinct texts group_claims embeds for the sample")
-    for name, s in (("Embedder().embed (tokenise, bucket, run, pool)", wrapper_s),
+    for name, s in (("Embedder().embed_pairs (tokenise, bucket, run, pool)", wrapper_s),
                     ("model alone (InferenceSession.run, pre-tokenised)", model_s)):  # fmt: skip
         print(f"  {name:<51}{s:>7.2f} s{n / s:>8,.0f} texts/s{1000 * s / n:>7.2f} ms/text")
     print(f"  ratio wrapper/model alone, per text: {wrapper_s / model_s:.2f}")
@@ -394,8 +416,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     print(f"sample: {len(sample.texts)} BBC articles, {len(sample.refs):,} claims, "
           f"{len(sample.shared_actors)} actors shared by all stories; built in "
           f"{time.perf_counter() - start:.0f} s\ngroup_claims{inspect.signature(group_claims)}")  # fmt: skip
-    texts = asked_texts(sample)
-    real, wrapper_s, model_s = embedding_cost(texts, args.repeat)
+    items = asked_items(sample)
+    real, wrapper_s, model_s = embedding_cost(items, args.repeat)
     print("timed: group_claims with a cached embed; includes copy detection, features, blocking,\n"
           "  pair scores, clustering, conflicts, groups; excludes the model and the store")  # fmt: skip
     replicas = args.replicas or -(-MIN_ARTICLES // len(sample.texts))
@@ -404,7 +426,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     if small.articles < MIN_ARTICLES:
         print(f"note: 1x has {small.articles:,} articles, below the issue's {MIN_ARTICLES:,}")
     print_sizes(small, large)
-    print_embedding(texts, wrapper_s, model_s, small)
+    print_embedding([text for text, _ in items], wrapper_s, model_s, small)
     print(f"\nrun time {time.perf_counter() - start:.0f} s")
 
 

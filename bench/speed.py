@@ -20,8 +20,8 @@ is reported, which damps noise from other processes on a small machine.
 
 Since claims are grouped on sentence embeddings (all-MiniLM-L6-v2, int8 ONNX), a third side
 times the embedding model alone: ``dossier.embed.Embedder().embed`` over exactly the distinct
-texts our build embedded (read back from the claims it stored), with the model loaded and
-warmed up first. Two ratios are printed: ours against bare spaCy (the historic target), and
+texts our build embedded (read back from the claims it stored: one text per claim, whose
+content vector is pooled from the same run), with the model loaded and warmed up first. Two ratios are printed: ours against bare spaCy (the historic target), and
 ours against bare spaCy plus the bare embedding model, i.e. our overhead over the two models.
 
 The build embeds each batch's claims on a second thread while spaCy parses the next batch;
@@ -52,7 +52,7 @@ from typing import Any
 import duckdb
 
 from dossier import nlp, pipeline, settings
-from dossier.corroboration.grouping import claim_texts
+from dossier.corroboration.grouping import claim_inputs
 from dossier.corroboration.stage import BackgroundEmbedding
 from dossier.embed import Embedder
 from dossier.model import BuildStats
@@ -211,10 +211,12 @@ def read_clean_texts(db: Path) -> list[str]:
 
 
 def read_embedded_texts(db: Path) -> list[str]:
-    """The distinct texts our build embedded for its claims."""
+    """The distinct texts our build embedded for its claims: one per claim, since the content
+    vector is pooled from the same model run."""
     store = open_store(db, read_only=True)
     try:
-        return sorted(set(claim_texts(load_claims(store))))
+        documents = dict(store.con.execute("SELECT id, text FROM documents").fetchall())
+        return sorted({text for text, _ in claim_inputs(load_claims(store), documents)})
     finally:
         store.close()
 

@@ -69,7 +69,7 @@ class Corpus:
         self.texts[doc_id] = text
 
     def groups(self) -> list[ClaimGroup]:
-        return group_claims(self.refs, self.texts, self.time_of, shared_embedder().embed)
+        return group_claims(self.refs, self.texts, self.time_of, shared_embedder().embed_pairs)
 
     def group_of(self, doc_id: str) -> ClaimGroup:
         (group,) = [

@@ -14,12 +14,12 @@ from hypothesis import strategies as st
 
 from dossier.corroboration import ClaimGroup, group_claims
 from dossier.corroboration.features import weighted_overlap
-from dossier.corroboration.grouping import claim_texts
+from dossier.corroboration.grouping import claim_inputs
 from dossier.corroboration.minhash import find_copies
 from dossier.corroboration.stage import BackgroundEmbedding
 from dossier.embed import shared_embedder
 from dossier.store import open_store
-from dossier.store.vectors import cached_embed, missing_texts
+from dossier.store.vectors import cached_embed, missing_items
 from tests.claim_corpus import FILLER, Corpus
 
 
@@ -59,7 +59,7 @@ def test_corroboration_sentences_of_one_timeline_event_group_together(nlp: Any) 
         (r.document_id, r.claim.sentence.start, r.claim.sentence.end): "v1" for r in corpus.refs
     }
     groups = group_claims(
-        corpus.refs, corpus.texts, corpus.time_of, shared_embedder().embed, events
+        corpus.refs, corpus.texts, corpus.time_of, shared_embedder().embed_pairs, events
     )
     (group,) = [g for g in groups if len(g.claims) > 1]
     assert group.outlets == ("Outlet A", "Outlet B")
@@ -164,13 +164,13 @@ def pool(nlp: Any) -> Corpus:
 @given(seed=st.integers(0, 10_000), size=st.integers(0, 12))
 def test_corroboration_partition_stable_under_shuffling(pool: Corpus, seed: int, size: int) -> None:
     refs = random.Random(seed).sample(pool.refs, min(size, len(pool.refs)))
-    groups = group_claims(refs, pool.texts, pool.time_of, shared_embedder().embed)
+    groups = group_claims(refs, pool.texts, pool.time_of, shared_embedder().embed_pairs)
     members = [r.claim.id for g in groups for r in g.claims]
     assert sorted(members) == sorted(r.claim.id for r in refs)  # every claim in exactly one group
     shuffled = list(refs)
     random.Random(seed + 1).shuffle(shuffled)
     assert _shape(
-        group_claims(shuffled, pool.texts, pool.time_of, shared_embedder().embed)
+        group_claims(shuffled, pool.texts, pool.time_of, shared_embedder().embed_pairs)
     ) == _shape(groups)
 
 
@@ -184,9 +184,12 @@ def test_background_embedding_stores_each_claim_text_once(nlp: Any, tmp_path: Pa
     corpus.add("b", "Outlet B", "Iran has denied the charges, the foreign ministry said on Monday.")
     corpus.add("c", "Outlet C", "Russia and China, which last month vetoed a draft, oppose it.")
     claims = [r.claim for r in corpus.refs]
-    # What stage 9 asks for: an aside is embedded with its antecedent's names in front.
-    texts = sorted(set(claim_texts(claims, corpus.texts)))
-    assert "Russia China which last month vetoed a draft" in texts
+    # What stage 9 asks for: an aside is embedded with its antecedent's names in front, and
+    # its content vector leaves out those names, its date, stop words and punctuation.
+    items = sorted(set(claim_inputs(claims, corpus.texts)))
+    text, cuts = next(i for i in items if i[0].startswith("Russia China which"))
+    kept = "".join(c for k, c in enumerate(text) if not any(a <= k < b for a, b in cuts))
+    assert kept.split() == ["vetoed", "draft"]
     store = open_store(tmp_path / "d.duckdb")
     try:
         embedding = BackgroundEmbedding()
@@ -194,10 +197,11 @@ def test_background_embedding_stores_each_claim_text_once(nlp: Any, tmp_path: Pa
         embedding.submit(store, claims, corpus.texts)  # again, maybe before the first finished
         embedding.finish(store)
         (count,) = store.con.execute("SELECT count(*) FROM sentence_vectors").fetchone() or (0,)
-        assert count == len(texts)
-        assert missing_texts(store, texts) == []
-        stored = cached_embed(store, shared_embedder())(texts)
-        assert np.array_equal(stored, shared_embedder().embed(texts))
+        assert count == len(items) + sum(1 for _, cuts in items if cuts)
+        assert missing_items(store, items) == []
+        stored = cached_embed(store, shared_embedder())(items)
+        fresh = shared_embedder().embed_pairs(items)
+        assert all(np.array_equal(a, b) for a, b in zip(stored, fresh, strict=True))
     finally:
         store.close()
 
@@ -240,9 +244,9 @@ def test_corroboration_needs_a_close_tie_between_outlets(
     corpus.add("b", "Outlet B", "Ivan Petrov praised fishermen during a visit to Varnia.")
     other = np.sqrt(1 - cosine**2)
 
-    def embed(texts: Sequence[str]) -> Any:  # every text of claim b sits `cosine` from a's
-        rows = [[1.0, 0.0] if "harbour" in t else [cosine, other] for t in texts]
-        return np.array(rows, dtype=np.float32)
+    def embed(items: Sequence[tuple[str, Any]]) -> Any:  # claim b's vectors sit `cosine` from a's
+        rows = np.array([[1.0, 0.0] if "harbour" in t else [cosine, other] for t, _ in items])
+        return rows.astype(np.float32), rows.astype(np.float32)
 
     (group,) = [g for g in group_claims(corpus.refs, corpus.texts, corpus.time_of, embed)]
     assert len(group.claims) == 2 and group.status == status

