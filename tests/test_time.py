@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from dossier.model import DatePrecision, PublishedDate, TimeExpr, TimeKind, TimePrecision
 from dossier.time import extract_times
+from dossier.time.lexicon import NUMBER_WORDS, number_pattern
 
 P = TimePrecision
 PUBLISHED = PublishedDate("2015-03-27", DatePrecision.DAY)
@@ -314,3 +315,15 @@ def test_time_fuzz_never_crashes_and_spans_are_valid(
         assert text[expr.span.start : expr.span.end] == expr.text
         if expr.start and expr.end:
             assert expr.start <= expr.end
+
+
+def test_number_pattern_matches_every_number_word_longest_first() -> None:
+    pattern = re.compile(rf"\b{number_pattern()}\b", re.IGNORECASE)
+    for word in NUMBER_WORDS:
+        match = pattern.match(word.upper())
+        assert match is not None and match.group() == word.upper()
+    # a longer word wins over its prefix; a prefix of a word alone is not a number
+    assert [m.group() for m in pattern.finditer("seventy-three, sixty seven, seven, seventh")] == [
+        "seventy-three", "sixty", "seven", "seven",
+    ]  # fmt: skip
+    assert pattern.search("sevens") is None
