@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from dossier.corroboration import ClaimGroup, group_claims
 from dossier.corroboration.features import weighted_overlap
-from dossier.corroboration.grouping import claim_inputs
+from dossier.corroboration.grouping import BEST_MATCH_MARGIN, best_matches, claim_inputs
 from dossier.corroboration.minhash import find_copies
 from dossier.corroboration.stage import BackgroundEmbedding
 from dossier.embed import shared_embedder
@@ -250,3 +250,27 @@ def test_corroboration_needs_a_close_tie_between_outlets(
 
     (group,) = [g for g in group_claims(corpus.refs, corpus.texts, corpus.time_of, embed)]
     assert len(group.claims) == 2 and group.status == status
+
+
+def test_best_matches_drop_a_pair_that_is_neither_claims_best_match(nlp: Any) -> None:
+    """Two articles telling two happenings of one day: each claim keeps its counterpart, and
+    the cross pairs, looser, are not used for clustering; pairs inside an article are kept."""
+    corpus = Corpus(nlp)
+    corpus.add("a", "Outlet A", "French jets fired on a tank on Saturday. Leaders met in Paris.")
+    corpus.add(
+        "b", "Outlet B", "French planes shot at a tank on Saturday. Leaders gathered in Paris."
+    )
+    refs = corpus.refs
+    at = {word: next(k for k, r in enumerate(refs) if word in r.claim.text)
+          for word in ("jets", "met", "planes", "gathered")}  # fmt: skip
+    jets, met, planes, gathered = at["jets"], at["met"], at["planes"], at["gathered"]
+    scores = {
+        tuple(sorted(pair)): score
+        for pair, score in [((jets, planes), 1.2), ((met, gathered), 1.0), ((jets, gathered), 0.7),
+                            ((met, planes), 1.0 - BEST_MATCH_MARGIN), ((jets, met), 0.2)]
+    }  # fmt: skip
+    kept = best_matches(refs, scores)  # type: ignore[arg-type]
+    # (met, planes) is within the margin of "met"'s best match in B; (jets, gathered) is dropped
+    expected = [(jets, planes), (met, gathered), (jets, met), (met, planes)]
+    assert set(kept) == {tuple(sorted(p)) for p in expected}
+    assert all(kept[p] == scores[p] for p in kept)

@@ -15,8 +15,10 @@ both sentences in one event (a merge made on actors, compatible dates and wordin
 wrong merge on the seed gold), plus ``COUNT_BONUS`` when both count one thing by one verb
 ("64 people had been killed" / "claimed nearly 50 people were killed"). A pair whose
 content cosine is under ``MIN_CONTENT_COSINE`` scores 0 unless one of those two links it.
-Claims are then clustered by average linkage at ``LINK_SCORE`` (``clustering``), so one
-loose resemblance cannot chain two different stories together.
+Across two articles, only pairs that are one of their claims' best match in the other article
+enter clustering (``best_matches``). Claims are then clustered by average linkage at
+``LINK_SCORE`` (``clustering``), so one loose resemblance cannot chain two different stories
+together.
 
 The lexical rules (``Scorer._lexical_link``): lexical similarity of at least
 ``STRONG_LEXICAL``; or, with dates not disagreeing, at least ``MIN_LEXICAL`` and a weighted
@@ -64,6 +66,9 @@ from dossier.model import Claim
 
 # Average pair score at which two clusters of claims merge (on the cosine's scale).
 LINK_SCORE = 0.55
+# Across two articles, a pair scoring this close to one of its claims' best match in the other
+# article counts as that claim's match too (``best_matches``).
+BEST_MATCH_MARGIN = 0.1
 WEIGHT_LEXICAL = 0.3  # shared rare wording, on top of shared meaning
 WEIGHT_DATE = 0.2  # dates that agree (+0.2) or disagree (-0.2)
 DATE_PENALTY = 0.2  # dates that disagree: different happenings, unless the meaning is very close
@@ -267,6 +272,27 @@ def make_scorer(
     )  # fmt: skip
 
 
+def best_matches(
+    refs: Sequence[ClaimRef], scores: Mapping[tuple[int, int], float]
+) -> dict[tuple[int, int], float]:
+    """The pairs clustering may use: every pair inside one article, and across two articles a
+    pair that is, for one of its claims, that claim's best match in the other article (within
+    ``BEST_MATCH_MARGIN``). An article reports a happening once or twice, so a claim that
+    resembles five sentences of another article is matched to the one that reports it, and a
+    topic shared loosely across many sentences ("Saturday's strikes") stops chaining them."""
+    best: dict[tuple[int, str], float] = {}
+    for (i, j), score in scores.items():
+        for claim, other in ((i, refs[j].document_id), (j, refs[i].document_id)):
+            best[claim, other] = max(score, best.get((claim, other), score))
+    return {
+        (i, j): score
+        for (i, j), score in scores.items()
+        if refs[i].document_id == refs[j].document_id
+        or score >= best[i, refs[j].document_id] - BEST_MATCH_MARGIN
+        or score >= best[j, refs[i].document_id] - BEST_MATCH_MARGIN
+    }
+
+
 def link(
     refs: Sequence[ClaimRef], scorer: Scorer
 ) -> tuple[list[list[int]], dict[tuple[int, int], float]]:
@@ -280,7 +306,7 @@ def link(
         score = scorer.score(*pair)
         if score:
             scores[pair] = score
-    clusters = average_link(len(refs), scores, LINK_SCORE)
+    clusters = average_link(len(refs), best_matches(refs, scores), LINK_SCORE)
     cluster_of = {i: n for n, members in enumerate(clusters) for i in members}
     inside = {p: scores.get(p, 0.0) for p in pairs if cluster_of[p[0]] == cluster_of[p[1]]}
     return clusters, inside
