@@ -37,6 +37,7 @@ settings under which two different acts of one cast in one year stay apart (a un
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -275,21 +276,30 @@ def make_scorer(
 def best_matches(
     refs: Sequence[ClaimRef], scores: Mapping[tuple[int, int], float]
 ) -> dict[tuple[int, int], float]:
-    """The pairs clustering may use: every pair inside one article, and across two articles a
-    pair that is, for one of its claims, that claim's best match in the other article (within
-    ``BEST_MATCH_MARGIN``). An article reports a happening once or twice, so a claim that
-    resembles five sentences of another article is matched to the one that reports it, and a
-    topic shared loosely across many sentences ("Saturday's strikes") stops chaining them."""
-    best: dict[tuple[int, str], float] = {}
+    """The pairs clustering may use: across two articles, a pair that may link two claims
+    (``LINK_SCORE`` less ``BEST_MATCH_MARGIN`` or more) only when it is, for one of its claims,
+    that claim's best match in the other article (within ``BEST_MATCH_MARGIN``). An article
+    reports a happening once or twice, so a claim that resembles five sentences of another
+    article is linked to the one that reports it, and a topic shared loosely across many
+    sentences ("Saturday's strikes") stops chaining them. Pairs inside one article, and pairs
+    too weak to link, are kept as they are (checking only the others costs a tenth)."""
+    floor = LINK_SCORE - BEST_MATCH_MARGIN
+    document: dict[str, int] = {}
+    doc = [document.setdefault(r.document_id, len(document)) for r in refs]
+    width = len(document)  # claim i's best score in document d is best[i * width + d]
+    best: dict[int, float] = {}
     for (i, j), score in scores.items():
-        for claim, other in ((i, refs[j].document_id), (j, refs[i].document_id)):
-            best[claim, other] = max(score, best.get((claim, other), score))
+        if score >= floor and doc[i] != doc[j]:
+            for key in (i * width + doc[j], j * width + doc[i]):
+                if score > best.get(key, -math.inf):
+                    best[key] = score
     return {
         (i, j): score
         for (i, j), score in scores.items()
-        if refs[i].document_id == refs[j].document_id
-        or score >= best[i, refs[j].document_id] - BEST_MATCH_MARGIN
-        or score >= best[j, refs[i].document_id] - BEST_MATCH_MARGIN
+        if score < floor
+        or doc[i] == doc[j]
+        or score >= best[i * width + doc[j]] - BEST_MATCH_MARGIN
+        or score >= best[j * width + doc[i]] - BEST_MATCH_MARGIN
     }
 
 
