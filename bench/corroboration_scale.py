@@ -187,8 +187,12 @@ def embedding_cost(items: list[Item], repeat: int) -> tuple[dict[str, Vector], f
 def content(item: Item) -> str:
     """What an item's content vector stands for: its text without the cut characters."""
     text, cuts = item
-    kept = "".join(c for k, c in enumerate(text) if not any(a <= k < b for a, b in cuts))
-    return " ".join(kept.split())
+    pieces, last = [], 0
+    for start, end in sorted(cuts):
+        pieces.append(text[last : max(start, last)])
+        last = max(last, end)
+    pieces.append(text[last:])
+    return " ".join("".join(pieces).split())
 
 
 class Synthetic:

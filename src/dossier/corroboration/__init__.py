@@ -80,9 +80,16 @@ def _conflicts(
     refs: Sequence[ClaimRef], linked: Mapping[tuple[int, int], float], scorer: Scorer, texts: Mapping[str, str],
     time_of: TimeIndex,
 ) -> dict[str, list[tuple[str, Value, Value]]]:  # fmt: skip
-    """Disagreements of each linked pair, keyed by the claim id of the pair's first claim."""
+    """Disagreements of each linked pair, keyed by the claim id of the pair's first claim.
+
+    Compared are the pairs that scored (a pair left unscored, or scoring 0 on a content cosine
+    under ``MIN_CONTENT_COSINE``, tells two acts) and that are worded differently: two claims
+    worded alike cannot disagree on a slot (the same date words, numbers, places, quote and
+    titles). A large group's pairs grow with the square of its size; most are neither."""
     found: dict[str, list[tuple[str, Value, Value]]] = defaultdict(list)
     for i, j in linked:
+        if not linked[i, j] or refs[i].claim.text == refs[j].claim.text:
+            continue
         close = (
             scorer.lexical(i, j) >= CONFLICT_LEXICAL
             or scorer.cosine(i, j) >= CONFLICT_COSINE
