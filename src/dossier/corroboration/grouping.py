@@ -316,7 +316,8 @@ def link(
         score = scorer.score(*pair)
         if score:
             scores[pair] = score
-    clusters = average_link(len(refs), best_matches(refs, scores), LINK_SCORE)
+    kept = best_matches(refs, scores)
+    clusters = average_link(len(refs), kept, LINK_SCORE)
     cluster_of = {i: n for n, members in enumerate(clusters) for i in members}
-    inside = {p: scores.get(p, 0.0) for p in pairs if cluster_of[p[0]] == cluster_of[p[1]]}
+    inside = {p: kept.get(p, 0.0) for p in pairs if cluster_of[p[0]] == cluster_of[p[1]]}
     return clusters, inside
