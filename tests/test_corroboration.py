@@ -13,8 +13,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dossier.corroboration import ClaimGroup, group_claims
+from dossier.corroboration.clustering import BEST_MATCH_MARGIN, best_matches
 from dossier.corroboration.features import weighted_overlap
-from dossier.corroboration.grouping import BEST_MATCH_MARGIN, best_matches, claim_inputs
+from dossier.corroboration.grouping import LINK_SCORE, claim_inputs
 from dossier.corroboration.minhash import find_copies
 from dossier.corroboration.stage import BackgroundEmbedding
 from dossier.embed import shared_embedder
@@ -269,7 +270,7 @@ def test_best_matches_drop_a_pair_that_is_neither_claims_best_match(nlp: Any) ->
         for pair, score in [((jets, planes), 1.2), ((met, gathered), 1.0), ((jets, gathered), 0.7),
                             ((met, planes), 1.0 - BEST_MATCH_MARGIN), ((jets, met), 0.2)]
     }  # fmt: skip
-    kept = best_matches(refs, scores)  # type: ignore[arg-type]
+    kept = best_matches([r.document_id for r in refs], scores, LINK_SCORE)  # type: ignore[arg-type]
     # (met, planes) is within the margin of "met"'s best match in B; (jets, gathered) is dropped
     expected = [(jets, planes), (met, gathered), (jets, met), (met, planes)]
     assert set(kept) == {tuple(sorted(p)) for p in expected}

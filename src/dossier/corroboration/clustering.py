@@ -5,13 +5,21 @@ C, and A and C end up together though they report different things. Average link
 two clusters only while the mean score over *all* their cross pairs stays at the threshold,
 and a pair that was never scored (it shared no block) counts as 0. Clusters are merged best
 first with a heap, so the cost follows the number of scored pairs, not all pairs.
+
+Before clustering, ``best_matches`` keeps, across two articles, only pairs that are one of
+their items' best matches in the other article.
 """
 
 from __future__ import annotations
 
 import heapq
+import math
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+
+# Across two articles, a pair scoring this close to one of its items' best match in the other
+# article counts as that item's match too (``best_matches``).
+BEST_MATCH_MARGIN = 0.1
 
 
 def average_link(
@@ -67,3 +75,33 @@ def _merge(
         total[c][a] = total[a][c]
         del total[c][b]
     total[a].pop(b, None)
+
+
+def best_matches(
+    documents: Sequence[str], scores: Mapping[tuple[int, int], float], link_score: float
+) -> dict[tuple[int, int], float]:
+    """The pairs clustering may use: across two articles, a pair that may link two claims
+    (``link_score`` less ``BEST_MATCH_MARGIN`` or more; ``documents``: each item's article) only when it is, for one of its claims,
+    that claim's best match in the other article (within ``BEST_MATCH_MARGIN``). An article
+    reports a happening once or twice, so a claim that resembles five sentences of another
+    article is linked to the one that reports it, and a topic shared loosely across many
+    sentences ("Saturday's strikes") stops chaining them. Pairs inside one article, and pairs
+    too weak to link, are kept as they are (checking only the others costs a tenth)."""
+    floor = link_score - BEST_MATCH_MARGIN
+    document: dict[str, int] = {}
+    doc = [document.setdefault(d, len(document)) for d in documents]
+    width = len(document)  # claim i's best score in document d is best[i * width + d]
+    best: dict[int, float] = {}
+    for (i, j), score in scores.items():
+        if score >= floor and doc[i] != doc[j]:
+            for key in (i * width + doc[j], j * width + doc[i]):
+                if score > best.get(key, -math.inf):
+                    best[key] = score
+    return {
+        (i, j): score
+        for (i, j), score in scores.items()
+        if score < floor
+        or doc[i] == doc[j]
+        or score >= best[i * width + doc[j]] - BEST_MATCH_MARGIN
+        or score >= best[j * width + doc[i]] - BEST_MATCH_MARGIN
+    }

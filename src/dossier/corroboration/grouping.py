@@ -16,7 +16,7 @@ wrong merge on the seed gold), plus ``COUNT_BONUS`` when both count one thing by
 ("64 people had been killed" / "claimed nearly 50 people were killed"). A pair whose
 content cosine is under ``MIN_CONTENT_COSINE`` scores 0 unless one of those two links it.
 Across two articles, only pairs that are one of their claims' best match in the other article
-enter clustering (``best_matches``). Claims are then clustered by average linkage at
+enter clustering (``clustering.best_matches``). Claims are then clustered by average linkage at
 ``LINK_SCORE`` (``clustering``), so one loose resemblance cannot chain two different stories
 together.
 
@@ -37,7 +37,6 @@ settings under which two different acts of one cast in one year stay apart (a un
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -52,7 +51,7 @@ from dossier.corroboration.blocking import (
     claim_time,
     features,
 )
-from dossier.corroboration.clustering import average_link
+from dossier.corroboration.clustering import average_link, best_matches
 from dossier.corroboration.conflicts import TimeIndex, dates_agree, dates_near
 from dossier.corroboration.features import (
     counts,
@@ -67,9 +66,6 @@ from dossier.model import Claim
 
 # Average pair score at which two clusters of claims merge (on the cosine's scale).
 LINK_SCORE = 0.55
-# Across two articles, a pair scoring this close to one of its claims' best match in the other
-# article counts as that claim's match too (``best_matches``).
-BEST_MATCH_MARGIN = 0.1
 WEIGHT_LEXICAL = 0.3  # shared rare wording, on top of shared meaning
 WEIGHT_DATE = 0.2  # dates that agree (+0.2) or disagree (-0.2)
 DATE_PENALTY = 0.2  # dates that disagree: different happenings, unless the meaning is very close
@@ -273,36 +269,6 @@ def make_scorer(
     )  # fmt: skip
 
 
-def best_matches(
-    refs: Sequence[ClaimRef], scores: Mapping[tuple[int, int], float]
-) -> dict[tuple[int, int], float]:
-    """The pairs clustering may use: across two articles, a pair that may link two claims
-    (``LINK_SCORE`` less ``BEST_MATCH_MARGIN`` or more) only when it is, for one of its claims,
-    that claim's best match in the other article (within ``BEST_MATCH_MARGIN``). An article
-    reports a happening once or twice, so a claim that resembles five sentences of another
-    article is linked to the one that reports it, and a topic shared loosely across many
-    sentences ("Saturday's strikes") stops chaining them. Pairs inside one article, and pairs
-    too weak to link, are kept as they are (checking only the others costs a tenth)."""
-    floor = LINK_SCORE - BEST_MATCH_MARGIN
-    document: dict[str, int] = {}
-    doc = [document.setdefault(r.document_id, len(document)) for r in refs]
-    width = len(document)  # claim i's best score in document d is best[i * width + d]
-    best: dict[int, float] = {}
-    for (i, j), score in scores.items():
-        if score >= floor and doc[i] != doc[j]:
-            for key in (i * width + doc[j], j * width + doc[i]):
-                if score > best.get(key, -math.inf):
-                    best[key] = score
-    return {
-        (i, j): score
-        for (i, j), score in scores.items()
-        if score < floor
-        or doc[i] == doc[j]
-        or score >= best[i * width + doc[j]] - BEST_MATCH_MARGIN
-        or score >= best[j * width + doc[i]] - BEST_MATCH_MARGIN
-    }
-
-
 def link(
     refs: Sequence[ClaimRef], scorer: Scorer
 ) -> tuple[list[list[int]], dict[tuple[int, int], float]]:
@@ -316,7 +282,7 @@ def link(
         score = scorer.score(*pair)
         if score:
             scores[pair] = score
-    kept = best_matches(refs, scores)
+    kept = best_matches([r.document_id for r in refs], scores, LINK_SCORE)
     clusters = average_link(len(refs), kept, LINK_SCORE)
     cluster_of = {i: n for n, members in enumerate(clusters) for i in members}
     inside = {p: kept.get(p, 0.0) for p in pairs if cluster_of[p[0]] == cluster_of[p[1]]}
