@@ -70,7 +70,7 @@ import numpy.typing as npt
 from dossier import pipeline
 from dossier.corroboration import ClaimRef, GroupStatus, group_claims
 from dossier.corroboration.stage import claim_refs
-from dossier.embed import BATCH, DIMENSION, Cuts, Embedder
+from dossier.embed import BATCH, DIMENSION, Embedder, Item
 from dossier.model import Claim, Span, TimeExpr
 from dossier.store import open_store
 from dossier.store.sql import OUTLET_LABEL_SQL
@@ -95,7 +95,6 @@ SEED = 20_261_126
 SYLLABLES = [c + v for c in "bdfgklmnprstvz" for v in "aeiou"]
 LONG_WORD = re.compile(r"[^\W\d_]{5,}")
 Vector = npt.NDArray[np.float32]
-Item = tuple[str, Cuts]  # a claim's embedded text and the cuts of its content vector
 CONTENT = "\x1e"  # in front of a text: the key of its content vector
 Embed = Callable[[Sequence[Item]], tuple[Vector, Vector]]
 

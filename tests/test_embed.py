@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dossier.corroboration.clustering import average_link
-from dossier.embed import DIMENSION, Cuts, Vectors, shared_embedder
+from dossier.embed import DIMENSION, Item, Vectors, shared_embedder
 from dossier.store import open_store
 from dossier.store.vectors import cached_embed
 
@@ -83,7 +83,7 @@ class _Counting:
     def __init__(self) -> None:
         self.texts: list[str] = []
 
-    def embed_pairs(self, items: Sequence[tuple[str, Cuts]]) -> tuple[Vectors, Vectors]:
+    def embed_pairs(self, items: Sequence[Item]) -> tuple[Vectors, Vectors]:
         self.texts.extend(text for text, _ in items)
         return shared_embedder().embed_pairs(items)
 

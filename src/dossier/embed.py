@@ -39,6 +39,7 @@ _TOKENIZER = "embeddings/data/all-MiniLM-L6-v2-onnx-int8/tokenizer.json"
 Vectors = npt.NDArray[np.float32]
 # Character ranges [start, end) of a text that its second (content) vector leaves out.
 Cuts = tuple[tuple[int, int], ...]
+Item = tuple[str, Cuts]  # a text to embed and the cuts of its content vector
 
 
 class Embedder:
@@ -82,7 +83,7 @@ class Embedder:
         """Unit vectors, one row per text, in input order."""
         return self.embed_pairs([(t, ()) for t in texts])[0]
 
-    def embed_pairs(self, items: Sequence[tuple[str, Cuts]]) -> tuple[Vectors, Vectors]:
+    def embed_pairs(self, items: Sequence[Item]) -> tuple[Vectors, Vectors]:
         """Per (text, cuts): the text's unit vector, and the unit mean over the word pieces
         that overlap none of the cuts (``_kept``), in input order."""
         whole = np.zeros((len(items), DIMENSION), dtype=np.float32)

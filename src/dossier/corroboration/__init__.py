@@ -87,8 +87,8 @@ def _conflicts(
     worded alike cannot disagree on a slot (the same date words, numbers, places, quote and
     titles). A large group's pairs grow with the square of its size; most are neither."""
     found: dict[str, list[tuple[str, Value, Value]]] = defaultdict(list)
-    for i, j in linked:
-        if not linked[i, j] or refs[i].claim.text == refs[j].claim.text:
+    for (i, j), score in linked.items():
+        if not score or refs[i].claim.text == refs[j].claim.text:
             continue
         close = (
             scorer.lexical(i, j) >= CONFLICT_LEXICAL

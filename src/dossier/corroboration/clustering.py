@@ -80,13 +80,14 @@ def _merge(
 def best_matches(
     documents: Sequence[str], scores: Mapping[tuple[int, int], float], link_score: float
 ) -> dict[tuple[int, int], float]:
-    """The pairs clustering may use: across two articles, a pair that may link two claims
-    (``link_score`` less ``BEST_MATCH_MARGIN`` or more; ``documents``: each item's article) only when it is, for one of its claims,
-    that claim's best match in the other article (within ``BEST_MATCH_MARGIN``). An article
-    reports a happening once or twice, so a claim that resembles five sentences of another
-    article is linked to the one that reports it, and a topic shared loosely across many
-    sentences ("Saturday's strikes") stops chaining them. Pairs inside one article, and pairs
-    too weak to link, are kept as they are (checking only the others costs a tenth)."""
+    """The pairs clustering may use (``documents``: each item's article): across two articles,
+    a pair that may link two claims (``link_score`` less ``BEST_MATCH_MARGIN`` or more) only
+    when it is, for one of its claims, that claim's best match in the other article (within
+    ``BEST_MATCH_MARGIN``). An article reports a happening once or twice, so a claim that
+    resembles five sentences of another article is linked to the one that reports it, and a
+    topic shared loosely across many sentences ("Saturday's strikes") stops chaining them.
+    Pairs inside one article, and pairs too weak to link, are kept as they are (checking only
+    the others costs a tenth)."""
     floor = link_score - BEST_MATCH_MARGIN
     document: dict[str, int] = {}
     doc = [document.setdefault(d, len(document)) for d in documents]

@@ -61,7 +61,7 @@ from dossier.corroboration.features import (
 )
 from dossier.corroboration.numbers import same_count
 from dossier.corroboration.records import ClaimRef
-from dossier.embed import Cuts, Vectors
+from dossier.embed import Item, Vectors
 from dossier.model import Claim
 
 # Average pair score at which two clusters of claims merge (on the cosine's scale).
@@ -112,7 +112,7 @@ DATED_ACTORS = 0.6
 # A word or a run of punctuation: the stop words and punctuation a content vector leaves out.
 _FUNCTION_OR_PUNCT = re.compile(r"[^\W_]+|[^\w\s]+")
 
-Embed = Callable[[Sequence[tuple[str, Cuts]]], tuple[Vectors, Vectors]]
+Embed = Callable[[Sequence[Item]], tuple[Vectors, Vectors]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,9 +222,7 @@ class Scorer:
         return 0.0 if dates_near(a, b) else -1.0
 
 
-def claim_inputs(
-    claims: Sequence[Claim], texts: Mapping[str, str] | None = None
-) -> list[tuple[str, Cuts]]:
+def claim_inputs(claims: Sequence[Claim], texts: Mapping[str, str] | None = None) -> list[Item]:
     """What is embedded for each claim: its text, and the cuts that its content vector leaves
     out (``Embedder.embed_pairs``): its actors, its date, stop words and punctuation. The
     model's states are contextual, so what remains still leans towards what was cut; without
@@ -237,7 +235,7 @@ def claim_inputs(
     return [_embedded(c, texts or {}) for c in claims]
 
 
-def _embedded(claim: Claim, texts: Mapping[str, str]) -> tuple[str, Cuts]:
+def _embedded(claim: Claim, texts: Mapping[str, str]) -> Item:
     span, text = claim.sentence, texts.get(claim.sentence.document_id, "")
     names = [text[a.start : a.end] for a in claim.actors if a.end <= span.start]
     embedded = " ".join([*names, claim.text]) if text and names else claim.text

@@ -15,14 +15,14 @@ from dossier import settings
 from dossier.corroboration import ClaimRef, group_claims
 from dossier.corroboration.grouping import claim_inputs
 from dossier.corroboration.subject import mention_index, pick_subject, retype
-from dossier.embed import Vectors, shared_embedder
+from dossier.embed import Item, Vectors, shared_embedder
 from dossier.model import Claim
 from dossier.store import Store
 from dossier.store.actors import load_actor_index, load_people_spread, load_person_roles
 from dossier.store.claims import load_claims, write_attribution_types, write_groups
 from dossier.store.sql import OUTLET_LABEL_SQL
 from dossier.store.times import load_event_sentences, load_times
-from dossier.store.vectors import Item, cached_embed, missing_items, store_vectors
+from dossier.store.vectors import cached_embed, missing_items, store_vectors
 
 log = logging.getLogger(__name__)
 

@@ -15,13 +15,11 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from dossier.embed import DIMENSION, MODEL_ID, Cuts, Embedder, Vectors
+from dossier.embed import DIMENSION, MODEL_ID, Embedder, Item, Vectors
 
 if TYPE_CHECKING:
     from dossier.corroboration.grouping import Embed
     from dossier.store.db import Store
-
-Item = tuple[str, Cuts]  # a claim's embedded text and the cuts of its content vector
 
 
 def _key(text: str) -> str:
