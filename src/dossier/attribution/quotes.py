@@ -51,16 +51,19 @@ class FoundQuote:
     speaker_is_subject: bool = False  # the speaker is the sentence's own subject
 
 
-def marked_ranges(text: str) -> list[tuple[int, int]]:
-    """Character ranges of text between quotation marks (without the marks)."""
+def marked_ranges(text: str) -> tuple[list[tuple[int, int]], frozenset[int]]:
+    """Character ranges of text between quotation marks (without the marks), and the starts of
+    those that continue a quotation left open in the paragraph before (``_continued``)."""
     found: list[tuple[int, int]] = []
+    continued: set[int] = set()
     for opener, closer in _PAIRS:
-        found.extend(_paired(text, opener, closer))
+        found.extend(_paired(text, opener, closer, continued))
     found.extend((m.start(1), m.end(1)) for m in _SINGLE.finditer(text))
-    return _drop_nested(found)
+    return _drop_nested(found), frozenset(continued)
 
 
-def _paired(text: str, opener: str, closer: str) -> list[tuple[int, int]]:
+def _paired(text: str, opener: str, closer: str, continued: set[int]) -> list[tuple[int, int]]:
+    """The ranges quoted by one pair of marks; adds the continuations' starts to ``continued``."""
     found = []
     at = text.find(opener)
     while at >= 0:
@@ -75,6 +78,7 @@ def _paired(text: str, opener: str, closer: str) -> list[tuple[int, int]]:
             close = _continued(text, paragraph_end, opener, closer)
             if close >= 0:
                 found.append(_trim(text, paragraph_end, close))
+                continued.add(found[-1][0])
         at = text.find(opener, (end if close < 0 else close) + 1)
     return found
 
@@ -114,8 +118,9 @@ def _drop_nested(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
 def find_quotes(ctx: Context, sents: Sequence[Any]) -> list[FoundQuote]:
     """Every quotation in the article, marked and reconstructed, in text order."""
     text = text_of(ctx.doc)
-    ranges = marked_ranges(text)
-    found = _shared_speakers(ctx, [_marked(ctx, sents, ranges, s, e) for s, e in ranges])
+    ranges, continued = marked_ranges(text)
+    found = [_marked(ctx, sents, ranges, s, e) for s, e in ranges]
+    found = _shared_speakers(ctx, found, continued)
     for sent in sents:
         if not any(sent.start_char <= e and s < sent.end_char for s, e in ranges):
             lost = _lost(ctx, sent)
@@ -124,19 +129,22 @@ def find_quotes(ctx: Context, sents: Sequence[Any]) -> list[FoundQuote]:
     return sorted(found, key=lambda q: q.start)
 
 
-def _shared_speakers(ctx: Context, quotes: list[FoundQuote]) -> list[FoundQuote]:
+def _shared_speakers(
+    ctx: Context, quotes: list[FoundQuote], continued: frozenset[int]
+) -> list[FoundQuote]:
     """Quotations whose speaker is named next to another part of the same words.
 
     A quotation continued from the paragraph before without an opening mark of its own is
     the words of the one it continues, and that one's speaker is the continuation's when
     only the continuation names one ('"I have all the people with me.<paragraph>And they
     are prepared to die," Gadhafi said'). A paragraph that is one quotation with no speaker
-    goes on quoting the speaker quoted last in the paragraph before."""
+    goes on quoting the speaker quoted last in the paragraph before (``continued``: the
+    starts of continuations, from ``marked_ranges``)."""
     text = text_of(ctx.doc)
     found = list(quotes)
     for i in range(1, len(found)):
         start = found[i].start
-        if not text[max(0, start - 8) : start].rstrip().endswith(_OPENERS):
+        if start in continued:
             found[i] = _spoken_by(found[i], found[i - 1])
             found[i - 1] = _spoken_by(found[i - 1], found[i])
         elif found[i].kind == QuoteKind.STATEMENT and _opens_paragraph(

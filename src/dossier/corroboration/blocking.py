@@ -87,8 +87,8 @@ def candidate_pairs(
 ) -> list[tuple[int, int]]:
     """Sorted pairs of claim indexes in one block (module docstring), never of one sentence.
 
-    Pairs are coded as ``a * n + b`` in numpy arrays and deduplicated with ``np.unique``: a
-    corpus of 10,000 articles has millions of them, too many for a set of tuples.
+    Pairs are coded as ``a * n + b`` in numpy arrays and deduplicated in numpy (``_distinct``):
+    a corpus of 10,000 articles has millions of them, too many for a set of tuples.
     """
     blocks: dict[str, list[int]] = defaultdict(list)
     claims_with = counts(f.words for f in feats)
@@ -112,7 +112,7 @@ def candidate_pairs(
             chunks.append(index[first] * n + index[second])
     if not chunks:
         return []
-    codes = np.unique(np.concatenate(chunks))
+    codes = _distinct(np.concatenate(chunks))
     first, second = codes // n, codes % n
     sentence_ids: dict[tuple[str, int, int], int] = {}
     sentence = np.array(
@@ -121,6 +121,13 @@ def candidate_pairs(
     )
     keep = sentence[first] != sentence[second]
     return list(zip(first[keep].tolist(), second[keep].tolist(), strict=True))
+
+
+def _distinct(codes: np.ndarray) -> np.ndarray:
+    """The distinct values, sorted. ``np.unique`` hashes integers since numpy 2.3, and on 18 M
+    pair codes it took 16 s where sorting and dropping repeats takes 0.2 s."""
+    codes.sort()
+    return codes[np.concatenate(([True], codes[1:] != codes[:-1]))]
 
 
 def _rare_shared(words: frozenset[str], claims_with: Mapping[str, int]) -> list[str]:

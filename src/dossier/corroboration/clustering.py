@@ -4,7 +4,8 @@ Single-link (union-find over every pair above a threshold) chains: A resembles B
 C, and A and C end up together though they report different things. Average linkage merges
 two clusters only while the mean score over *all* their cross pairs stays at the threshold,
 and a pair that was never scored (it shared no block) counts as 0. Clusters are merged best
-first with a heap, so the cost follows the number of scored pairs, not all pairs.
+first with a heap, so the cost follows the number of scored pairs, not all pairs; only pairs
+inside one component of the pairs at the threshold are summed (``_components``).
 
 Before clustering, ``best_matches`` keeps, across two articles, only pairs that are one of
 their items' best matches in the other article.
@@ -34,8 +35,9 @@ def average_link(
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
     # total[a][b]: sum of the scores of the pairs across clusters a and b (missing pairs add 0)
     total: dict[int, dict[int, float]] = defaultdict(dict)
+    component = _components(n, scores, threshold)
     for (i, j), score in scores.items():
-        if i == j:
+        if i == j or component[i] != component[j] or component[i] < 0:
             continue
         total[i][j] = total[i].get(j, 0.0) + score
         total[j][i] = total[j].get(i, 0.0) + score
@@ -54,6 +56,28 @@ def average_link(
             if mean >= threshold:
                 heapq.heappush(heap, (-mean, min(a, c), max(a, c)))
     return sorted(sorted(m) for i, m in members.items() if alive[i])
+
+
+def _components(n: int, scores: Mapping[tuple[int, int], float], threshold: float) -> list[int]:
+    """Each item's component in the graph of pairs scoring ``threshold`` or more, -1 for an item
+    in none. Two clusters merge only when a pair across them reaches the threshold (a mean
+    reaches it only if one of its terms does), so clusters never straddle components, and a
+    pair across two components, or touching a lone item, never counts in a merge: it is left
+    out of the sums. Most scored pairs of a large pile are such weak pairs."""
+    parent = list(range(n))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    linked = [False] * n
+    for (i, j), score in scores.items():
+        if score >= threshold and i != j:
+            linked[i] = linked[j] = True
+            parent[find(i)] = find(j)
+    return [find(i) if linked[i] else -1 for i in range(n)]
 
 
 def _merge(

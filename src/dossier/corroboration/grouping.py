@@ -270,8 +270,8 @@ def make_scorer(
 def link(
     refs: Sequence[ClaimRef], scorer: Scorer
 ) -> tuple[list[list[int]], dict[tuple[int, int], float]]:
-    """Clusters of claims reporting the same thing, and the scores of their scored pairs (for
-    conflicts and corroboration), in pair order."""
+    """Clusters of claims reporting the same thing, and the scores of the pairs inside them
+    that scored and that clustering used (for conflicts and corroboration), in pair order."""
     pairs = candidate_pairs(refs, scorer.feats, scorer.word_weight)
     # Two thirds of the pairs of a large pile score 0 (``MIN_CONTENT_COSINE``), which average
     # linkage counts for a pair it does not hold anyway: only the others are kept.
@@ -283,5 +283,5 @@ def link(
     kept = best_matches([r.document_id for r in refs], scores, LINK_SCORE)
     clusters = average_link(len(refs), kept, LINK_SCORE)
     cluster_of = {i: n for n, members in enumerate(clusters) for i in members}
-    inside = {p: kept.get(p, 0.0) for p in pairs if cluster_of[p[0]] == cluster_of[p[1]]}
+    inside = {p: s for p, s in kept.items() if cluster_of[p[0]] == cluster_of[p[1]]}
     return clusters, inside
