@@ -1,7 +1,8 @@
 """Blocking for claim grouping: which pairs of claims are worth scoring at all.
 
 Claims sharing a resolved actor id (or, without ids, an actor's surface form), dated within
-the same year, sharing one of their ``WORD_KEYS`` rarest words that another claim also has, or
+the same year, sharing one of their ``WORD_KEYS`` rarest words that another claim also has
+(and at most ``WORD_BLOCK_MAX`` claims have), or
 whose sentences stage 8 merged into one event reported by several articles, form a block.
 A block larger than ``MAX_BLOCK`` is split by the claims' rarest content words, so a
 ubiquitous subject does not turn the comparison into all pairs. Only pairs inside a block are
@@ -28,6 +29,11 @@ RARE_KEYS = 3
 # Rarest content words per claim that block on their own: a shared rare word ("ceasefire",
 # "Tomahawk") brings together claims whose actors the parse missed or named differently.
 WORD_KEYS = 3
+# A word in more claims than this is not rare enough to block on its own: its block's pairs
+# grow with the square of its count (200 claims: 19,900 pairs), most of them scoring 0. On the
+# four gold sets 10 and 20 gave the figures of 200 (5 lost a Libya pair); in the bench, 20
+# makes the candidate pairs grow 3.9x at 4x the claims, where 200 made them grow 4.5x.
+WORD_BLOCK_MAX = 20
 
 EventIndex = Mapping[tuple[str, int, int], str]  # (document, sentence start, end) -> event id
 
@@ -127,13 +133,15 @@ def _distinct(codes: np.ndarray) -> np.ndarray:
     """The distinct values, sorted. ``np.unique`` hashes integers since numpy 2.3, and on 18 M
     pair codes it took 16 s where sorting and dropping repeats takes 0.2 s."""
     codes.sort()
-    return codes[np.concatenate(([True], codes[1:] != codes[:-1]))]
+    first = np.ones(len(codes), dtype=bool)  # the first of each run of equal codes
+    first[1:] = codes[1:] != codes[:-1]
+    return codes[first]
 
 
 def _rare_shared(words: frozenset[str], claims_with: Mapping[str, int]) -> list[str]:
     """The claim's words that another claim has too, rarest first; a word in more than
-    ``MAX_BLOCK`` claims is not rare, and its block would only be split again."""
-    shared = [w for w in words if 1 < claims_with.get(w, 0) <= MAX_BLOCK]
+    ``WORD_BLOCK_MAX`` claims is not rare."""
+    shared = [w for w in words if 1 < claims_with.get(w, 0) <= WORD_BLOCK_MAX]
     return sorted(shared, key=lambda w: (claims_with[w], w))
 
 

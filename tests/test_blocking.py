@@ -1,0 +1,46 @@
+"""Blocking for claim grouping: which claim pairs are scored at all."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+from typing import Any
+
+import numpy as np
+
+from dossier.corroboration.blocking import WORD_BLOCK_MAX, Features, _distinct, candidate_pairs
+
+
+def _ref(document: str, start: int) -> Any:
+    """What blocking reads of a claim: its document and its sentence's offsets."""
+    sentence = SimpleNamespace(start=start, end=start + 10)
+    return SimpleNamespace(document_id=document, claim=SimpleNamespace(sentence=sentence))
+
+
+def _features(*words: str) -> Features:
+    return Features(frozenset(words), frozenset(), (), None, None)
+
+
+def test_distinct_sorts_and_drops_repeats() -> None:
+    assert _distinct(np.array([5, 1, 5, 3, 1], dtype=np.int64)).tolist() == [1, 3, 5]
+    assert _distinct(np.array([], dtype=np.int64)).tolist() == []
+
+
+def test_shared_rare_word_blocks_two_claims() -> None:
+    refs = [_ref("a", 0), _ref("b", 0), _ref("c", 0)]
+    feats = [_features("ceasefire", "talks"), _features("ceasefire"), _features("harvest")]
+    assert candidate_pairs(refs, feats, {}) == [(0, 1)]
+
+
+def test_word_in_more_claims_than_the_cap_blocks_no_pair() -> None:
+    n = WORD_BLOCK_MAX + 1
+    refs = [_ref(f"d{i}", 0) for i in range(n)]
+    assert candidate_pairs(refs, [_features("statement") for _ in range(n)], {}) == []
+    fewer = refs[:WORD_BLOCK_MAX]
+    pairs = candidate_pairs(fewer, [_features("statement") for _ in fewer], {})
+    assert len(pairs) == WORD_BLOCK_MAX * (WORD_BLOCK_MAX - 1) // 2
+
+
+def test_claims_of_one_sentence_are_never_paired() -> None:
+    refs = [_ref("a", 0), _ref("a", 0), _ref("a", 20)]
+    feats = [_features("ceasefire") for _ in refs]
+    assert candidate_pairs(refs, feats, {}) == [(0, 2), (1, 2)]
