@@ -1,13 +1,16 @@
-"""Blocking for claim grouping: which claim pairs are scored at all."""
+"""Blocking for claim grouping (which claim pairs are scored at all), and the stage's cost."""
 
 from __future__ import annotations
 
+import gc
 from types import SimpleNamespace
 from typing import Any
 
 import numpy as np
 
+from dossier.corroboration import group_claims
 from dossier.corroboration.blocking import WORD_BLOCK_MAX, Features, _distinct, candidate_pairs
+from dossier.embed import DIMENSION
 
 
 def _ref(document: str, start: int) -> Any:
@@ -44,3 +47,22 @@ def test_claims_of_one_sentence_are_never_paired() -> None:
     refs = [_ref("a", 0), _ref("a", 0), _ref("a", 20)]
     feats = [_features("ceasefire") for _ in refs]
     assert candidate_pairs(refs, feats, {}) == [(0, 2), (1, 2)]
+
+
+def test_group_claims_pauses_the_cycle_collector_and_restores_it() -> None:
+    seen: list[bool] = []
+
+    def embed(items: Any) -> tuple[np.ndarray, np.ndarray]:
+        seen.append(gc.isenabled())
+        rows = np.zeros((len(items), DIMENSION), dtype=np.float32)
+        return rows, rows
+
+    assert gc.isenabled()
+    assert group_claims([], {}, {}, embed) == []
+    assert seen == [False] and gc.isenabled()
+    gc.disable()
+    try:
+        group_claims([], {}, {}, embed)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -130,12 +130,19 @@ class Scorer:
     def lexical(self, i: int, j: int) -> float:
         """Weighted Jaccard of the content words, scaled down under ``FULL_LEXICAL_WORDS`` shared
         words: "has changed" and "nothing has changed" have a Jaccard of 1 on one word."""
+        return self._lexical(i, j, self._shared(i, j))
+
+    def _shared(self, i: int, j: int) -> tuple[int, float]:
+        """How many content words the two claims share, and their summed weight."""
         shared = self.feats[i].words & self.feats[j].words
-        if not shared:
+        return len(shared), sum(self.word_weight.get(w, 1.0) for w in shared)
+
+    def _lexical(self, i: int, j: int, shared: tuple[int, float]) -> float:
+        count, weight = shared
+        if not count:
             return 0.0
-        weight = sum(self.word_weight.get(w, 1.0) for w in shared)
         union = self.word_totals[i] + self.word_totals[j] - weight
-        return min(1.0, len(shared) / FULL_LEXICAL_WORDS) * weight / union
+        return min(1.0, count / FULL_LEXICAL_WORDS) * weight / union
 
     def cosine(self, i: int, j: int) -> float:
         return self._cosine(i, j, self._content_cosine(i, j))
@@ -150,8 +157,10 @@ class Scorer:
 
     def score(self, i: int, j: int) -> float:
         """The pair score of the module docstring: meaning, wording, date and timeline event."""
-        lexical, date = self.lexical(i, j), self._date(i, j)
-        lexical_link, same_event = self._lexical_link(i, j, lexical, date), self.same_event(i, j)
+        shared, date = self._shared(i, j), self._date(i, j)
+        lexical = self._lexical(i, j, shared)
+        lexical_link = self._lexical_link(i, j, lexical, date, shared)
+        same_event = self.same_event(i, j)
         content = self._content_cosine(i, j)
         if content < MIN_CONTENT_COSINE and not (lexical_link or same_event):
             return 0.0
@@ -173,13 +182,16 @@ class Scorer:
     def same_event(self, i: int, j: int) -> bool:
         return self.feats[i].event is not None and self.feats[i].event == self.feats[j].event
 
-    def _lexical_link(self, i: int, j: int, lexical: float, date: float) -> bool:
-        """The lexical rules of the module docstring, given the pair's lexical and date scores."""
+    def _lexical_link(
+        self, i: int, j: int, lexical: float, date: float, shared: tuple[int, float]
+    ) -> bool:
+        """The lexical rules of the module docstring, given the pair's lexical and date scores
+        and its shared words (``_shared``)."""
         if lexical >= STRONG_LEXICAL:
             return True
         if date < 0:
             return False
-        if self._overlap_links(i, j, date):
+        if self._overlap_links(i, j, date, shared):
             return True
         if lexical < MIN_LEXICAL:
             return False
@@ -187,13 +199,12 @@ class Scorer:
         score = LEX_WORDS * lexical + LEX_ACTORS * actors + LEX_DATE * date
         return score + LEX_PREDICATE * self._predicate(i, j) >= LEXICAL_SCORE
 
-    def _overlap_links(self, i: int, j: int, date: float) -> bool:
+    def _overlap_links(self, i: int, j: int, date: float, shared_words: tuple[int, float]) -> bool:
         """The overlap rules of the module docstring (dates already known not to disagree)."""
         a, b = self.feats[i], self.feats[j]
-        shared = len(a.words & b.words)
+        shared, shared_weight = shared_words
         if shared < min(MIN_SHARED_WORDS, DATED_SHARED_WORDS):
             return False
-        shared_weight = sum(self.word_weight.get(w, 1.0) for w in a.words & b.words)
         words = shared_weight / min(self.word_totals[i], self.word_totals[j])
         actors = weighted_overlap(a.actors, b.actors, self.actor_weight)
         if date > 0 and words >= DATED_OVERLAP and actors >= DATED_ACTORS:
