@@ -354,3 +354,16 @@ def test_claims_a_date_in_a_sentence_rooted_on_a_noun_ends(nlp: Any) -> None:
         signal.alarm(0)
         signal.signal(signal.SIGALRM, previous)
     assert [c.text for c in claims] == [text]
+
+
+def test_claims_none_from_comment_form_chrome(nlp: Any) -> None:
+    """A page copied without its line breaks glues a reader comment's time stamp and the
+    comment form to a sentence; that is no claim of the outlet, and the article's is."""
+    text = (
+        "Rebels seized the town of Brega on Sunday. "
+        "March 9, 2011 at 2:52 pm | Reply Large US corporations want stability in Libya. "
+        "(required, but will not be displayed) CNN welcomes a lively discussion of Libya."
+    )
+    claims = run(nlp, text, [("Rebels", "NORP"), ("Brega", "GPE"), ("CNN", "ORG"),
+                             ("Libya", "GPE"), ("US", "GPE")])  # fmt: skip
+    assert [c.text for c in claims] == ["Rebels seized the town of Brega on Sunday."]

@@ -4,7 +4,8 @@ Main clauses, and dated asides after a name ("Russia and China, which last month
 draft"), whose names then include the antecedent's.
 
 A claim is a clause with a main verb, at least one entity mention, and no marks of opinion
-or scene-setting (questions, imperatives, evaluative copulas, the author's own appraisals).
+or scene-setting (questions, imperatives, evaluative copulas, the author's own appraisals),
+in a sentence that holds no comment-form chrome (``COMMENT_FORM``).
 Its slots: the actors (mentions that are not places), the predicate (lemmatised verb, particle
 and object head), the date attached to the main verb, places, quantities, the sentence's
 attribution and the direct quotation it overlaps.
@@ -18,6 +19,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from dossier.claims.clauses import (
+    COMMENT_FORM,
     REPORTING_VERBS,
     Clause,
     asides,
@@ -57,6 +59,8 @@ def extract_claims(
     """Every checkable clause of the parsed article ``doc``, in text order."""
     claims = []
     for sent in doc.sents:
+        if COMMENT_FORM.search(sent.text):
+            continue
         attribution = _attribution(document_id, sent, attributions)
         for clause in [*split_clauses(sent), *asides(sent)]:
             claim = _claim(doc, document_id, clause, attribution, quote_spans, times, mentions)
