@@ -172,6 +172,22 @@ def test_timeline_candidate_needs_a_date_and_a_mention(nlp: Any) -> None:
     assert "2008" not in cand.summary
 
 
+def test_timeline_candidate_none_from_a_reader_comments_time_stamp(nlp: Any) -> None:
+    """A page copied without its line breaks glues a comment's time stamp to its text."""
+    text = (
+        "On March 8, 2011, rebels seized Brega. "
+        "March 9, 2011 at 2:52 pm | Reply Obama has proven nothing in Libya."
+    )
+    doc = nlp(text)
+    times = [
+        _time("d1", text, "March 8, 2011", "2011-03-08"),
+        _time("d1", text, "March 9, 2011", "2011-03-09"),
+    ]
+    mentions = [(m.start(), m.end()) for m in re.finditer(r"Brega|Obama|Libya", text)]
+    found = event_candidates(doc, "d1", times, mentions)
+    assert [c.time.text for c in found] == ["March 8, 2011"]
+
+
 def test_timeline_candidate_prefers_the_main_verbs_date(nlp: Any) -> None:
     text = "Soleimani, who joined the Guards in 1979, was appointed commander in 1998."
     doc = nlp(text)

@@ -19,7 +19,6 @@ from collections.abc import Sequence
 from typing import Any
 
 from dossier.claims.clauses import (
-    COMMENT_FORM,
     REPORTING_VERBS,
     Clause,
     asides,
@@ -30,6 +29,7 @@ from dossier.claims.clauses import (
 )
 from dossier.claims.quantities import TIME_UNITS, find_quantities
 from dossier.claims.slots import clause_time, dated_light_verb, predicate, split_places
+from dossier.clean.signals import COMMENT_FORM
 from dossier.model import Attribution, AttributionType, Claim, Span, TimeExpr
 from dossier.nlp import text_of
 

@@ -8,7 +8,6 @@ imperative, and its predicate is not evaluative (see ``is_checkable``).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -44,14 +43,7 @@ EVALUATIVE_WORDS = {
 }  # fmt: skip
 # Modal verbs that turn a clause into advice or obligation: opinion, not report.
 _OPINION_MODALS = {"should", "ought"}
-# A comment form or a reader comment's time stamp, left in a sentence when a copy lost the
-# page's line breaks: "September 24, 2012 at 1:44 am | Reply (required, but will not be
-# displayed) CNN welcomes a lively and courteous discussion ...". Not a claim of the outlet.
-COMMENT_FORM = re.compile(
-    r"\|\s*Reply\b|\((?:required|optional)\b[^)]{0,40}\bnot be (?:displayed|published)\)"
-    r"|email address will not be published|required fields are marked",
-    re.IGNORECASE,
-)
+
 _FIRST_PERSON = {"i", "we"}
 
 
