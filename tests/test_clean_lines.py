@@ -353,6 +353,29 @@ def test_clean_lines_comment_thread_after_body_removed() -> None:
     assert all(reasons[line] == "" for line in PARAGRAPHS)
 
 
+FLATTENED_THREAD = (
+    "Nobody asked the fishermen of the northern quay about this plan, and nobody will, I fear. "
+    "March 9, 2011 at 10:05 am | Reply The channel needed deepening for a long time anyway.",
+    "Good news for the port and its workers. March 9, 2011 at 10:25 am | Reply (required, but "
+    "will not be displayed) The Courier welcomes a lively and courteous discussion.",
+)
+
+
+def test_clean_lines_thread_that_lost_its_line_breaks_removed() -> None:
+    """Comment stamps and the comment form inside paragraphs: the thread ends the article."""
+    reasons = decide(article(after=FLATTENED_THREAD))
+    assert all(reasons[line] == "comments" for line in FLATTENED_THREAD)
+    assert all(reasons[line] == "" for line in PARAGRAPHS)
+
+
+def test_clean_lines_one_reply_mark_in_the_body_kept() -> None:
+    line = (
+        "Readers could answer the survey online | Reply cards were also sent out by post, he said."
+    )
+    reasons = decide(article(middle=line))
+    assert reasons[line] == ""
+
+
 def test_clean_lines_count_of_thoughts_inside_prose_kept() -> None:
     line = (
         "3 thoughts on the dredging plan came up at the meeting, and each was voted down in turn."

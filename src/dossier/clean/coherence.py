@@ -16,7 +16,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from dossier.clean.signals import Cue, LineSignals, content_of, has_chrome_word
+from dossier.clean.signals import COMMENT_FORM, Cue, LineSignals, content_of, has_chrome_word
 
 STANDFIRST_MIN_WORDS = 12  # a dek is a full sentence; shorter lines under a title are labels
 CAPTION_MAX_WORDS = 45  # a caption is one or two sentences; longer lines are paragraphs
@@ -49,6 +49,8 @@ SECTION_END_MAX_WORDS = 16  # "12 thoughts on “<headline>”": a header is a l
 COMMENTS_START = re.compile(  # the comment thread: "12 thoughts on “<headline>”"
     r"^\d+ (?:thoughts|comments|responses|replies) (?:on|to)\b", re.IGNORECASE
 )
+# Comment stamps or forms from the first of which a text that lost its line breaks is a thread.
+COMMENT_THREAD_MARKS = 2
 READING_START = re.compile(  # a further-reading list: "More from <outlet>"
     r"^(?:more (?:from|in)|most (?:read|popular|viewed)|related coverage|you (?:may|might) also like|recommended for you)\b",
     re.IGNORECASE,
@@ -140,11 +142,19 @@ def drop_after_section_end(
     texts: Sequence[str], signals: Sequence[LineSignals], reasons: list[str]
 ) -> None:
     """After the body, a comment-thread header ends the article, and so does a further-reading
-    header followed only by teaser-sized lines (a body resumed after it has longer paragraphs)."""
+    header followed only by teaser-sized lines (a body resumed after it has longer paragraphs),
+    and so does the first line of a thread whose line breaks were lost: one holding a comment's
+    time stamp or the comment form (``COMMENT_FORM``), with another such mark in it or after."""
     seen_body = False
+    marks = [len(COMMENT_FORM.findall(text)) for text in texts]
     for index, text in enumerate(texts):
-        if seen_body and is_section_end(texts, signals, index):
-            cue = Cue.COMMENTS if COMMENTS_START.match(content_of(text)) else Cue.TEASER
+        thread = marks[index] > 0 and sum(marks[index:]) >= COMMENT_THREAD_MARKS
+        if seen_body and (thread or is_section_end(texts, signals, index)):
+            cue = (
+                Cue.TEASER
+                if not thread and not COMMENTS_START.match(content_of(text))
+                else Cue.COMMENTS
+            )
             for inner in range(index, len(texts)):
                 reasons[inner] = reasons[inner] or str(cue)
             return
