@@ -43,7 +43,6 @@ EVALUATIVE_WORDS = {
 }  # fmt: skip
 # Modal verbs that turn a clause into advice or obligation: opinion, not report.
 _OPINION_MODALS = {"should", "ought"}
-
 _FIRST_PERSON = {"i", "we"}
 
 

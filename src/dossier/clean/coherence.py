@@ -150,11 +150,8 @@ def drop_after_section_end(
     for index, text in enumerate(texts):
         thread = marks[index] > 0 and sum(marks[index:]) >= COMMENT_THREAD_MARKS
         if seen_body and (thread or is_section_end(texts, signals, index)):
-            cue = (
-                Cue.TEASER
-                if not thread and not COMMENTS_START.match(content_of(text))
-                else Cue.COMMENTS
-            )
+            comments = thread or COMMENTS_START.match(content_of(text))
+            cue = Cue.COMMENTS if comments else Cue.TEASER
             for inner in range(index, len(texts)):
                 reasons[inner] = reasons[inner] or str(cue)
             return

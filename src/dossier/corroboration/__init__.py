@@ -27,6 +27,7 @@ from dossier.corroboration.grouping import STRONG_LEXICAL, Embed, Scorer, link, 
 from dossier.corroboration.minhash import find_copies
 from dossier.corroboration.records import ClaimGroup, ClaimRef, Conflict, ConflictSlot, GroupStatus
 from dossier.model import AttributionType
+from dossier.resolve.unionfind import UnionFind
 
 log = logging.getLogger(__name__)
 
@@ -187,10 +188,12 @@ def _independence(
 ) -> tuple[int, tuple[str, ...]]:
     """Outlets left after joining copies and outlets citing one upstream source; those sources."""
     outlet_of = {r.document_id: r.outlet for r in members}
-    parent = {r.outlet: r.outlet for r in members}
+    outlets: UnionFind[str, None] = UnionFind()
+    for r in members:
+        outlets.add(r.outlet)
     for copy, original in copy_pairs:
         if copy in outlet_of and original in outlet_of:
-            _union(parent, outlet_of[copy], outlet_of[original])
+            outlets.union(outlet_of[copy], outlet_of[original])
     by_source: dict[str, tuple[str, set[str]]] = {}
     for r in members:
         a = r.claim.attribution
@@ -198,13 +201,13 @@ def _independence(
             key = " ".join(a.source.casefold().removeprefix("the ").split())
             by_source.setdefault(key, (a.source, set()))[1].add(r.outlet)
     shared = []
-    for name, outlets in by_source.values():
-        if len({_find(parent, o) for o in outlets}) > 1:
+    for name, citing in by_source.values():
+        if len({outlets.find(o) for o in citing}) > 1:
             shared.append(name)
-            first, *rest = sorted(outlets)
+            first, *rest = sorted(citing)
             for other in rest:
-                _union(parent, first, other)
-    return len({_find(parent, o) for o in parent}), tuple(sorted(shared))
+                outlets.union(first, other)
+    return len(outlets.groups()), tuple(sorted(shared))
 
 
 def _merge_conflicts(pairs: Sequence[tuple[str, Value, Value]]) -> tuple[Conflict, ...]:
@@ -214,14 +217,3 @@ def _merge_conflicts(pairs: Sequence[tuple[str, Value, Value]]) -> tuple[Conflic
         by_slot[slot].setdefault(a[1], a)
         by_slot[slot].setdefault(b[1], b)
     return tuple(Conflict(slot, tuple(sorted(v.values()))) for slot, v in sorted(by_slot.items()))
-
-
-def _find(parent: dict[str, str], node: str) -> str:
-    while parent[node] != node:
-        parent[node] = parent[parent[node]]
-        node = parent[node]
-    return node
-
-
-def _union(parent: dict[str, str], a: str, b: str) -> None:
-    parent[_find(parent, a)] = _find(parent, b)

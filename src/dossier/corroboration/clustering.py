@@ -18,6 +18,8 @@ import math
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
+from dossier.resolve.unionfind import UnionFind
+
 # Across two articles, a pair scoring this close to one of its items' best match in the other
 # article counts as that item's match too (``best_matches``).
 BEST_MATCH_MARGIN = 0.1
@@ -64,20 +66,13 @@ def _components(n: int, scores: Mapping[tuple[int, int], float], threshold: floa
     reaches it only if one of its terms does), so clusters never straddle components, and a
     pair across two components, or touching a lone item, never counts in a merge: it is left
     out of the sums. Most scored pairs of a large pile are such weak pairs."""
-    parent = list(range(n))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    linked = [False] * n
+    sets: UnionFind[int, None] = UnionFind()
     for (i, j), score in scores.items():
         if score >= threshold and i != j:
-            linked[i] = linked[j] = True
-            parent[find(i)] = find(j)
-    return [find(i) if linked[i] else -1 for i in range(n)]
+            sets.add(i)
+            sets.add(j)
+            sets.union(i, j)
+    return [sets.find(i) if i in sets else -1 for i in range(n)]
 
 
 def _merge(

@@ -17,6 +17,8 @@ from collections.abc import Mapping
 import numpy as np
 import numpy.typing as npt
 
+from dossier.resolve.unionfind import UnionFind
+
 # Word 5-shingles: long enough that two independent reports of one event rarely share many.
 SHINGLE_WORDS = 5
 # 128 hashes estimate a Jaccard of 0.8 within about ±0.07 (one standard error ≈ 0.035).
@@ -71,15 +73,14 @@ def estimate_jaccard(a: Signature, b: Signature) -> float:
 def find_copies(texts: Mapping[str, str]) -> dict[str, str]:
     """Each copied document mapped to its original: the longest text of its cluster of copies."""
     signatures = {doc: sig for doc, text in texts.items() if (sig := signature(text)) is not None}
-    parent = {doc: doc for doc in signatures}
+    sets: UnionFind[str, None] = UnionFind()
+    for doc in sorted(signatures):
+        sets.add(doc)
     for a, b in sorted(_candidates(signatures)):
         if estimate_jaccard(signatures[a], signatures[b]) >= COPY_JACCARD:
-            parent[_root(parent, a)] = _root(parent, b)
-    clusters: dict[str, list[str]] = defaultdict(list)
-    for doc in sorted(parent):
-        clusters[_root(parent, doc)].append(doc)
+            sets.union(a, b)
     copies = {}
-    for members in clusters.values():
+    for members in sets.groups().values():
         original = min(members, key=lambda d: (-len(texts[d]), d))
         copies.update({d: original for d in members if d != original})
     return copies
@@ -96,10 +97,3 @@ def _candidates(signatures: Mapping[str, Signature]) -> set[tuple[str, str]]:
             docs.sort()
             pairs.update((a, b) for i, a in enumerate(docs) for b in docs[i + 1 :])
     return pairs
-
-
-def _root(parent: dict[str, str], node: str) -> str:
-    while parent[node] != node:
-        parent[node] = parent[parent[node]]
-        node = parent[node]
-    return node

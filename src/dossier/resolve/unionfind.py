@@ -22,6 +22,9 @@ class UnionFind(Generic[N, P]):
             self._parent[node] = node
             self._payload[node] = list(payload)
 
+    def __contains__(self, node: object) -> bool:
+        return node in self._parent
+
     def find(self, node: N) -> N:
         root = node
         while self._parent[root] != root:
