@@ -367,3 +367,36 @@ def test_claims_none_from_comment_form_chrome(nlp: Any) -> None:
     claims = run(nlp, text, [("Rebels", "NORP"), ("Brega", "GPE"), ("CNN", "ORG"),
                              ("Libya", "GPE"), ("US", "GPE")])  # fmt: skip
     assert [c.text for c in claims] == ["Rebels seized the town of Brega on Sunday."]
+
+
+def test_claims_a_reporting_verb_reports_only_its_own_clause(nlp: Any) -> None:
+    """ "France withdrew its ambassador and Juppe said ...": the withdrawal is the outlet's
+    own report, not Juppe's; an aside on the speaker is the outlet's too. A coordinated
+    complement ("..., but that Assad was courting trouble") is still the speaker's."""
+    from dossier.attribution import attribute
+
+    def typed(text: str, names: list[tuple[str, str]]) -> dict[str, AttributionType]:
+        found = [(m.start(), m.end(), label) for s, label in names
+                 for m in re.finditer(re.escape(s), text)]  # fmt: skip
+        attributions, quotes = attribute(nlp(text), DOC_ID, found)
+        spans = [(q.span.start, q.span.end) for q in quotes]
+        return {c.text: c.attribution.type for c in run(nlp, text, names, attributions, spans)}
+
+    text = (
+        "France withdrew its ambassador from Syria, and Foreign Minister Alain Juppe said "
+        "Paris was working with the Arab League on a resolution."
+    )
+    names = [("France", "GPE"), ("Syria", "GPE"), ("Alain Juppe", "PERSON"), ("Paris", "GPE"),
+             ("the Arab League", "ORG")]  # fmt: skip
+    types = typed(text, names)
+    assert types["France withdrew its ambassador from Syria"] == AttributionType.UNATTRIBUTED
+    assert next(t for c, t in types.items() if "Juppe said" in c) == AttributionType.NAMED
+    text = "Lavrov, who last week met Assad in Damascus, said the plan would fail."
+    types = typed(text, [("Lavrov", "PERSON"), ("Assad", "PERSON"), ("Damascus", "GPE")])
+    assert types["who last week met Assad in Damascus"] == AttributionType.UNATTRIBUTED
+    assert types[text] == AttributionType.NAMED
+    text = (
+        "Washington said it had no confirmation of the attack, but that Assad was courting trouble."
+    )
+    types = typed(text, [("Washington", "GPE"), ("Assad", "PERSON")])
+    assert set(types.values()) == {AttributionType.NAMED}, types

@@ -18,6 +18,7 @@ import logging
 from collections.abc import Sequence
 from typing import Any
 
+from dossier.attribution import lexicon as lx
 from dossier.claims.clauses import (
     REPORTING_VERBS,
     Clause,
@@ -63,7 +64,12 @@ def extract_claims(
             continue
         attribution = _attribution(document_id, sent, attributions)
         for clause in [*split_clauses(sent), *asides(sent)]:
-            claim = _claim(doc, document_id, clause, attribution, quote_spans, times, mentions)
+            scoped = (
+                attribution
+                if _in_scope(doc, clause, attribution, quote_spans)
+                else _unattributed(Span(document_id, clause.start, clause.end))
+            )
+            claim = _claim(doc, document_id, clause, scoped, quote_spans, times, mentions)
             if claim is not None:
                 claims.append(claim)
     log.debug("%s: %d claims", document_id, len(claims))
@@ -143,7 +149,43 @@ def _attribution(document_id: str, sent: Any, attributions: Sequence[Attribution
             best, overlap = a, shared
     if best is not None:
         return best
-    span = Span(document_id, start, end)
+    return _unattributed(Span(document_id, start, end))
+
+
+def _unattributed(span: Span) -> Attribution:
     return Attribution(
         span, AttributionType.UNATTRIBUTED, None, None, None, UNATTRIBUTED_CONFIDENCE
     )
+
+
+def _in_scope(
+    doc: Any, clause: Clause, attribution: Attribution, quotes: Sequence[tuple[int, int]]
+) -> bool:
+    """Whether the sentence's reporting verb reports this clause. A verb cue reports the
+    main clause it stands in, what hangs under its content, a coordinated complement
+    ("..., but that Assad was courting trouble") and quoted words; not a coordinated clause
+    beside it ("France withdrew its ambassador and Juppe said ...") nor an aside on its
+    speaker ("China, which also vetoed the proposal, said ..."). Other cues ("according
+    to", "reportedly", a cue in the sentence before) cover every clause."""
+    if any(s <= clause.start < e for s, e in quotes):
+        return True
+    cue = attribution.cue
+    verb = _token_at(doc, cue.start) if cue is not None else None
+    if verb is None or not verb.sent.start_char <= clause.start < verb.sent.end_char:
+        return True
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in lx.REPORTING_VERBS:
+        return True
+    if clause.antecedent is None:
+        held = clause.start <= verb.idx < clause.end
+        complement = any(c.dep_ == "mark" for c in clause.verb.children)
+        return held or complement or clause.verb.lemma_.lower() in lx.REPORTING_VERBS
+    token = clause.verb
+    while token.head.i not in (token.i, verb.i):
+        token = token.head
+    return token.head.i == verb.i and token.dep_ not in ("nsubj", "nsubjpass")
+
+
+def _token_at(doc: Any, char: int) -> Any:
+    """The token that starts at character ``char``, or None."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
