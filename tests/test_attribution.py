@@ -387,3 +387,48 @@ def test_attribution_a_speaker_the_parser_hung_elsewhere(nlp: Any) -> None:
     found = first(nlp, text)
     assert found.type == AttributionType.ANONYMOUS_OFFICIAL
     assert found.source is not None and "spokesman" in found.source
+
+
+def test_attribution_finding_no_evidence_is_a_denial(nlp: Any) -> None:
+    """ "said he had seen no evidence of ..." denies what others allege; telling someone
+    that no evidence of his care was found charges him; "no sign" states a finding."""
+    denials = [
+        "Admiral Mike Mullen said he had seen no reports of civilian casualties.",
+        "Tony Hayward said he had seen no evidence of reckless behavior on the rig.",
+        '"There is nothing I have seen that suggests anyone put costs ahead of safety," '
+        "Tony Hayward said.",
+    ]
+    for text in denials:
+        assert first(nlp, text).type == AttributionType.DENIAL, text
+    others = [
+        '"We could find no evidence you paid any attention to the risks," Henry Waxman said.',
+        "Police officials said they had found no sign of forced entry.",
+        "Tony Hayward said he had seen the report of the panel.",
+    ]
+    for text in others:
+        assert first(nlp, text).type != AttributionType.DENIAL, text
+
+
+def test_attribution_a_quotation_of_several_sentences_is_its_closing_speakers(
+    nlp: Any,
+) -> None:
+    """The speaker named where a long quotation closes speaks all of it, not the source of
+    the sentence before it."""
+    text = (
+        "Washington says it has seen no evidence of civilian casualties, but Muammar Gaddafi "
+        'accused Western powers of massacres. "Stop your brutal attack on our country. '
+        "Hundreds of Libyans are being killed by the bombs. Massacres are being committed "
+        'against the Libyan people," he said in a letter.'
+    )
+    _, attributions, quotes = run(nlp, text)
+    assert [a.source for a in attributions[1:]] == ["Muammar Gaddafi"] * 3
+    assert [q.speaker for q in quotes] == ["Muammar Gaddafi"]
+
+
+def test_attribution_quoted_as_saying_is_the_quoted_speakers(nlp: Any) -> None:
+    text = (
+        "Egypt's state news agency quoted Arab League chief Amr Moussa as saying that the "
+        "strikes went beyond a no-fly zone."
+    )
+    found = first(nlp, text)
+    assert (found.type, found.source) == (AttributionType.NAMED, "Amr Moussa")

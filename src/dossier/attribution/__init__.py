@@ -92,6 +92,10 @@ def _self_quote(ctx: Context, sent: Any, quote: FoundQuote, source: Source) -> b
     return bool(first) and first[0].strip(",") in {"I", "We"}
 
 
+# Marks that open a quotation, before its first word.
+_OPENING_MARKS = " \"\u201c\u2018\u00ab'"
+
+
 def _inherit(
     ctx: Context,
     sents: list[Any],
@@ -107,6 +111,14 @@ def _inherit(
     sent = sents[index]
     if not any(sent.start_char < q.end and q.start < sent.end_char for q in statements):
         return own if own is not None else _trailing_source(ctx, sents, cues, index)
+    first = sent.end_char - len(sent.text.lstrip(_OPENING_MARKS))
+    speakers = (
+        Cue(q.speaker, (q.start, q.end)) for q in statements
+        if q.speaker is not None and q.start <= first and sent.end_char <= q.end + 1
+    )  # fmt: skip
+    speaker = next(speakers, None)
+    if speaker is not None:
+        return _borrowed(speaker)
     paragraph = ctx.paragraph_of(sent.start_char)
     for other in (index + 1, index - 1):
         if not 0 <= other < len(sents) or ctx.paragraph_of(sents[other].start_char) != paragraph:
@@ -114,12 +126,7 @@ def _inherit(
         cue = cues[other]
         if cue is not None and cue.source.type in _SOURCED:
             return _borrowed(cue)
-    speakers = (
-        Cue(q.speaker, (q.start, q.end)) for q in statements
-        if q.speaker is not None and q.start <= sent.start_char and sent.end_char <= q.end + 1
-    )  # fmt: skip
-    speaker = next(speakers, None)
-    return _borrowed(speaker) if speaker is not None else own
+    return own
 
 
 def _trailing_source(

@@ -19,6 +19,9 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _BORROWING = frozenset({"conj", "advcl", "xcomp"})
 # A reporting verb this close (characters) to a quotation reports it: ", he added".
 QUOTE_NEAR_CHARS = 25
+# Speakers whose report of finding nothing is a denial (``_finds_nothing``).
+_DENYING = frozenset({AttributionType.NAMED, AttributionType.SUBJECT,
+                      AttributionType.ANONYMOUS_OFFICIAL, AttributionType.ANONYMOUS_GROUP})  # fmt: skip
 # Verbs of opinion: "I see him as…" is the speaker's view of another, not about himself.
 _OPINION_VERBS = frozenset({"see", "think", "believe", "consider", "regard", "feel", "find"})
 
@@ -55,14 +58,17 @@ def find_cue(ctx: Context, sent: Any, quotes: Sequence[tuple[int, int]]) -> Cue 
 
 
 def reporting_verbs(sent: Any, quotes: Sequence[tuple[int, int]]) -> Iterator[tuple[Any, Any]]:
-    """(verb, subject head) for each reporting verb outside quotation marks."""
+    """(verb, subject head) for each reporting verb outside quotation marks. The speaker
+    of "the agency quoted Moussa as saying" is the one quoted."""
     text: str = text_of(sent.doc)
     for token in sent:
         if token.lemma_.lower() not in lx.REPORTING_VERBS or token.pos_ not in {"VERB", "AUX"}:
             continue
         if inside(token.idx, quotes) or _negated(token):
             continue
-        subject = _subject(token)
+        quoted = token.lemma_.lower() == "quote"
+        subject = next((c for c in token.children if c.dep_ == "dobj"), None) if quoted else None
+        subject = subject if subject is not None else _subject(token)
         if subject is None or inside(subject.idx, quotes) or subject.tag_ == "WDT":
             continue  # "an assault that showed how close ...": a thing, not a speaker
         if _reports_content(token, _near_quote(text, token, quotes)):
@@ -203,9 +209,31 @@ def _reporting(ctx: Context, sent: Any, quotes: Sequence[tuple[int, int]]) -> Cu
     media = _media_addressee(ctx, verb)
     if media is not None and subject.lower_ in lx.SUBJECT_PRONOUNS | lx.PLURAL_PRONOUNS:
         return Cue(media, token_span(verb), verb, subject)
+    if source.type in _DENYING and _finds_nothing(verb, subject):
+        return cue.retyped(AttributionType.DENIAL, lx.CONF_DENIAL)
     if source.type == AttributionType.NAMED and _speaks_of_self(verb, quotes):
         return cue.retyped(AttributionType.SUBJECT, source.confidence)
     return cue
+
+
+def _finds_nothing(verb: Any, subject: Any) -> bool:
+    """The speaker reports finding nothing: "said he had seen no evidence of ...", "adding:
+    'I've seen no reports of ...'", "There is nothing I have seen that suggests ...". Not
+    when he tells someone what he found no evidence of: "We could find no evidence you paid
+    any attention to the risks" charges the listener."""
+    speaker = {t.i for t in subject.subtree}
+    for token in verb.subtree:
+        if token.i in speaker:
+            continue
+        found = token.head.lemma_.lower() in lx.FINDING_VERBS
+        none = any(c.dep_ == "det" and c.lower_ == "no" for c in token.children)
+        if token.lemma_.lower() in lx.EVIDENCE_NOUNS and found and none:
+            return not any(t.lower_ == "you" for t in token.subtree)
+        if token.lower_ == "nothing":
+            near = [token.head, *token.children]
+            if any(t.lemma_.lower() in lx.SUGGESTING_VERBS for t in near):
+                return True
+    return False
 
 
 def _media_addressee(ctx: Context, verb: Any) -> Source | None:

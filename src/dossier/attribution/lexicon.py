@@ -13,7 +13,7 @@ REPORTING_VERBS = frozenset(
         "show", "state", "explain", "note", "confirm", "acknowledge", "admit", "assert",
         "contend", "suggest", "announce", "declare", "maintain", "think", "reveal", "deny",
         "concede", "predict", "boast", "complain", "observe", "remark", "reply", "respond",
-        "blame", "call", "label", "brand", "dub", "stress", "emphasize", "emphasise",
+        "blame", "call", "label", "brand", "dub", "stress", "emphasize", "emphasise", "quote",
     }
 )  # fmt: skip
 # Verbs that can describe non-speech too ("the map shows a road"): they need a clause or quote.
@@ -28,6 +28,12 @@ NAMING_VERBS = frozenset({"call", "label", "brand", "dub"})
 TALLY_NOUNS = frozenset({"count", "tally", "estimate", "figure", "reckoning"})
 # Verbs that report a denial; their subject is the party denying.
 DENIAL_VERBS = frozenset({"deny", "reject", "dismiss", "refute", "disavow", "dispute"})
+# A speaker who says he has seen no evidence denies what others allege: "said he had seen no
+# evidence of reckless behavior", "I've seen no reports of civilian casualties", "There is
+# nothing I have seen that suggests ...".
+EVIDENCE_NOUNS = frozenset({"evidence", "report", "proof", "indication"})
+FINDING_VERBS = frozenset({"see", "find", "have", "uncover"})
+SUGGESTING_VERBS = frozenset({"suggest", "indicate", "show", "prove"})
 # Passive reporting verbs with no agent: "is believed to", "it is widely presumed that".
 HEDGE_PASSIVES = frozenset(
     {
