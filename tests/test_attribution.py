@@ -432,3 +432,27 @@ def test_attribution_quoted_as_saying_is_the_quoted_speakers(nlp: Any) -> None:
     )
     found = first(nlp, text)
     assert (found.type, found.source) == (AttributionType.NAMED, "Amr Moussa")
+
+
+def test_attribution_a_paragraph_quotation_speaks_for_the_last_speaker_before(
+    nlp: Any,
+) -> None:
+    """A paragraph opening on a quotation with no speaker quotes whoever speaks in the last
+    sentence before it, not a speaker two sentences back; nor does a speaker's name take
+    the quotation mark the parser hung on it."""
+    text = (
+        "In Tehran, Foreign Minister Ali Akbar Salehi criticized the Arab League. He told "
+        "the news agency IRNA that Syria had pledged reforms.\n\n"
+        '"Unfortunately, some countries believe that they are outside the crisis."'
+    )
+    assert [q.speaker for q in run(nlp, text)[2]] == ["Ali Akbar Salehi"]
+    text = (
+        '"This oil is already in the wetlands and more is coming up every day," John Hocevar, '
+        "a marine biologist, told Reuters. During the hearing, Joe Barton stunned lawmakers "
+        "when he apologized to Tony Hayward.\n\n"
+        '"I think it is a tragedy that a private corporation can be subjected to a shakedown."'
+    )
+    _, attributions, quotes = run(nlp, text)
+    assert [q.speaker for q in quotes] == ["John Hocevar", None]
+    assert sliced(text, quotes[0].speaker_span) == "John Hocevar"
+    assert attributions[-1].type == AttributionType.UNATTRIBUTED

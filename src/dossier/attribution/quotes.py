@@ -137,30 +137,50 @@ def _shared_speakers(
     A quotation continued from the paragraph before without an opening mark of its own is
     the words of the one it continues, and that one's speaker is the continuation's when
     only the continuation names one ('"I have all the people with me.<paragraph>And they
-    are prepared to die," Gadhafi said'). A paragraph that is one quotation with no speaker
-    goes on quoting the speaker quoted last in the paragraph before (``continued``: the
-    starts of continuations, from ``marked_ranges``)."""
+    are prepared to die," Gadhafi said'). A paragraph that opens on a quotation with no
+    speaker goes on quoting whoever speaks in the last sentence of the paragraph before
+    (``_last_speaker``; ``continued``: the starts of continuations, from ``marked_ranges``)."""
     text = text_of(ctx.doc)
     found = list(quotes)
-    for i in range(1, len(found)):
-        start = found[i].start
-        if start in continued:
-            found[i] = _spoken_by(found[i], found[i - 1])
-            found[i - 1] = _spoken_by(found[i - 1], found[i])
-        elif found[i].kind == QuoteKind.STATEMENT and _opens_paragraph(
-            ctx, text, start, found[i - 1].start
-        ):
-            found[i] = _spoken_by(found[i], found[i - 1])
+    ranges = [(q.start, q.end) for q in quotes]
+    for i in range(len(found)):
+        before = found[i - 1] if i else None
+        if before is not None and found[i].start in continued:
+            found[i] = _spoken_by(found[i], before)
+            found[i - 1] = _spoken_by(before, found[i])
+        elif found[i].kind == QuoteKind.STATEMENT and found[i].speaker is None:
+            speaker = _last_speaker(ctx, text, found[i], before, ranges)
+            if speaker is not None:
+                found[i] = _spoken_by(found[i], speaker)
     return found
 
 
-def _opens_paragraph(ctx: Context, text: str, start: int, before: int) -> bool:
-    """The quotation at ``start`` opens its paragraph, and ``before`` is in the one before."""
-    paragraph = ctx.paragraph_of(start)
+def _last_speaker(
+    ctx: Context,
+    text: str,
+    quote: FoundQuote,
+    before: FoundQuote | None,
+    ranges: list[tuple[int, int]],
+) -> FoundQuote | None:
+    """The speaker of the last sentence of the paragraph before the one ``quote`` opens:
+    its reporting verb's subject ("He told the agency IRNA that ..."), else the quotation
+    ``before`` when it stands in that sentence. None when ``quote`` does not open its
+    paragraph or that sentence reports nobody ("Barton stunned lawmakers when he ...")."""
+    paragraph = ctx.paragraph_of(quote.start)
     opening = ctx.paragraph_starts[paragraph]
-    return ctx.paragraph_of(before) == paragraph - 1 and not text[opening:start].strip(
-        "".join(_OPENERS) + " "
-    )
+    if paragraph == 0 or text[opening : quote.start].strip("".join(_OPENERS) + " "):
+        return None
+    end = len(text[:opening].rstrip())
+    last = ctx.doc.char_span(end - 1, end, alignment_mode="expand")
+    if last is None or ctx.paragraph_of(last.start_char) != paragraph - 1:
+        return None
+    sent = last.sent
+    for _verb, subject in reporting_verbs(sent, ranges):
+        source = classify(ctx, subject)
+        return FoundQuote(sent.start_char, sent.end_char, QuoteKind.STATEMENT, source, False)
+    if before is None or not sent.start_char <= before.start < sent.end_char:
+        return None
+    return before
 
 
 def _spoken_by(quote: FoundQuote, other: FoundQuote) -> FoundQuote:

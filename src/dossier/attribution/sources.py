@@ -110,7 +110,8 @@ class Source:
 
 
 def phrase_bounds(head: Any) -> tuple[int, int]:
-    """Token range of the noun phrase headed by ``head``, cut at clauses and commas."""
+    """Token range of the noun phrase headed by ``head``, cut at clauses and commas, without
+    punctuation at its edges (a closing quotation mark the parser hung on the speaker)."""
     start, end = head.i, head.i + 1
     for child in reversed(list(head.lefts)):
         if child.dep_ in _PHRASE_STOP_DEPS or child.dep_ == "prep":
@@ -120,6 +121,11 @@ def phrase_bounds(head: Any) -> tuple[int, int]:
         if child.dep_ in _PHRASE_STOP_DEPS:
             break
         end = child.right_edge.i + 1
+    doc = head.doc
+    while start < head.i and doc[start].is_punct:
+        start += 1
+    while end - 1 > head.i and doc[end - 1].is_punct:
+        end -= 1
     return start, end
 
 
