@@ -456,3 +456,16 @@ def test_attribution_a_paragraph_quotation_speaks_for_the_last_speaker_before(
     assert [q.speaker for q in quotes] == ["John Hocevar", None]
     assert sliced(text, quotes[0].speaker_span) == "John Hocevar"
     assert attributions[-1].type == AttributionType.UNATTRIBUTED
+
+
+def test_attribution_a_closing_tag_names_the_medium(nlp: Any) -> None:
+    """ "..., the Associated Press reports." ends the sentence on its source even where the
+    parser hangs "reports" on a noun before it; CNBC is a broadcaster."""
+    text = (
+        "Mr Barton was rebuked by his own party leaders and retracted his words, the "
+        "Associated Press reports."
+    )
+    found = first(nlp, text)
+    assert (found.type, found.source) == (AttributionType.MEDIA, "the Associated Press")
+    found = first(nlp, "BP might try to sell $5 billion in bonds next week, CNBC reported.")
+    assert (found.type, found.source) == (AttributionType.MEDIA, "CNBC")

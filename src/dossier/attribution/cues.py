@@ -71,7 +71,9 @@ def reporting_verbs(sent: Any, quotes: Sequence[tuple[int, int]]) -> Iterator[tu
         subject = subject if subject is not None else _subject(token)
         if subject is None or inside(subject.idx, quotes) or subject.tag_ == "WDT":
             continue  # "an assault that showed how close ...": a thing, not a speaker
-        if _reports_content(token, _near_quote(text, token, quotes)):
+        if _reports_content(token, _near_quote(text, token, quotes)) or _closing_tag(
+            token, subject
+        ):
             yield token, subject
 
 
@@ -138,6 +140,15 @@ def _reports_content(verb: Any, near_quote: bool) -> bool:
     if verb.lemma_.lower() in lx.WEAK_REPORTING_VERBS:
         return near_quote or bool(deps & {"ccomp", "parataxis"}) or verb.dep_ == "parataxis"
     return near_quote or bool(deps & _CONTENT_DEPS) or verb.dep_ in {"parataxis", "ccomp"}
+
+
+def _closing_tag(verb: Any, subject: Any) -> bool:
+    """ "..., the Associated Press reports.": a comma, the speaker and the verb end the
+    sentence, whatever the parser hung the verb on."""
+    if any(not t.is_punct and not t.is_space for t in verb.doc[verb.i + 1 : verb.sent.end]):
+        return False
+    first = subject.left_edge.i
+    return bool(subject.i < verb.i and first > verb.sent.start and verb.doc[first - 1].text == ",")
 
 
 def _negated(token: Any) -> bool:

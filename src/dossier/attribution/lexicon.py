@@ -113,6 +113,8 @@ MEDIA_NAME_WORDS = frozenset(
         "monitor", "observer", "independent", "bloomberg", "npr", "pbs", "abc", "cbs", "nbc",
         "fox", "mail", "express", "review", "daily", "weekly", "chronicle", "globe", "wire",
         "tasnim", "fars", "irna", "isna", "mehr", "xinhua", "tass", "sputnik", "rt",
+        "cnbc", "msnbc", "dpa", "upi", "itv", "sky", "cbc", "interfax", "yonhap", "kyodo",
+        "politico", "axios", "anadolu", "ria", "efe", "ansa",
     }
 )  # fmt: skip
 # Quantifiers whose "of" phrase holds the real source: "a number of the trainees".
