@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from dossier.attribution import lexicon as lx
-from dossier.attribution.cues import reporting_verbs
 from dossier.attribution.sources import Context, Source, classify
+from dossier.attribution.verbs import reporting_verbs
 from dossier.model import QuoteKind
 from dossier.nlp import text_of
 

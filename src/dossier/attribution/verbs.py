@@ -1,0 +1,159 @@
+"""Reporting verbs read off the dependency parse: the speaker of each, whether it reports
+content, and what that content says of the speaker (himself, or a denial)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from dossier.attribution import lexicon as lx
+from dossier.nlp import text_of
+
+# Dependents that show a reporting verb reports something (a clause, a quote, an object).
+_CONTENT_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "dobj", "advcl"})
+_NEGATIONS = frozenset({"not", "never", "neither", "n't", "nor"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# Dependencies of a verb without a subject that speaks for its head's subject.
+_BORROWING = frozenset({"conj", "advcl", "xcomp"})
+# A reporting verb this close (characters) to a quotation reports it: ", he added".
+QUOTE_NEAR_CHARS = 25
+# Verbs of opinion: "I see him as…" is the speaker's view of another, not about himself.
+_OPINION_VERBS = frozenset({"see", "think", "believe", "consider", "regard", "feel", "find"})
+
+
+def inside(char: int, ranges: Sequence[tuple[int, int]]) -> bool:
+    return any(start <= char < end for start, end in ranges)
+
+
+def reporting_verbs(sent: Any, quotes: Sequence[tuple[int, int]]) -> Iterator[tuple[Any, Any]]:
+    """(verb, subject head) for each reporting verb outside quotation marks. The speaker
+    of "the agency quoted Moussa as saying" is the one quoted."""
+    text: str = text_of(sent.doc)
+    for token in sent:
+        if token.lemma_.lower() not in lx.REPORTING_VERBS or token.pos_ not in {"VERB", "AUX"}:
+            continue
+        if inside(token.idx, quotes) or negated(token):
+            continue
+        quoted = token.lemma_.lower() == "quote"
+        subject = next((c for c in token.children if c.dep_ == "dobj"), None) if quoted else None
+        subject = subject if subject is not None else _subject(token)
+        if subject is None or inside(subject.idx, quotes) or subject.tag_ == "WDT":
+            continue  # "an assault that showed how close ...": a thing, not a speaker
+        if _reports_content(token, _near_quote(text, token, quotes)) or _closing_tag(
+            token, subject
+        ):
+            yield token, subject
+
+
+def _subject(verb: Any) -> Any:
+    """The verb's subject. A verb without one speaks for the subject of the verb it hangs
+    on: coordinated ("Syria will be suspended ... and has said it will not attend"), a
+    participle ("distanced themselves from BP, saying ...") or after a preposition
+    ("followed the statement by announcing ..."), unless the phrase just before it is its
+    misparsed speaker (``_phrase_before``). Naming verbs never borrow: "pay into the fund,
+    called an escrow fund"; nor do passives."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    if subject is not None or passive or verb.lemma_.lower() in lx.NAMING_VERBS:
+        return subject  # "was reported to have launched": no speaker
+    before = _phrase_before(verb)
+    if before is not None:
+        return before
+    head = verb
+    for _ in range(3):
+        if head.dep_ == "pcomp" and head.head.pos_ == "ADP":
+            head = head.head
+        elif head.dep_ not in _BORROWING:
+            return None
+        head = head.head
+        subject = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is not None:
+            return subject
+    return None
+
+
+def _phrase_before(verb: Any) -> Any:
+    """The noun phrase just before a subjectless verb, which the parser hung on something
+    else as an apposition or a conjunct: "..., a spokesman for the Italian leader said"
+    ("spokesman" in apposition to "Libya"), "... and Foreign Minister Alain Juppe said"."""
+    if verb.i == verb.sent.start or verb.dep_ not in ("ROOT", "conj"):
+        return None
+    token = verb.doc[verb.i - 1]
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return None
+    for _ in range(4):
+        if token.dep_ in ("appos", "conj"):
+            return token
+        if token.dep_ not in ("pobj", "prep"):
+            return None
+        token = token.head
+    return None
+
+
+def _near_quote(text: str, verb: Any, quotes: Sequence[tuple[int, int]]) -> bool:
+    """ "“…,” he added" or "he added: “…”", not "added Iran to his ‘Axis of Evil’"."""
+    for start, end in quotes:
+        if 0 <= verb.idx - end <= QUOTE_NEAR_CHARS:
+            return True
+        between = text[verb.idx + len(verb) : start]
+        if 0 <= len(between) <= QUOTE_NEAR_CHARS and ("," in between or ":" in between):
+            return True
+    return False
+
+
+def _reports_content(verb: Any, near_quote: bool) -> bool:
+    deps = {child.dep_ for child in verb.children}
+    if verb.lemma_.lower() in lx.NAMING_VERBS:
+        return "oprd" in deps
+    if verb.lemma_.lower() in lx.WEAK_REPORTING_VERBS:
+        return near_quote or bool(deps & {"ccomp", "parataxis"}) or verb.dep_ == "parataxis"
+    return near_quote or bool(deps & _CONTENT_DEPS) or verb.dep_ in {"parataxis", "ccomp"}
+
+
+def _closing_tag(verb: Any, subject: Any) -> bool:
+    """ "..., the Associated Press reports.": a comma, the speaker and the verb end the
+    sentence, whatever the parser hung the verb on."""
+    if any(not t.is_punct and not t.is_space for t in verb.doc[verb.i + 1 : verb.sent.end]):
+        return False
+    first = subject.left_edge.i
+    return bool(subject.i < verb.i and first > verb.sent.start and verb.doc[first - 1].text == ",")
+
+
+def negated(token: Any) -> bool:
+    return any(child.lower_ in _NEGATIONS for child in token.children)
+
+
+def finds_nothing(verb: Any, subject: Any) -> bool:
+    """The speaker reports finding nothing: "said he had seen no evidence of ...", "adding:
+    'I've seen no reports of ...'", "There is nothing I have seen that suggests ...". Not
+    when he tells someone what he found no evidence of: "We could find no evidence you paid
+    any attention to the risks" charges the listener."""
+    speaker = {t.i for t in subject.subtree}
+    for token in verb.subtree:
+        if token.i in speaker:
+            continue
+        found = token.head.lemma_.lower() in lx.FINDING_VERBS
+        none = any(c.dep_ == "det" and c.lower_ == "no" for c in token.children)
+        if token.lemma_.lower() in lx.EVIDENCE_NOUNS and found and none:
+            return not any(t.lower_ == "you" for t in token.subtree)
+        if token.lower_ == "nothing":
+            near = [token.head, *token.children]
+            if any(t.lemma_.lower() in lx.SUGGESTING_VERBS for t in near):
+                return True
+    return False
+
+
+def speaks_of_self(verb: Any, quotes: Sequence[tuple[int, int]]) -> bool:
+    """ "X said he …", or a quotation in which the speaker says "I did …"."""
+    for child in verb.children:
+        if child.dep_ not in {"ccomp", "xcomp", "parataxis"}:
+            continue
+        inner = next((c for c in child.children if c.dep_ in SUBJECT_DEPS), None)
+        if inner is None:
+            continue
+        if inner.lower_ in {"he", "she"} and not inside(inner.idx, quotes):
+            return True
+        opinion = child.lemma_.lower() in _OPINION_VERBS
+        if inner.lower_ in {"i", "we"} and inner.tag_ == "PRP" and not opinion:
+            return True
+    return False
