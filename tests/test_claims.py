@@ -400,3 +400,23 @@ def test_claims_a_reporting_verb_reports_only_its_own_clause(nlp: Any) -> None:
     )
     types = typed(text, [("Washington", "GPE"), ("Assad", "PERSON")])
     assert set(types.values()) == {AttributionType.NAMED}, types
+
+
+def test_claims_a_quotation_a_verb_introduces_does_not_head_the_sentence(nlp: Any) -> None:
+    """ "he sent a message to Petraeus: “..., you should know that ...”" parses with its root
+    in the quotation ("know", under "should", an opinion modal): the sentence is the sending,
+    with the quotation in it. A root after a closing mark is not inside a quotation."""
+    text = (
+        "That same year, he sent a message to then-commander of U.S. forces in Iraq, Gen. "
+        "David Petraeus: \u201cGeneral Petraeus, you should know that I, Qasem Soleimani, "
+        "control the policy for Iran with respect to Iraq, Lebanon, Gaza and Afghanistan.\u201d"
+    )
+    names = [("David Petraeus", "PERSON"), ("Qasem Soleimani", "PERSON"), ("Iraq", "GPE"),
+             ("Iran", "GPE"), ("U.S.", "GPE")]  # fmt: skip
+    (claim,) = run(nlp, text, names)
+    assert claim.predicate.startswith("send")
+    assert claim.time is not None and text[claim.time.start : claim.time.end] == "That same year"
+    assert claim.text == text
+    text = 'We understand we will and we should be judged by our actions," Carl Svanberg said.'
+    claims = run(nlp, text, [("Carl Svanberg", "PERSON")])
+    assert [c.text for c in claims] == [text]

@@ -8,6 +8,7 @@ imperative, and its predicate is not evaluative (see ``is_checkable``).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -44,6 +45,8 @@ EVALUATIVE_WORDS = {
 # Modal verbs that turn a clause into advice or obligation: opinion, not report.
 _OPINION_MODALS = {"should", "ought"}
 _FIRST_PERSON = {"i", "we"}
+_OPENING_MARK = re.compile(r'(?:^|(?<=[\s:(\[]))["\u201c](?=\S)')
+_CLOSING_MARK = re.compile(r'(?<=\S)["\u201d]')
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,10 +84,15 @@ def split_clauses(sent: Any) -> list[Clause]:
     """The sentence as one clause, or its coordinated main clauses when each has a subject.
 
     A root that is no verb is a misparse when a verb in the sentence has a subject ('"...,"
-    Waxman said, his comments reflecting ...' rooted on "comments"): that verb heads it."""
+    Waxman said, his comments reflecting ...' rooted on "comments"): that verb heads it. So
+    is a root inside a quotation that a verb with a subject introduces ("he sent a message
+    to Petraeus: “General Petraeus, you should know ...”" rooted on "know")."""
     root = sent.root
     if root.pos_ not in ("VERB", "AUX"):
         root = next((t for t in sent if _has_subject(t)), root)
+    elif _in_quotation(sent, root):
+        root = next((t for t in sent if t.i < root.i and t.pos_ in ("VERB", "AUX")
+                     and _has_subject(t) and not _in_quotation(sent, t)), root)  # fmt: skip
     conjuncts = [t for t in root.children if t.dep_ == "conj" and _has_subject(t)]
     if not conjuncts:
         return [Clause(sent.start_char, _trim_end(sent, sent.end_char), root)]
@@ -95,6 +103,15 @@ def split_clauses(sent: Any) -> list[Clause]:
         start, verb = conj.left_edge.idx, conj
     clauses.append(Clause(start, _trim_end(sent, sent.end_char), verb))
     return [c for c in clauses if c.end > c.start]
+
+
+def _in_quotation(sent: Any, token: Any) -> bool:
+    """Whether ``token`` stands inside quotation marks opened earlier in its sentence (a
+    mark after a space or colon and before a word opens; one after a word or comma closes)."""
+    before = text_of(sent.doc)[sent.start_char : token.idx]
+    opens = [m.start() for m in _OPENING_MARK.finditer(before)]
+    closes = [m.start() for m in _CLOSING_MARK.finditer(before)]
+    return bool(opens) and (not closes or opens[-1] > closes[-1])
 
 
 def _has_subject(verb: Any) -> bool:
