@@ -420,3 +420,20 @@ def test_claims_a_quotation_a_verb_introduces_does_not_head_the_sentence(nlp: An
     text = 'We understand we will and we should be judged by our actions," Carl Svanberg said.'
     claims = run(nlp, text, [("Carl Svanberg", "PERSON")])
     assert [c.text for c in claims] == [text]
+
+
+def test_claims_clauses_a_semicolon_joins_split_there(nlp: Any) -> None:
+    """spaCy hangs "placed" under "remain" across the semicolon; each side is its own
+    statement. A semicolon in a list of names splits nothing."""
+    text = (
+        "The U.S. Treasury has placed sanctions on the Qods Force commander three times; "
+        "those sanctions remain in place."
+    )
+    claims = run(nlp, text, [("The U.S. Treasury", "ORG"), ("the Qods Force", "ORG")])
+    texts = [c.text for c in claims]
+    assert texts[0] == text[: text.index(";")]
+    assert claims[0].predicate.startswith("place")
+    text = "Soleimani visited Iraq; Syria; and Lebanon in 2014."
+    claims = run(nlp, text, [("Soleimani", "PERSON"), ("Iraq", "GPE"), ("Syria", "GPE"),
+                             ("Lebanon", "GPE")])  # fmt: skip
+    assert [c.text for c in claims] == [text]

@@ -86,7 +86,12 @@ def split_clauses(sent: Any) -> list[Clause]:
     A root that is no verb is a misparse when a verb in the sentence has a subject ('"...,"
     Waxman said, his comments reflecting ...' rooted on "comments"): that verb heads it. So
     is a root inside a quotation that a verb with a subject introduces ("he sent a message
-    to Petraeus: “General Petraeus, you should know ...”" rooted on "know")."""
+    to Petraeus: “General Petraeus, you should know ...”" rooted on "know"). Clauses a
+    semicolon joins are split there ("The Treasury has placed sanctions on him three times;
+    those sanctions remain in place")."""
+    parts = _semicolon_parts(sent)
+    if parts:
+        return parts
     root = sent.root
     if root.pos_ not in ("VERB", "AUX"):
         root = next((t for t in sent if _has_subject(t)), root)
@@ -103,6 +108,23 @@ def split_clauses(sent: Any) -> list[Clause]:
         start, verb = conj.left_edge.idx, conj
     clauses.append(Clause(start, _trim_end(sent, sent.end_char), verb))
     return [c for c in clauses if c.end > c.start]
+
+
+def _semicolon_parts(sent: Any) -> list[Clause]:
+    """The parts between semicolons outside quotation marks, when each is headed by a verb
+    with a subject (a list "Iraq; Syria; Lebanon" is not split); else none."""
+    cuts = [t.i for t in sent if t.text == ";" and not _in_quotation(sent, t)]
+    if not cuts:
+        return []
+    doc, parts = sent.doc, []
+    for first, end in zip([sent.start] + [i + 1 for i in cuts], [*cuts, sent.end], strict=True):
+        heads = [t for t in doc[first:end] if _has_subject(t)
+                 and (t.head.i == t.i or not first <= t.head.i < end)]  # fmt: skip
+        if not heads or first >= end:
+            return []
+        last = doc[end - 1]
+        parts.append(Clause(doc[first].idx, _trim_end(sent, last.idx + len(last)), heads[0]))
+    return parts
 
 
 def _in_quotation(sent: Any, token: Any) -> bool:
