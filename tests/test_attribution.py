@@ -469,3 +469,33 @@ def test_attribution_a_closing_tag_names_the_medium(nlp: Any) -> None:
     assert (found.type, found.source) == (AttributionType.MEDIA, "the Associated Press")
     found = first(nlp, "BP might try to sell $5 billion in bonds next week, CNBC reported.")
     assert (found.type, found.source) == (AttributionType.MEDIA, "CNBC")
+
+
+def test_attribution_a_post_one_person_holds_is_a_named_source(nlp: Any) -> None:
+    """ "Russia's foreign minister" and "the French president" name one person; "a Syrian
+    minister", "Russia's minister" (which one?) and "his adviser" do not."""
+    named = [
+        "Russia's foreign minister has said the situation in Syria resembles civil war.",
+        "The French president said the strikes would go on.",
+    ]
+    for text in named:
+        assert first(nlp, text).type == AttributionType.NAMED, text
+    unnamed = [
+        "A Syrian minister said the strikes would go on.",
+        "Russia's minister said the plan would fail.",
+        "His adviser said the plan would fail.",
+    ]
+    for text in unnamed:
+        assert first(nlp, text).type == AttributionType.ANONYMOUS_OFFICIAL, text
+
+
+def test_attribution_a_speaker_after_a_quotation_misparsed_as_object(nlp: Any) -> None:
+    """'"God, Syria, Bashar, nothing else!" shouted demonstrators': the parser makes "God"
+    the subject and the demonstrators an object."""
+    text = '"God, Syria, Bashar, nothing else!" shouted demonstrators in central Damascus.'
+    _, attributions, quotes = run(nlp, text)
+    assert (attributions[0].type, attributions[0].source) == (
+        AttributionType.ANONYMOUS_GROUP,
+        "demonstrators",
+    )
+    assert [q.speaker for q in quotes] == ["demonstrators"]

@@ -14,12 +14,13 @@ REPORTING_VERBS = frozenset(
         "contend", "suggest", "announce", "declare", "maintain", "think", "reveal", "deny",
         "concede", "predict", "boast", "complain", "observe", "remark", "reply", "respond",
         "blame", "call", "label", "brand", "dub", "stress", "emphasize", "emphasise", "quote",
+        "shout", "chant", "yell", "scream",
     }
 )  # fmt: skip
 # Verbs that can describe non-speech too ("the map shows a road"): they need a clause or quote.
 WEAK_REPORTING_VERBS = frozenset(
     {"show", "indicate", "describe", "recall", "estimate", "add", "write", "think", "note",
-     "announce", "declare"}
+     "announce", "declare", "shout", "chant", "yell", "scream"}
 )  # fmt: skip
 # Verbs that report only when they name something ("called him a living martyr", an object
 # and its predicate): "called for a ceasefire", "called the meeting" report nothing.
@@ -86,6 +87,14 @@ ANONYMOUS_HEADS = frozenset(
         "general", "leader", "activist", "militant", "soldier", "staff", "colleague", "friend",
     }
 )  # fmt: skip
+# Posts one person holds for a country or organisation: "Russia's foreign minister", "the
+# French president" name that person, though not by name. "Minister" and "secretary" need
+# their portfolio too ("foreign", "prime"): a country has many ministers.
+UNIQUE_POSTS = frozenset(
+    {"minister", "secretary", "president", "premier", "chancellor", "king", "queen", "emir",
+     "ambassador", "envoy", "chairman", "governor", "mayor"}
+)  # fmt: skip
+PORTFOLIO_POSTS = frozenset({"minister", "secretary"})
 # Head nouns of an institution: with an owner ("the Libyan military", "his government",
 # "Syria's foreign ministry") the phrase names one, as a named source.
 INSTITUTION_HEADS = frozenset(

@@ -148,6 +148,10 @@ def classify(ctx: Context, head: Any) -> Source:
     c_start, c_end = char_bounds(ctx.doc, head)
     if is_media_phrase(ctx, c_start, c_end, head):
         return _media(ctx, c_start, c_end)
+    if _unique_post(head):
+        span = (c_start, c_end)
+        return Source(AttributionType.NAMED, text_of(ctx.doc)[c_start:c_end], span,
+                      lx.CONF_INSTITUTION)  # fmt: skip
     if head.lemma_.lower() in lx.ANONYMOUS_HEADS:
         return _anonymous(ctx.doc, head, c_start, c_end)
     other = ctx.mention_in(c_start, c_end, _SOURCE_LABELS)
@@ -239,6 +243,21 @@ def _owned(head: Any) -> bool:
         c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and c.ent_type_ in _OWNER_LABELS)
         for c in head.children
     )
+
+
+def _unique_post(head: Any) -> bool:
+    """A post one person holds, named by its country or organisation: "Russia's foreign
+    minister", "the French president"; not "a Syrian minister" or "his adviser"."""
+    lemma = head.lemma_.lower()
+    if lemma not in lx.UNIQUE_POSTS or head.tag_ not in ("NN", "NNP"):
+        return False
+    children = list(head.children)
+    if any(c.dep_ == "det" and c.lower_ not in ("the", "this") for c in children):
+        return False
+    owner = [c for c in children if c.ent_type_ in _OWNER_LABELS
+             and c.dep_ in ("poss", "amod", "compound")]  # fmt: skip
+    portfolio = [c for c in children if c.dep_ in ("amod", "compound") and c not in owner]
+    return bool(owner) and (lemma not in lx.PORTFOLIO_POSTS or bool(portfolio))
 
 
 def _plural(head: Any) -> bool:

@@ -17,6 +17,8 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _BORROWING = frozenset({"conj", "advcl", "xcomp"})
 # A reporting verb this close (characters) to a quotation reports it: ", he added".
 QUOTE_NEAR_CHARS = 25
+# Verbs whose object is the one spoken to, never the speaker.
+_ADDRESSING = frozenset({"tell", "ask", "inform", "brief", "warn", "urge"})
 # Verbs of opinion: "I see him as…" is the speaker's view of another, not about himself.
 _OPINION_VERBS = frozenset({"see", "think", "believe", "consider", "regard", "feel", "find"})
 
@@ -37,12 +39,29 @@ def reporting_verbs(sent: Any, quotes: Sequence[tuple[int, int]]) -> Iterator[tu
         quoted = token.lemma_.lower() == "quote"
         subject = next((c for c in token.children if c.dep_ == "dobj"), None) if quoted else None
         subject = subject if subject is not None else _subject(token)
-        if subject is None or inside(subject.idx, quotes) or subject.tag_ == "WDT":
+        if subject is None or inside(subject.idx, quotes):
+            subject = _inverted_speaker(token, quotes)
+        if subject is None or subject.tag_ == "WDT":
             continue  # "an assault that showed how close ...": a thing, not a speaker
         if _reports_content(token, _near_quote(text, token, quotes)) or _closing_tag(
             token, subject
         ):
             yield token, subject
+
+
+def _inverted_speaker(verb: Any, quotes: Sequence[tuple[int, int]]) -> Any:
+    """The speaker right after a verb right after a quotation ('"...!" shouted
+    demonstrators'), when the parser took a word of the quotation for the subject and the
+    speaker for an object. Not the one told ('"...," Margelov, told reporters')."""
+    text: str = text_of(verb.doc)
+    if verb.lemma_.lower() in _ADDRESSING or not any(
+        end <= verb.idx and not text[end : verb.idx].strip(" ,.!?\"'\u201d\u2019")
+        for _, end in quotes
+    ):
+        return None
+    after = [c for c in verb.children if c.dep_ in ("dobj", "nsubj", "attr")
+             and c.left_edge.i == verb.i + 1 and c.pos_ in ("NOUN", "PROPN")]  # fmt: skip
+    return after[0] if after else None
 
 
 def _subject(verb: Any) -> Any:
