@@ -499,3 +499,10 @@ def test_attribution_a_speaker_after_a_quotation_misparsed_as_object(nlp: Any) -
         "demonstrators",
     )
     assert [q.speaker for q in quotes] == ["demonstrators"]
+
+
+def test_attribution_asking_next_to_a_quotation_reports_it(nlp: Any) -> None:
+    text = 'India\'s U.N. ambassador asked, "Who will implement the no-fly zone?"'
+    found = first(nlp, text)
+    assert (found.type, found.source) == (AttributionType.NAMED, "India's U.N. ambassador")
+    assert first(nlp, "The minister asked him to resign.").type == AttributionType.UNATTRIBUTED

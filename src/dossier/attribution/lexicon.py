@@ -14,13 +14,13 @@ REPORTING_VERBS = frozenset(
         "contend", "suggest", "announce", "declare", "maintain", "think", "reveal", "deny",
         "concede", "predict", "boast", "complain", "observe", "remark", "reply", "respond",
         "blame", "call", "label", "brand", "dub", "stress", "emphasize", "emphasise", "quote",
-        "shout", "chant", "yell", "scream",
+        "shout", "chant", "yell", "scream", "ask", "urge",
     }
 )  # fmt: skip
 # Verbs that can describe non-speech too ("the map shows a road"): they need a clause or quote.
 WEAK_REPORTING_VERBS = frozenset(
     {"show", "indicate", "describe", "recall", "estimate", "add", "write", "think", "note",
-     "announce", "declare", "shout", "chant", "yell", "scream"}
+     "announce", "declare", "shout", "chant", "yell", "scream", "ask", "urge"}
 )  # fmt: skip
 # Verbs that report only when they name something ("called him a living martyr", an object
 # and its predicate): "called for a ceasefire", "called the meeting" report nothing.
