@@ -506,3 +506,19 @@ def test_attribution_asking_next_to_a_quotation_reports_it(nlp: Any) -> None:
     found = first(nlp, text)
     assert (found.type, found.source) == (AttributionType.NAMED, "India's U.N. ambassador")
     assert first(nlp, "The minister asked him to resign.").type == AttributionType.UNATTRIBUTED
+
+
+def test_attribution_a_pronoun_skips_a_person_of_the_other_gender(nlp: Any) -> None:
+    """The article's titles and nouns give gender: "she" after "Mr Hague met Mrs Clinton"
+    is Mrs Clinton, though Mr Hague is the subject; a noun of kin marks the name as written
+    ("her father, Ali Obeidy"), not everyone of that surname."""
+    text = (
+        "Mr William Hague met Mrs Hillary Clinton in London on Monday. She said the talks "
+        "had gone well."
+    )
+    assert run(nlp, text)[1][1].source == "Mrs Hillary Clinton"
+    text = (
+        "Eman Obeidy spoke to reporters in the hotel, and her father, Ali Obeidy, waited "
+        "outside. She said she had been held for two days."
+    )
+    assert run(nlp, text)[1][1].source == "Obeidy"  # the tagger leaves "Eman" out

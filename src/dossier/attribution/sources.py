@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from dossier.attribution import lexicon as lx
+from dossier.attribution.gender import gender_of, genders, pronoun_gender
 from dossier.model import AttributionType
 from dossier.nlp import text_of
 
@@ -48,6 +49,7 @@ class Context:
     document_id: str
     mentions: tuple[tuple[int, int, str], ...]
     paragraph_starts: tuple[int, ...]
+    genders: Mapping[str, str]  # surname -> the gender the article marks (``gender``)
 
     @classmethod
     def build(cls, doc: Any, document_id: str, mentions: Sequence[tuple[int, int, str]]) -> Context:
@@ -57,7 +59,9 @@ class Context:
         while at >= 0:
             starts.append(at + 2)
             at = text.find("\n\n", at + 2)
-        return cls(doc, document_id, tuple(sorted(_article_labels(text, mentions))), tuple(starts))
+        labelled = tuple(sorted(_article_labels(text, mentions)))
+        people = [(s, e) for s, e, label in labelled if label == PERSON]
+        return cls(doc, document_id, labelled, tuple(starts), genders(doc, people))
 
     def paragraph_of(self, char: int) -> int:
         return bisect.bisect_right(self.paragraph_starts, char) - 1
@@ -75,12 +79,17 @@ class Context:
                 return (m_start, m_end, label)
         return None
 
-    def person_before(self, char: int) -> tuple[int, int, str] | None:
+    def person_before(self, char: int, pronoun: str = "") -> tuple[int, int, str] | None:
         """The PERSON a pronoun at ``char`` stands for: the last one before it in its
-        paragraph or the previous one, preferring one that is a clause's subject."""
+        paragraph or the previous one, preferring one that is a clause's subject, and never
+        one the article gives the other gender ("she" is not "Mr Hague")."""
         paragraph = self.paragraph_of(char)
         floor = self.paragraph_starts[max(paragraph - 1, 0)]
         people = [m for m in self.mentions if m[2] == PERSON and floor <= m[0] and m[1] <= char]
+        wanted, text = pronoun_gender(pronoun), text_of(self.doc)
+        if wanted is not None:
+            people = [m for m in people
+                      if gender_of(self.genders, text[m[0] : m[1]]) in (None, wanted)]  # fmt: skip
         subjects = [m for m in people if self._is_subject(m)]
         found = subjects or people
         return found[-1] if found else None
@@ -266,7 +275,7 @@ def _plural(head: Any) -> bool:
 
 
 def _pronoun(ctx: Context, head: Any) -> Source:
-    person = ctx.person_before(head.idx)
+    person = ctx.person_before(head.idx, head.lower_)
     if person is None or head.lower_ in lx.FIRST_PERSON:
         kind = AttributionType.ANONYMOUS_OFFICIAL
         return Source(kind, head.text, _span(head), lx.CONF_OTHER_SOURCE)
