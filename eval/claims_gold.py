@@ -1,9 +1,10 @@
 """The claim gold files: loading, checking against their articles, and a perfect export.
 
-Three gold files share one format (see eval/README.md): ``gold/seeds_claims.json`` for the
-five seed articles, ``gold/heldout_claims.json``, ``gold/heldout2_claims.json`` and
-``gold/heldout3_claims.json`` for the
-held-out corpora that ``eval/heldout.py`` materialises (``ARTICLES``, ``ARTICLES_2``). A gold file may map each file to its outlet
+The gold files share one format (see eval/README.md): ``gold/seeds_claims.json`` for the
+five seed articles, ``gold/heldout_claims.json``, ``gold/heldout2_claims.json``,
+``gold/heldout3_claims.json`` and ``gold/heldout4_claims.json`` for the
+held-out corpora that ``eval/heldout.py`` materialises (``ARTICLES``, ``ARTICLES_2``,
+``ARTICLES_3``, ``ARTICLES_4``). A gold file may map each file to its outlet
 (``outlets``); without it every file is its own outlet, as for the seeds.
 """
 
@@ -21,6 +22,7 @@ GOLD_PATH = GOLD_DIR / "seeds_claims.json"
 HELDOUT_GOLD_PATH = GOLD_DIR / "heldout_claims.json"
 HELDOUT2_GOLD_PATH = GOLD_DIR / "heldout2_claims.json"
 HELDOUT3_GOLD_PATH = GOLD_DIR / "heldout3_claims.json"
+HELDOUT4_GOLD_PATH = GOLD_DIR / "heldout4_claims.json"
 MAX_KEY_WORDS = 6  # the gold stores short key phrases, never sentences
 STATUSES = ("corroborated", "single-source", "conflicting")
 SLOTS = ("date", "number", "place", "quote", "other")

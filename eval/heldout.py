@@ -3,7 +3,9 @@
 ``ARTICLES`` are eight Libya-war articles (``eval/gold/heldout_claims.json``); ``ARTICLES_2``
 eight Syria articles (``eval/gold/heldout2_claims.json``), annotated blind after the first set
 had informed rule changes; ``ARTICLES_3`` eight BP oil spill articles from four outlets
-(``eval/gold/heldout3_claims.json``), annotated blind after the second set had informed them.
+(``eval/gold/heldout3_claims.json``), annotated blind after the second set had informed them;
+``ARTICLES_4`` eight H1N1 (swine flu) articles from three outlets around the WHO pandemic
+declaration (``eval/gold/heldout4_claims.json``), annotated blind after the third.
 
 The articles are research-use data read in place from ``/work/shared/eval/data/tls-t17``
 (``DOSSIER_EVAL_T17`` overrides it); no article text is stored in this repository. Each
@@ -97,6 +99,21 @@ ARTICLES_3: tuple[HeldOutArticle, ...] = (
     HeldOutArticle(_BP_GUARDIAN, "1071", "Guardian", "Hayward stonewalls congressional committee"),
     HeldOutArticle(_BP_WAPO, "1890", "Washington Post", "Obama and BP agree escrow fund"),
     HeldOutArticle(_BP_WAPO, "178", "Washington Post", "Barton apologises to BP at hearing"),
+)
+
+_FLU_BBC, _FLU_GUARDIAN, _FLU_REUTERS = "H1N1_bbc", "H1N1_guardian", "H1N1_reuters"
+# The fourth held-out set (``eval/gold/heldout4_claims.json``), annotated blind: swine flu,
+# 2009-06-10..12, the run-up to the WHO pandemic declaration of Thursday 11 June, the
+# declaration itself, the UK and Scottish response and the race for a vaccine.
+ARTICLES_4: tuple[HeldOutArticle, ...] = (
+    HeldOutArticle(_FLU_BBC, "459", "BBC", "Australian surge brings WHO close to a pandemic"),
+    HeldOutArticle(_FLU_BBC, "895", "BBC", "WHO expected to declare a flu pandemic"),
+    HeldOutArticle(_FLU_BBC, "357", "BBC", "WHO declares a global flu pandemic"),
+    HeldOutArticle(_FLU_GUARDIAN, "796", "Guardian", "H1N1 becomes the first pandemic in 41 years"),
+    HeldOutArticle(_FLU_GUARDIAN, "1135", "Guardian", "UK officials play down the pandemic label"),
+    HeldOutArticle(_FLU_GUARDIAN, "838", "Guardian", "Comment: the UK is well prepared"),
+    HeldOutArticle(_FLU_REUTERS, "860", "Reuters", "WHO declares an unstoppable pandemic"),
+    HeldOutArticle(_FLU_REUTERS, "819", "Reuters", "Novartis and Baxter speed up H1N1 vaccines"),
 )
 
 _NO_SPACE_BEFORE = {",", ".", "?", "!", ":", ";", ")", "%", "...", "n't", "''", "'"}

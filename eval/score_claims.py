@@ -8,6 +8,7 @@ Run from the repository root::
     .venv/bin/python -m eval.score_claims --gold heldout  # the held-out Libya articles instead
     .venv/bin/python -m eval.score_claims --gold heldout2  # the held-out Syria articles
     .venv/bin/python -m eval.score_claims --gold heldout3  # the held-out BP oil spill articles
+    .venv/bin/python -m eval.score_claims --gold heldout4  # the held-out H1N1 (swine flu) articles
 
 ``--gold heldout`` materialises the held-out corpus (``eval/heldout.py``) into a temporary
 folder, checks ``eval/gold/heldout_claims.json`` against it, builds it and scores it the
@@ -49,6 +50,7 @@ from eval.claims_gold import (
     GOLD_PATH,
     HELDOUT2_GOLD_PATH,
     HELDOUT3_GOLD_PATH,
+    HELDOUT4_GOLD_PATH,
     HELDOUT_GOLD_PATH,
     MAX_KEY_WORDS,
     SLOTS,
@@ -60,12 +62,13 @@ from eval.claims_gold import (
 )
 from eval.common import SEEDS_DIR, build_folder_export, normalise, run_scorer
 
-__all__ = ["ATTRIBUTION_TYPES", "GOLD_PATH", "HELDOUT2_GOLD_PATH", "HELDOUT3_GOLD_PATH", "HELDOUT_GOLD_PATH", "MAX_KEY_WORDS", "SLOTS",
-           "STATUSES", "GoldMismatchError", "check_gold", "gold_export", "heldout_set",
-           "load_gold", "main", "score_claims"]  # fmt: skip
+__all__ = ["ATTRIBUTION_TYPES", "GOLD_PATH", "HELDOUT2_GOLD_PATH", "HELDOUT3_GOLD_PATH",
+           "HELDOUT4_GOLD_PATH", "HELDOUT_GOLD_PATH", "MAX_KEY_WORDS", "SLOTS", "STATUSES",
+           "GoldMismatchError", "check_gold", "gold_export", "heldout_set", "load_gold", "main",
+           "score_claims"]  # fmt: skip
 
 SHOW = 15  # rows of each list in the printed report
-GOLDS = ("seeds", "heldout", "heldout2", "heldout3")
+GOLDS = ("seeds", "heldout", "heldout2", "heldout3", "heldout4")
 
 
 def _norm_label(value: Any) -> str:
@@ -288,18 +291,19 @@ def format_report(r: dict[str, Any]) -> str:
 
 def heldout_set(which: str) -> tuple[Path, tuple[Any, ...]]:
     """The gold file and the articles (``eval.heldout.HeldOutArticle``) of a held-out set."""
-    from eval.heldout import ARTICLES, ARTICLES_2, ARTICLES_3
+    from eval.heldout import ARTICLES, ARTICLES_2, ARTICLES_3, ARTICLES_4
 
     return {"heldout": (HELDOUT_GOLD_PATH, ARTICLES),
             "heldout2": (HELDOUT2_GOLD_PATH, ARTICLES_2),
-            "heldout3": (HELDOUT3_GOLD_PATH, ARTICLES_3)}[which]  # fmt: skip
+            "heldout3": (HELDOUT3_GOLD_PATH, ARTICLES_3),
+            "heldout4": (HELDOUT4_GOLD_PATH, ARTICLES_4)}[which]  # fmt: skip
 
 
 def _add_gold_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--gold", choices=GOLDS, default="seeds",
                         help="seeds (default), heldout (the Libya articles of eval/heldout.py) "
-                             "heldout2 (its Syria articles) or heldout3 (its BP oil spill "
-                             "articles)")  # fmt: skip
+                             "heldout2 (its Syria articles), heldout3 (its BP oil spill "
+                             "articles) or heldout4 (its H1N1 articles)")  # fmt: skip
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -181,7 +181,7 @@ def _flags_at_most(section: str, result: dict[str, Any]) -> None:
     assert result["consistent_flagged"] <= limit, result["consistent_flagged_pairs"]
 
 
-@pytest.fixture(scope="module", params=["heldout2", "heldout3"])
+@pytest.fixture(scope="module", params=["heldout2", "heldout3", "heldout4"])
 def blind_claims(request: pytest.FixtureRequest) -> tuple[str, dict[str, Any]]:
     """The held-out sets annotated blind: (section of the baseline, scores)."""
     return f"{request.param}_claims", _score_heldout(request.param)
