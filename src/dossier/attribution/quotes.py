@@ -175,8 +175,9 @@ def _last_speaker(
     if last is None or ctx.paragraph_of(last.start_char) != paragraph - 1:
         return None
     sent = last.sent
-    for _verb, subject in reporting_verbs(sent, ranges):
-        source = classify(ctx, subject)
+    reported = next(reporting_verbs(sent, ranges), None)
+    if reported is not None:
+        source = classify(ctx, reported[1])
         return FoundQuote(sent.start_char, sent.end_char, QuoteKind.STATEMENT, source, False)
     if before is None or not sent.start_char <= before.start < sent.end_char:
         return None

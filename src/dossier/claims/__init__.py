@@ -29,7 +29,13 @@ from dossier.claims.clauses import (
     verb_chain,
 )
 from dossier.claims.quantities import TIME_UNITS, find_quantities
-from dossier.claims.slots import clause_time, dated_light_verb, predicate, split_places
+from dossier.claims.slots import (
+    clause_time,
+    dated_light_verb,
+    predicate,
+    split_places,
+    token_at,
+)
 from dossier.clean.signals import COMMENT_FORM
 from dossier.model import Attribution, AttributionType, Claim, Span, TimeExpr
 from dossier.nlp import text_of
@@ -170,7 +176,7 @@ def _in_scope(
     if any(s <= clause.start < e for s, e in quotes):
         return True
     cue = attribution.cue
-    verb = _token_at(doc, cue.start) if cue is not None else None
+    verb = token_at(doc, cue.start) if cue is not None else None
     if verb is None or not verb.sent.start_char <= clause.start < verb.sent.end_char:
         return True
     if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in lx.REPORTING_VERBS:
@@ -183,9 +189,3 @@ def _in_scope(
     while token.head.i not in (token.i, verb.i):
         token = token.head
     return token.head.i == verb.i and token.dep_ not in ("nsubj", "nsubjpass")
-
-
-def _token_at(doc: Any, char: int) -> Any:
-    """The token that starts at character ``char``, or None."""
-    span = doc.char_span(char, char + 1, alignment_mode="expand")
-    return span[0] if span is not None and len(span) else None

@@ -98,7 +98,7 @@ def _dates_something_else(doc: Any, char: int) -> bool:
     prepositional phrase ("fired the first shots [since the 2003 invasion]"), or a relative
     clause that gives background ("Mousavian, who fell out with him in 2005"; "the palace,
     Gaddafi's compound that was bombed in 1986")."""
-    token = _token_at(doc, char)
+    token = token_at(doc, char)
     if token is None:
         return False
     if token.dep_ in _NOUN_MODIFIERS and token.head.pos_ == "NOUN":
@@ -118,11 +118,12 @@ def _after_comma(doc: Any, token: Any) -> bool:
 
 
 def _governing_verb(doc: Any, char: int) -> Any:
-    token = _token_at(doc, char)
+    token = token_at(doc, char)
     return None if token is None else _verb_above(token)
 
 
-def _token_at(doc: Any, char: int) -> Any:
+def token_at(doc: Any, char: int) -> Any:
+    """The token that starts at character ``char`` (or holds it), or None."""
     span = doc.char_span(char, char + 1, alignment_mode="expand")
     return span[0] if span is not None and len(span) else None
 
