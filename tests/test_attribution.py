@@ -522,3 +522,20 @@ def test_attribution_a_pronoun_skips_a_person_of_the_other_gender(nlp: Any) -> N
         "outside. She said she had been held for two days."
     )
     assert run(nlp, text)[1][1].source == "Obeidy"  # the tagger leaves "Eman" out
+
+
+def test_attribution_an_acronym_is_no_person_for_a_pronoun(nlp: Any) -> None:
+    """The tagger may call "Sell BP" a person, which made every "BP" his surname and the
+    subject a later "he" stood for; an acronym is never a person."""
+    text = (
+        "Analysts told clients to Sell BP. BP declined to comment.\n\n"
+        'Tony Hayward\'s statement, in which he said he was "deeply sorry" for the spill, '
+        "was interrupted by a protester."
+    )
+    doc = nlp(text)
+    mentions = [(m.start(), m.end(), label) for name, label in
+                [("Sell BP", "PERSON"), ("BP", "ORG"), ("Tony Hayward", "PERSON")]
+                for m in re.finditer(re.escape(name), text)]  # fmt: skip
+    mentions = [m for m in mentions if not (m[2] == "ORG" and text[m[0] - 5 : m[0]] == "Sell ")]
+    attributions, _ = attribute(doc, DOC_ID, sorted(set(mentions)))
+    assert attributions[-1].source == "Tony Hayward"

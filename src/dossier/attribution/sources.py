@@ -29,16 +29,23 @@ def _article_labels(
 ) -> list[tuple[int, int, str]]:
     """Each mention with the label its name has most often in the article: the tagger calls
     "Soleimani" a PERSON seven times and a place three, and a pronoun must still find him. A
-    lone word that ends a name the article calls a PERSON is that person's surname."""
+    lone word that ends a name the article calls a PERSON is that person's surname. An
+    acronym ("BP", "NATO") is no person, whatever the tagger says."""
     votes: dict[str, Counter[str]] = {}
     for start, end, label in mentions:
-        votes.setdefault(text[start:end], Counter())[label] += 1
+        name = text[start:end]
+        votes.setdefault(name, Counter())["ORG" if _acronym(name) else label] += 1
     label_of = {name: v.most_common(1)[0][0] for name, v in votes.items()}
     # "Hayward" after "Tony Hayward": the tagger often calls a lone surname an organisation.
-    surnames = {n.split()[-1] for n, label in label_of.items() if label == PERSON and " " in n}
+    surnames = {n.split()[-1] for n, label in label_of.items()
+                if label == PERSON and " " in n and not _acronym(n.split()[-1])}  # fmt: skip
     return [
         (s, e, PERSON if text[s:e] in surnames else label_of[text[s:e]]) for s, e, _ in mentions
     ]
+
+
+def _acronym(name: str) -> bool:
+    return name.isupper() and name.isalpha() and len(name) <= 5
 
 
 @dataclass(frozen=True, slots=True)
