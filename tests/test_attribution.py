@@ -539,3 +539,17 @@ def test_attribution_an_acronym_is_no_person_for_a_pronoun(nlp: Any) -> None:
     mentions = [m for m in mentions if not (m[2] == "ORG" and text[m[0] - 5 : m[0]] == "Sell ")]
     attributions, _ = attribute(doc, DOC_ID, sorted(set(mentions)))
     assert attributions[-1].source == "Tony Hayward"
+
+
+def test_attribution_relative_pronouns_neither_nor_and_contrast(nlp: Any) -> None:
+    """ "Ashton, who said ..." is Ashton's; "neither denied nor confirmed" reports nothing;
+    "did not name them but said ..." still reports."""
+    text = (
+        "He spoke after talks with foreign policy chief Catherine Ashton, who said the world "
+        "must bring all its influence to bear."
+    )
+    assert first(nlp, text).source == "Catherine Ashton"
+    found = first(nlp, "Israel has neither denied nor confirmed the report.")
+    assert found.type == AttributionType.UNATTRIBUTED
+    found = first(nlp, "Khaled Kaim did not name them but said the circle included his sons.")
+    assert (found.type, found.source) == (AttributionType.NAMED, "Khaled Kaim")

@@ -437,3 +437,24 @@ def test_claims_clauses_a_semicolon_joins_split_there(nlp: Any) -> None:
     claims = run(nlp, text, [("Soleimani", "PERSON"), ("Iraq", "GPE"), ("Syria", "GPE"),
                              ("Lebanon", "GPE")])  # fmt: skip
     assert [c.text for c in claims] == [text]
+
+
+def test_claims_a_clause_beside_the_cue_takes_its_own_reporting_verb(nlp: Any) -> None:
+    """ "Israel publicly blames the Qods Force ...; U.S. officials have publicly blamed Iran":
+    the first part is Israel's, not the officials'."""
+    from dossier.attribution import attribute
+
+    text = (
+        "Israel publicly blames the Qods Force for a string of attacks on its diplomats; "
+        "U.S. officials have publicly blamed Iran."
+    )
+    names = [("Israel", "GPE"), ("the Qods Force", "ORG"), ("U.S.", "GPE"), ("Iran", "GPE")]
+    found = [(m.start(), m.end(), label) for s, label in names
+             for m in re.finditer(re.escape(s), text)]  # fmt: skip
+    attributions, quotes = attribute(nlp(text), DOC_ID, found)
+    claims = run(nlp, text, names, attributions, [(q.span.start, q.span.end) for q in quotes])
+    first_part = next(c for c in claims if c.text.startswith("Israel"))
+    assert (first_part.attribution.type, first_part.attribution.source) == (
+        AttributionType.NAMED,
+        "Israel",
+    )

@@ -64,6 +64,24 @@ def attribute(
     return attributions, [_quote(ctx, q) for q in found]
 
 
+def attribute_clause(
+    doc: Any,
+    document_id: str,
+    mentions: Sequence[tuple[int, int, str]],
+    clause: tuple[int, int],
+    quotes: Sequence[tuple[int, int]],
+) -> Attribution | None:
+    """The attribution a clause takes from its own cue, where the sentence's cue stands in
+    another clause ("Gaddafi accused Western powers of massacres" beside "Washington says
+    ..."): None when the clause has no cue of its own."""
+    span = doc.char_span(*clause, alignment_mode="expand")
+    if span is None:
+        return None
+    ctx = Context.build(doc, document_id, mentions)
+    cue = find_cue(ctx, span, quotes)
+    return None if cue is None else _attribution(ctx, span, cue)
+
+
 def _own_cue(
     ctx: Context, sent: Any, quoted: list[tuple[int, int]], found: list[FoundQuote]
 ) -> Cue | None:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from dossier.attribution import lexicon as lx
+from dossier.attribution.marks import OPENERS, marked_ranges, trim
 from dossier.attribution.sources import Context, Source, classify
 from dossier.attribution.verbs import reporting_verbs
 from dossier.model import QuoteKind
@@ -32,10 +33,6 @@ _LOST_VERBS = frozenset({"say", "write", "tell", "declare", "state", "add", "ann
 _SMALL_WORDS = frozenset(
     {"of", "the", "a", "an", "and", "to", "in", "for", "on", "at", "is", "all"}
 )
-_PAIRS = (("\u201c", "\u201d"), ("\u00ab", "\u00bb"), ('"', '"'))
-_OPENERS = (*(opener for opener, _ in _PAIRS), "\u2018")
-# A curly single quotation: opened after a space or bracket, closed before a non-letter.
-_SINGLE = re.compile(r"(?:(?<=^)|(?<=[\s(\[\u201c]))\u2018([^\u2018\u2019\n]+?)\u2019(?![A-Za-z])")
 _WORD = re.compile(r"\w+(?:['\u2019]\w+)*")
 
 
@@ -49,70 +46,6 @@ class FoundQuote:
     speaker: Source | None
     marked: bool
     speaker_is_subject: bool = False  # the speaker is the sentence's own subject
-
-
-def marked_ranges(text: str) -> tuple[list[tuple[int, int]], frozenset[int]]:
-    """Character ranges of text between quotation marks (without the marks), and the starts of
-    those that continue a quotation left open in the paragraph before (``_continued``)."""
-    found: list[tuple[int, int]] = []
-    continued: set[int] = set()
-    for opener, closer in _PAIRS:
-        found.extend(_paired(text, opener, closer, continued))
-    found.extend((m.start(1), m.end(1)) for m in _SINGLE.finditer(text))
-    return _drop_nested(found), frozenset(continued)
-
-
-def _paired(text: str, opener: str, closer: str, continued: set[int]) -> list[tuple[int, int]]:
-    """The ranges quoted by one pair of marks; adds the continuations' starts to ``continued``."""
-    found = []
-    at = text.find(opener)
-    while at >= 0:
-        paragraph_end = text.find("\n\n", at)
-        paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
-        close = text.find(closer, at + 1, paragraph_end)
-        end = paragraph_end if close < 0 else close
-        start, stop = _trim(text, at + 1, end)
-        if stop > start:
-            found.append((start, stop))
-        if close < 0:  # the quotation runs on into the next paragraph, or ends with this one
-            close = _continued(text, paragraph_end, opener, closer)
-            if close >= 0:
-                found.append(_trim(text, paragraph_end, close))
-                continued.add(found[-1][0])
-        at = text.find(opener, (end if close < 0 else close) + 1)
-    return found
-
-
-def _continued(text: str, paragraph_end: int, opener: str, closer: str) -> int:
-    """Where a quotation left open at ``paragraph_end`` closes in the next paragraph, when
-    that paragraph does not reopen it (a copy lost the paragraph's opening mark) but holds an
-    unpaired closing mark: an odd count of straight marks, or a curly closer before any
-    opener. -1 when the quotation ends with its paragraph."""
-    end = text.find("\n\n", paragraph_end + 2)
-    body = text[paragraph_end : len(text) if end < 0 else end].lstrip()
-    start = (len(text) if end < 0 else end) - len(body)
-    close = body.find(closer)
-    if not body or body.startswith(opener) or close < 0:
-        return -1
-    paired = body.count(closer) % 2 == 0 if opener == closer else opener in body[:close]
-    return -1 if paired else start + close
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
-def _drop_nested(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    kept: list[tuple[int, int]] = []
-    for start, end in sorted(ranges, key=lambda r: (r[0], -r[1])):
-        if kept and start < kept[-1][1]:
-            continue
-        kept.append((start, end))
-    return kept
 
 
 def find_quotes(ctx: Context, sents: Sequence[Any]) -> list[FoundQuote]:
@@ -168,7 +101,7 @@ def _last_speaker(
     paragraph or that sentence reports nobody ("Barton stunned lawmakers when he ...")."""
     paragraph = ctx.paragraph_of(quote.start)
     opening = ctx.paragraph_starts[paragraph]
-    if paragraph == 0 or text[opening : quote.start].strip("".join(_OPENERS) + " "):
+    if paragraph == 0 or text[opening : quote.start].strip("".join(OPENERS) + " "):
         return None
     end = len(text[:opening].rstrip())
     last = ctx.doc.char_span(end - 1, end, alignment_mode="expand")
@@ -300,7 +233,7 @@ def _lost(ctx: Context, sent: Any) -> FoundQuote | None:
         first = _first_person_after(sent, verb)
         if first is None:
             continue
-        start, end = _trim(text_of(ctx.doc), first.idx, sent.end_char)
+        start, end = trim(text_of(ctx.doc), first.idx, sent.end_char)
         return FoundQuote(start, end, QuoteKind.STATEMENT, classify(ctx, subject), False)
     return None
 

@@ -41,12 +41,28 @@ def reporting_verbs(sent: Any, quotes: Sequence[tuple[int, int]]) -> Iterator[tu
         subject = subject if subject is not None else _subject(token)
         if subject is None or inside(subject.idx, quotes):
             subject = _inverted_speaker(token, quotes)
+        if subject is not None and subject.tag_ == "WP":
+            subject = _antecedent(token, subject) or subject  # "Ashton, who said": Ashton
         if subject is None or subject.tag_ == "WDT":
             continue  # "an assault that showed how close ...": a thing, not a speaker
         if _reports_content(token, _near_quote(text, token, quotes)) or _closing_tag(
             token, subject
         ):
             yield token, subject
+
+
+def _antecedent(verb: Any, pronoun: Any) -> Any:
+    """The noun a relative clause's verb (or a verb coordinated with it) describes: the
+    noun just before the relative pronoun ("of Mr Ban who said", "Ashton, who said"), else
+    the noun the parser hung the clause on."""
+    doc, before = pronoun.doc, pronoun.i - 1
+    if before >= 0 and doc[before].text == ",":
+        before -= 1
+    if before >= 0 and doc[before].pos_ in ("NOUN", "PROPN"):
+        return doc[before]
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.head if verb.dep_ == "relcl" else None
 
 
 def _inverted_speaker(verb: Any, quotes: Sequence[tuple[int, int]]) -> Any:
@@ -139,7 +155,12 @@ def _closing_tag(verb: Any, subject: Any) -> bool:
 
 
 def negated(token: Any) -> bool:
-    return any(child.lower_ in _NEGATIONS for child in token.children)
+    """A negation on the verb, or a "neither ... nor" it shares ("neither denied nor
+    confirmed"); not a contrast ("did not name them but said ...")."""
+    if any(child.lower_ in _NEGATIONS for child in token.children):
+        return True
+    pair = [*token.head.children, *token.children] if token.dep_ == "conj" else []
+    return any(c.lower_ in ("neither", "nor") for c in pair)
 
 
 def finds_nothing(verb: Any, subject: Any) -> bool:

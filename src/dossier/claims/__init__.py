@@ -18,6 +18,7 @@ import logging
 from collections.abc import Sequence
 from typing import Any
 
+from dossier.attribution import attribute_clause
 from dossier.attribution import lexicon as lx
 from dossier.claims.clauses import (
     REPORTING_VERBS,
@@ -46,6 +47,8 @@ __all__ = ["claim_id", "extract_claims"]
 
 # Confidence of the fallback attribution given to a sentence the attribution stage skipped.
 UNATTRIBUTED_CONFIDENCE = 0.5
+# Whose source a clause takes (``_scope``).
+_SENTENCE, _OWN, _NONE = "sentence", "own", "none"
 # Attributions to a speaker the text names ("Hayward said", "he said" after a name).
 _NAMED_SPEAKERS = {AttributionType.NAMED, AttributionType.SUBJECT, AttributionType.DENIAL}
 
@@ -70,11 +73,12 @@ def extract_claims(
             continue
         attribution = _attribution(document_id, sent, attributions)
         for clause in [*split_clauses(sent), *asides(sent)]:
-            scoped = (
-                attribution
-                if _in_scope(doc, clause, attribution, quote_spans)
-                else _unattributed(Span(document_id, clause.start, clause.end))
-            )
+            scope = _scope(doc, clause, attribution, quote_spans)
+            scoped = attribution if scope == _SENTENCE else None
+            if scope == _OWN:
+                bounds = (clause.start, clause.end)
+                scoped = attribute_clause(doc, document_id, mentions, bounds, quote_spans)
+            scoped = scoped or _unattributed(Span(document_id, clause.start, clause.end))
             claim = _claim(doc, document_id, clause, scoped, quote_spans, times, mentions)
             if claim is not None:
                 claims.append(claim)
@@ -164,28 +168,32 @@ def _unattributed(span: Span) -> Attribution:
     )
 
 
-def _in_scope(
+def _scope(
     doc: Any, clause: Clause, attribution: Attribution, quotes: Sequence[tuple[int, int]]
-) -> bool:
-    """Whether the sentence's reporting verb reports this clause. A verb cue reports the
-    main clause it stands in, what hangs under its content, a coordinated complement
-    ("..., but that Assad was courting trouble") and quoted words; not a coordinated clause
-    beside it ("France withdrew its ambassador and Juppe said ...") nor an aside on its
+) -> str:
+    """Whose source this clause takes: the sentence's (``_SENTENCE``), its own reporting
+    verb's (``_OWN``) or none (``_NONE``). A verb cue reports the main clause it stands in,
+    what hangs under its content, a coordinated complement ("..., but that Assad was
+    courting trouble") and quoted words; not a coordinated clause beside it ("France
+    withdrew its ambassador and Juppe said ...", which has its own source when its verb
+    reports: "Israel blames ...; U.S. officials have blamed ...") nor an aside on its
     speaker ("China, which also vetoed the proposal, said ..."). Other cues ("according
     to", "reportedly", a cue in the sentence before) cover every clause."""
     if any(s <= clause.start < e for s, e in quotes):
-        return True
+        return _SENTENCE
     cue = attribution.cue
     verb = token_at(doc, cue.start) if cue is not None else None
     if verb is None or not verb.sent.start_char <= clause.start < verb.sent.end_char:
-        return True
+        return _SENTENCE
     if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in lx.REPORTING_VERBS:
-        return True
+        return _SENTENCE
     if clause.antecedent is None:
         held = clause.start <= verb.idx < clause.end
-        complement = any(c.dep_ == "mark" for c in clause.verb.children)
-        return held or complement or clause.verb.lemma_.lower() in lx.REPORTING_VERBS
+        if held or any(c.dep_ == "mark" for c in clause.verb.children):
+            return _SENTENCE
+        return _OWN if clause.verb.lemma_.lower() in lx.REPORTING_VERBS else _NONE
     token = clause.verb
     while token.head.i not in (token.i, verb.i):
         token = token.head
-    return token.head.i == verb.i and token.dep_ not in ("nsubj", "nsubjpass")
+    reported = token.head.i == verb.i and token.dep_ not in ("nsubj", "nsubjpass")
+    return _SENTENCE if reported else _NONE
