@@ -553,3 +553,11 @@ def test_attribution_relative_pronouns_neither_nor_and_contrast(nlp: Any) -> Non
     assert found.type == AttributionType.UNATTRIBUTED
     found = first(nlp, "Khaled Kaim did not name them but said the circle included his sons.")
     assert (found.type, found.source) == (AttributionType.NAMED, "Khaled Kaim")
+
+
+def test_attribution_a_negated_belief_is_still_the_speakers_view(nlp: Any) -> None:
+    text = "American intelligence officials do not believe he knew about the attack."
+    assert first(nlp, text).type == AttributionType.ANONYMOUS_GROUP
+    assert first(nlp, "I don't think the strikes will work.").type == AttributionType.AUTHOR
+    found = first(nlp, "Officials did not say whether the strikes would go on.")
+    assert found.type == AttributionType.UNATTRIBUTED

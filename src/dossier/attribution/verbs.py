@@ -34,7 +34,7 @@ def reporting_verbs(sent: Any, quotes: Sequence[tuple[int, int]]) -> Iterator[tu
     for token in sent:
         if token.lemma_.lower() not in lx.REPORTING_VERBS or token.pos_ not in {"VERB", "AUX"}:
             continue
-        if inside(token.idx, quotes) or negated(token):
+        if inside(token.idx, quotes) or (negated(token) and not _holds_view(token)):
             continue
         quoted = token.lemma_.lower() == "quote"
         subject = next((c for c in token.children if c.dep_ == "dobj"), None) if quoted else None
@@ -49,6 +49,15 @@ def reporting_verbs(sent: Any, quotes: Sequence[tuple[int, int]]) -> Iterator[tu
             token, subject
         ):
             yield token, subject
+
+
+def _holds_view(verb: Any) -> bool:
+    """ "Officials do not believe he knew": a negated belief is still the speaker's view
+    (a first-person one, "I don't think ...", is the author's: ``cues._author``)."""
+    if verb.lemma_.lower() not in ("believe", "think"):
+        return False
+    first = any(c.dep_ == "nsubj" and c.lower_ in lx.FIRST_PERSON for c in verb.children)
+    return not first and any(c.dep_ == "ccomp" for c in verb.children)
 
 
 def _antecedent(verb: Any, pronoun: Any) -> Any:
