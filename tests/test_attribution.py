@@ -561,3 +561,20 @@ def test_attribution_a_negated_belief_is_still_the_speakers_view(nlp: Any) -> No
     assert first(nlp, "I don't think the strikes will work.").type == AttributionType.AUTHOR
     found = first(nlp, "Officials did not say whether the strikes would go on.")
     assert found.type == AttributionType.UNATTRIBUTED
+
+
+def test_attribution_a_speaker_the_parser_hung_inside_an_opening_phrase(nlp: Any) -> None:
+    """spaCy parses "Since Soleimani's visit to Damascus, U.S. and Arab officials said" with
+    "visit" as the subject and the officials inside its phrase; a name or a noun for people
+    as the subject is left alone."""
+    text = (
+        "Since Gen. Soleimani's January visit to Damascus, U.S. and Arab officials said "
+        "Tehran appears to have upped its support for the Syrian regime."
+    )
+    found = first(nlp, text)
+    assert (found.type, found.source) == (
+        AttributionType.ANONYMOUS_GROUP,
+        "U.S. and Arab officials",
+    )
+    text = "The head of the Arab League, Nabil Elaraby, said the plan would fail."
+    assert first(nlp, text).source == "Nabil Elaraby"

@@ -130,7 +130,7 @@ def phrase_bounds(head: Any) -> tuple[int, int]:
     punctuation at its edges (a closing quotation mark the parser hung on the speaker)."""
     start, end = head.i, head.i + 1
     for child in reversed(list(head.lefts)):
-        if child.dep_ in _PHRASE_STOP_DEPS or child.dep_ == "prep":
+        if child.dep_ in _PHRASE_STOP_DEPS or child.dep_ == "prep" or child.right_edge.text == ",":
             break
         start = child.left_edge.i
     for child in head.rights:

@@ -41,6 +41,8 @@ def reporting_verbs(sent: Any, quotes: Sequence[tuple[int, int]]) -> Iterator[tu
         subject = subject if subject is not None else _subject(token)
         if subject is None or inside(subject.idx, quotes):
             subject = _inverted_speaker(token, quotes)
+        if subject is not None:
+            subject = _speaker_before(token, subject) or subject
         if subject is not None and subject.tag_ == "WP":
             subject = _antecedent(token, subject) or subject  # "Ashton, who said": Ashton
         if subject is None or subject.tag_ == "WDT":
@@ -49,6 +51,30 @@ def reporting_verbs(sent: Any, quotes: Sequence[tuple[int, int]]) -> Iterator[tu
             token, subject
         ):
             yield token, subject
+
+
+def _speaker_before(verb: Any, subject: Any) -> Any:
+    """The noun right before the verb, when the parser made an opening phrase the subject
+    and hung the speaker inside it after a comma ("Since Soleimani's visit to Damascus, U.S.
+    and Arab officials said", parsed with "visit" as the subject)."""
+    before = verb.doc[verb.i - 1]
+    if before.pos_ not in ("NOUN", "PROPN") or before.dep_ != "pobj" or _may_speak(subject):
+        return None
+    inside = {t.i for t in subject.subtree}
+    comma = any(t.text == "," for t in verb.doc[subject.i + 1 : before.i] if t.i in inside)
+    return before if before.i in inside and comma else None
+
+
+def _may_speak(noun: Any) -> bool:
+    """A name, or a noun for people or an institution: a subject the parser may be right
+    about ("Jalil, head of the rebel council, told", "protesters, refugees ... said")."""
+    lemma = noun.lemma_.lower()
+    return (
+        bool(noun.ent_type_)
+        or noun.pos_ != "NOUN"
+        or lemma in lx.ANONYMOUS_HEADS
+        or (lemma in lx.INSTITUTION_HEADS or lemma in lx.MEDIA_HEADS or noun.tag_ == "NNS")
+    )
 
 
 def _holds_view(verb: Any) -> bool:
