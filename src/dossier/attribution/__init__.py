@@ -18,6 +18,7 @@ from typing import Any
 
 from dossier.attribution import lexicon as lx
 from dossier.attribution.cues import Cue, find_cue
+from dossier.attribution.marks import OPENERS
 from dossier.attribution.quotes import FoundQuote, find_quotes
 from dossier.attribution.sources import Context, Source
 from dossier.model import Attribution, AttributionType, Quote, QuoteKind, Span
@@ -111,7 +112,7 @@ def _self_quote(ctx: Context, sent: Any, quote: FoundQuote, source: Source) -> b
 
 
 # Marks that open a quotation, before its first word.
-_OPENING_MARKS = " \"\u201c\u2018\u00ab'"
+_OPENING_MARKS = "".join(OPENERS) + " '"
 
 
 def _inherit(

@@ -14,16 +14,14 @@ _MALE_TITLES = ("mr", "sir", "king", "lord", "prince")
 _FEMALE_NOUNS = (
     "wife", "mother", "daughter", "sister", "widow", "woman", "girl", "grandmother",
     "spokeswoman", "chairwoman", "congresswoman", "businesswoman", "actress", "princess",
+    "queen",
 )  # fmt: skip
 _MALE_NOUNS = (
     "husband", "father", "son", "brother", "widower", "man", "boy", "spokesman", "chairman",
-    "congressman", "businessman",
+    "congressman", "businessman", "king", "prince",
 )  # fmt: skip
 _TITLES = dict.fromkeys(_FEMALE_TITLES, FEMALE) | dict.fromkeys(_MALE_TITLES, MALE)
-_NOUNS = (
-    dict.fromkeys(_FEMALE_NOUNS, FEMALE) | dict.fromkeys(_MALE_NOUNS, MALE)
-    | dict.fromkeys(("queen",), FEMALE) | dict.fromkeys(("king", "prince"), MALE)
-)  # fmt: skip
+_NOUNS = dict.fromkeys(_FEMALE_NOUNS, FEMALE) | dict.fromkeys(_MALE_NOUNS, MALE)
 _PRONOUNS = dict.fromkeys(("she", "her", "hers", "herself"), FEMALE) | dict.fromkeys(
     ("he", "him", "his", "himself"), MALE
 )
@@ -59,8 +57,8 @@ def surname(name: str) -> str:
 
 
 def _marked(span: Any) -> tuple[str | None, bool]:
-    """A title just before the name or opening it ("Mrs", "Mr."), or a noun of kinship or post beside it
-    ("Assad's wife Asma", "Asma, his wife")."""
+    """A title just before the name or opening it ("Mrs", "Mr."), or a noun of kinship or
+    post beside it ("Assad's wife Asma", "Asma, his wife")."""
     for token in span.doc[max(span.start - 1, 0) : span.start + 1]:  # "Mrs Clinton"
         title = _TITLES.get(token.lower_.rstrip("."))
         if title is not None:

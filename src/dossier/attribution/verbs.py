@@ -60,21 +60,17 @@ def _speaker_before(verb: Any, subject: Any) -> Any:
     before = verb.doc[verb.i - 1]
     if before.pos_ not in ("NOUN", "PROPN") or before.dep_ != "pobj" or _may_speak(subject):
         return None
-    inside = {t.i for t in subject.subtree}
-    comma = any(t.text == "," for t in verb.doc[subject.i + 1 : before.i] if t.i in inside)
-    return before if before.i in inside and comma else None
+    phrase = {t.i for t in subject.subtree}
+    comma = any(t.text == "," for t in verb.doc[subject.i + 1 : before.i] if t.i in phrase)
+    return before if before.i in phrase and comma else None
 
 
 def _may_speak(noun: Any) -> bool:
     """A name, or a noun for people or an institution: a subject the parser may be right
     about ("Jalil, head of the rebel council, told", "protesters, refugees ... said")."""
     lemma = noun.lemma_.lower()
-    return (
-        bool(noun.ent_type_)
-        or noun.pos_ != "NOUN"
-        or lemma in lx.ANONYMOUS_HEADS
-        or (lemma in lx.INSTITUTION_HEADS or lemma in lx.MEDIA_HEADS or noun.tag_ == "NNS")
-    )
+    heads = lx.ANONYMOUS_HEADS | lx.INSTITUTION_HEADS | lx.MEDIA_HEADS
+    return bool(noun.ent_type_) or noun.pos_ != "NOUN" or noun.tag_ == "NNS" or lemma in heads
 
 
 def _holds_view(verb: Any) -> bool:

@@ -20,6 +20,7 @@ from typing import Any
 
 from dossier.attribution import attribute_clause
 from dossier.attribution import lexicon as lx
+from dossier.attribution.verbs import inside
 from dossier.claims.clauses import (
     REPORTING_VERBS,
     Clause,
@@ -179,7 +180,7 @@ def _scope(
     reports: "Israel blames ...; U.S. officials have blamed ...") nor an aside on its
     speaker ("China, which also vetoed the proposal, said ..."). Other cues ("according
     to", "reportedly", a cue in the sentence before) cover every clause."""
-    if any(s <= clause.start < e for s, e in quotes):
+    if inside(clause.start, quotes):
         return _SENTENCE
     cue = attribution.cue
     verb = token_at(doc, cue.start) if cue is not None else None
