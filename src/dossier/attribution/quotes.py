@@ -173,8 +173,10 @@ def _speaker(
     # A quotation of several sentences names its speaker where it closes: '"Stop your
     # attack ... Massacres are being committed," he said in a letter'.
     last = next((i for i in range(index, len(sents)) if end <= sents[i].end_char), index)
-    closing = _sentence_speaker(ctx, sents[last], ranges, start, end, words)
-    if last != index and closing is not None:
+    closing = (
+        None if last == index else _sentence_speaker(ctx, sents[last], ranges, start, end, words)
+    )
+    if closing is not None:
         return closing, False
     colon = _colon_speaker(ctx, sents[index], start)
     if colon is not None:
