@@ -9,7 +9,13 @@ from typing import Any
 import numpy as np
 
 from dossier.corroboration import group_claims
-from dossier.corroboration.blocking import WORD_BLOCK_MAX, Features, _distinct, candidate_pairs
+from dossier.corroboration.blocking import (
+    WORD_BLOCK_MAX,
+    WORD_KEYS,
+    Features,
+    _distinct,
+    candidate_pairs,
+)
 from dossier.embed import DIMENSION
 
 
@@ -32,6 +38,18 @@ def test_shared_rare_word_blocks_two_claims() -> None:
     refs = [_ref("a", 0), _ref("b", 0), _ref("c", 0)]
     feats = [_features("ceasefire", "talks"), _features("ceasefire"), _features("harvest")]
     assert candidate_pairs(refs, feats, {}) == [(0, 1)]
+
+
+def test_a_claim_blocks_on_its_rarest_shared_words_only() -> None:
+    """Claim 0 shares ``WORD_KEYS`` words with one claim each and a commoner word with two: it
+    is paired with the first ones, not through the commoner word (whose two other claims,
+    having no rarer word, still pair with each other)."""
+    rare = [f"rare{k}" for k in range(WORD_KEYS)]
+    feats = [_features(*rare, "common")]
+    feats += [_features(word) for word in rare] + [_features("common"), _features("common")]
+    refs = [_ref(f"d{i}", 0) for i in range(len(feats))]
+    pairs = candidate_pairs(refs, feats, {})
+    assert pairs == [(0, k + 1) for k in range(WORD_KEYS)] + [(WORD_KEYS + 1, WORD_KEYS + 2)]
 
 
 def test_word_in_more_claims_than_the_cap_blocks_no_pair() -> None:

@@ -313,6 +313,22 @@ def test_claims_an_appraisal_quoted_from_a_named_speaker_is_a_claim(nlp: Any) ->
     assert run(nlp, "Norland was wrong about the harbour plan.", mentions) == []
 
 
+def test_claims_what_a_named_speaker_reports_is_a_claim_in_reported_speech_too(nlp: Any) -> None:
+    """ "Berg said the ceasefire was now in place": what a named speaker said, reported without
+    quotation marks, is checkable like a quotation; an unnamed "he" saying it is not, nor the
+    outlet's own "the ceasefire was now in place"."""
+    text = "Admiral Anna Berg said the ceasefire was now in place."
+    whole = Span(DOC_ID, 0, len(text))
+    speaker = Span(DOC_ID, text.index("Anna"), text.index(" said"))
+    cue = Span(DOC_ID, text.index("said"), text.index("said") + 4)
+    named = Attribution(whole, AttributionType.NAMED, "Anna Berg", speaker, cue, 0.9)
+    (claim,) = run(nlp, text, [("Anna Berg", "PERSON")], [named])
+    assert claim.text == text
+    anonymous = Attribution(whole, AttributionType.ANONYMOUS_OFFICIAL, "he", None, cue, 0.5)
+    assert run(nlp, "He said the ceasefire was now in place.", [], [anonymous]) == []
+    assert run(nlp, "The ceasefire was now in place.", []) == []
+
+
 def test_claims_an_adjective_with_an_infinitive_states_an_act(nlp: Any) -> None:
     """ "was due to make a payment" schedules an act; "was keen" alone appraises."""
     mentions = [("Norland Oil", "ORG")]
