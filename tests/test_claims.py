@@ -329,6 +329,25 @@ def test_claims_what_a_named_speaker_reports_is_a_claim_in_reported_speech_too(n
     assert run(nlp, "The ceasefire was now in place.", []) == []
 
 
+def test_claims_what_an_unnamed_speaker_reports_is_a_claim_when_it_names_someone(
+    nlp: Any,
+) -> None:
+    """ "A spokesman for Norland Air said all its flights were lawful": an anonymous speaker's
+    report is checkable when the clause names an actor; the same words in the outlet's voice
+    are not."""
+    text = "A spokesman for Norland Air said all its flights were in accordance with the law."
+    whole = Span(DOC_ID, 0, len(text))
+    cue = Span(DOC_ID, text.index("said"), text.index("said") + 4)
+    speaker = Span(DOC_ID, 0, text.index(" said"))
+    source = text[: text.index(" said")]
+    anonymous = Attribution(whole, AttributionType.ANONYMOUS_OFFICIAL, source, speaker, cue, 0.7)
+    (claim,) = run(nlp, text, [("Norland Air", "ORG")], [anonymous])
+    assert claim.text == text
+    unattributed = Attribution(whole, AttributionType.UNATTRIBUTED, None, None, None, 0.5)
+    plain = "At Norland Air, all its flights were in accordance with the law."
+    assert run(nlp, plain, [("Norland Air", "ORG")], [unattributed]) == []
+
+
 def test_claims_an_adjective_with_an_infinitive_states_an_act(nlp: Any) -> None:
     """ "was due to make a payment" schedules an act; "was keen" alone appraises."""
     mentions = [("Norland Oil", "ORG")]

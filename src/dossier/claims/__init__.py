@@ -52,6 +52,10 @@ UNATTRIBUTED_CONFIDENCE = 0.5
 _SENTENCE, _OWN, _NONE = "sentence", "own", "none"
 # Attributions to a speaker the text names ("Hayward said", "he said" after a name).
 _NAMED_SPEAKERS = {AttributionType.NAMED, AttributionType.SUBJECT, AttributionType.DENIAL}
+# Attributions to a speaker, named or not ("a spokesman for Yas Air said").
+_SPEAKERS = _NAMED_SPEAKERS | {
+    AttributionType.ANONYMOUS_OFFICIAL, AttributionType.ANONYMOUS_GROUP, AttributionType.MEDIA,
+}  # fmt: skip
 
 
 def claim_id(document_id: str, start: int, end: int) -> str:
@@ -114,7 +118,8 @@ def _claim(
     named = attribution.type in _NAMED_SPEAKERS and attribution.source_span is not None
     spoken = quote is not None or clause.verb.lemma_.lower() in REPORTING_VERBS
     actor = bool(inside) or counted or (named and spoken)
-    if not is_checkable(doc, clause, actor, quote is not None, named):
+    cited = attribution.type in _SPEAKERS and attribution.source is not None
+    if not is_checkable(doc, clause, actor, quote is not None, cited):
         return None
     chain = verb_chain(clause.verb)
     verb = chain[-1]

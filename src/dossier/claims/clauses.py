@@ -175,19 +175,20 @@ def verb_chain(verb: Any) -> list[Any]:
 
 
 def is_checkable(
-    doc: Any, clause: Clause, has_entity: bool, quoted: bool, named_speaker: bool = False
+    doc: Any, clause: Clause, has_entity: bool, quoted: bool, speaker: bool = False
 ) -> bool:
     """A clause with a main verb and an entity, neither a question, an order nor an appraisal.
 
-    An appraisal or state a named speaker voices, in quotation marks ('"Barton's statements
-    were wrong," they said') or reported ("Mullen said the no-fly zone was now in place"), is
-    checkable: what the speaker said."""
+    An appraisal or state a ``speaker`` the outlet cites voices, in quotation marks ('"Barton's
+    statements were wrong," they said') or reported ("Mullen said the no-fly zone was now in
+    place", "a spokesman for Yas Air said all its flights are lawful"), is checkable: what the
+    speaker said."""
     verb, text = clause.verb, text_of(doc)[clause.start : clause.end]
     if not has_entity or verb.pos_ not in ("VERB", "AUX") or _is_question(doc, clause):
         return False
     if _is_imperative(verb) or any(c.lower_ in _OPINION_MODALS for c in verb.children):
         return False
-    voiced = named_speaker and (quoted or verb.lemma_.lower() in REPORTING_VERBS)
+    voiced = speaker and (quoted or verb.lemma_.lower() in REPORTING_VERBS)
     if not voiced and _is_evaluative_copula(main_verb(verb)):
         return False
     subject = [c for c in verb.children if c.dep_ in _SUBJECTS]
