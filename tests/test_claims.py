@@ -437,6 +437,40 @@ def test_claims_a_reporting_verb_reports_only_its_own_clause(nlp: Any) -> None:
     assert set(types.values()) == {AttributionType.NAMED}, types
 
 
+def test_claims_a_report_beside_an_act_of_the_same_subject_is_its_own_clause(nlp: Any) -> None:
+    """ "Norland will be suspended on Wednesday and has said it will not attend": the
+    suspension is the outlet's report, the refusal Norland's; the second clause keeps its
+    subject as an actor. Two speech acts ("acknowledged ..., but blamed ...") stay one clause,
+    and so does a bare "told CNN"."""
+    from dossier.attribution import attribute
+
+    def claims_of(text: str, names: list[tuple[str, str]]) -> list[Claim]:
+        found = [(m.start(), m.end(), label) for s, label in names
+                 for m in re.finditer(re.escape(s), text)]  # fmt: skip
+        attributions, quotes = attribute(nlp(text), DOC_ID, found)
+        spans = [(q.span.start, q.span.end) for q in quotes]
+        return run(nlp, text, names, attributions, spans)
+
+    text = (
+        "Norland will be suspended from the Arab League on Wednesday and has said it will "
+        "not attend the meeting in Rabat."
+    )
+    names = [("Norland", "GPE"), ("the Arab League", "ORG"), ("Rabat", "GPE")]
+    act, report = claims_of(text, names)
+    assert act.text == "Norland will be suspended from the Arab League on Wednesday"
+    assert act.attribution.type == AttributionType.UNATTRIBUTED
+    assert report.text == "has said it will not attend the meeting in Rabat."
+    assert (report.attribution.type, report.attribution.source) == (
+        AttributionType.NAMED,
+        "Norland",
+    )
+    assert any(text[a.start : a.end] == "Norland" for a in report.actors)
+    text = "The Norland government acknowledged the deaths, but blamed armed gangs in Rabat."
+    assert len(claims_of(text, [("Norland", "GPE"), ("Rabat", "GPE")])) == 1
+    text = "Hundreds of residents fled Rabat on Monday and told CNN."
+    assert [c.text for c in claims_of(text, [("Rabat", "GPE"), ("CNN", "ORG")])] == [text]
+
+
 def test_claims_a_quotation_a_verb_introduces_does_not_head_the_sentence(nlp: Any) -> None:
     """ "he sent a message to Petraeus: “..., you should know that ...”" parses with its root
     in the quotation ("know", under "should", an opinion modal): the sentence is the sending,

@@ -325,3 +325,23 @@ def _quote_conflict(nlp: Any, quote_a: str, quote_b: str) -> bool:
     kind = {"source": "Karl Brenner", "kind": AttributionType.NAMED}
     corpus = _pair(nlp, line.format(q=quote_a), line.format(q=quote_b), a=kind, b=kind)
     return "quote" in _slots(corpus)
+
+
+@pytest.mark.parametrize(
+    ("published_b", "day_b", "conflict"),
+    [("2020-06-01", "Saturday", False), ("2020-06-09", "Friday", True)],
+)
+def test_conflicts_an_act_announced_for_later_dates_its_effect(
+    nlp: Any, published_b: str, day_b: str, conflict: bool
+) -> None:
+    """ "will suspend ... on Wednesday" (3 June) and "suspended ... on Saturday" (30 May)
+    date the effect and the decision; announced for an earlier day than another report
+    gives (a delay, or an error), the dates still disagree."""
+    corpus = _pair(
+        nlp,
+        "Norland's parliament will suspend the Varnia delegation on Wednesday, officials said.",
+        f"Norland's parliament suspended the Varnia delegation on {day_b}, officials said.",
+        a={"published": "2020-06-01"},
+        b={"published": published_b},
+    )
+    assert _slots(corpus) == (["date"] if conflict else [])

@@ -100,7 +100,7 @@ def _claim(
     times: Sequence[TimeExpr],
     mentions: Sequence[tuple[int, int, str]],
 ) -> Claim | None:
-    ranges = [(clause.start, clause.end), clause.antecedent or (0, 0)]
+    ranges = [(clause.start, clause.end), clause.antecedent or (0, 0), clause.subject or (0, 0)]
     inside = [m for m in mentions if any(s <= m[0] and m[1] <= e for s, e in ranges)]
     # The part of a quotation inside the clause: one sentence of a longer quotation is
     # compared with another outlet's quote of that sentence, not of the whole speech.

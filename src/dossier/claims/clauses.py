@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from dossier.attribution import lexicon as lx
 from dossier.nlp import text_of
 
 _SUBJECTS = {"nsubj", "nsubjpass", "expl", "csubj"}
@@ -45,6 +46,12 @@ EVALUATIVE_WORDS = {
 # Modal verbs that turn a clause into advice or obligation: opinion, not report.
 _OPINION_MODALS = {"should", "ought"}
 _FIRST_PERSON = {"i", "we"}
+# Verbs of saying in the widest sense: beside one of these, a report stays in its clause.
+_SPEECH_ACTS = lx.REPORTING_VERBS | REPORTING_VERBS | {"reaffirm", "reiterate"}
+# What a reporting verb reports, when it stands in its own clause ("has said it will not
+# attend", "denies any plan"); "... and told CNN" after a quotation reports nothing there
+# (the object of "tell" is whom it was told).
+_REPORTED = {"ccomp", "xcomp", "dobj"}
 _OPENING_MARK = re.compile(r'(?:^|(?<=[\s:(\[]))["\u201c](?=\S)')
 _CLOSING_MARK = re.compile(r'(?<=\S)["\u201d]')
 
@@ -59,6 +66,9 @@ class Clause:
     # An aside's antecedent ("Russia and China, " of "..., which last month vetoed a draft"):
     # characters whose names are the aside's actors too. None for a main clause.
     antecedent: tuple[int, int] | None = None
+    # The subject a verb shares with the clause before ("Syria" of "... and has said it will
+    # not attend"): its names are the clause's actors too. None when the clause has its own.
+    subject: tuple[int, int] | None = None
 
 
 def asides(sent: Any) -> list[Clause]:
@@ -98,16 +108,30 @@ def split_clauses(sent: Any) -> list[Clause]:
     elif _in_quotation(sent, root):
         root = next((t for t in sent if t.i < root.i and t.pos_ in ("VERB", "AUX")
                      and _has_subject(t) and not _in_quotation(sent, t)), root)  # fmt: skip
-    conjuncts = [t for t in root.children if t.dep_ == "conj" and _has_subject(t)]
+    conjuncts = [t for t in root.children
+                 if t.dep_ == "conj" and (_has_subject(t) or _reports_beside(root, t))]  # fmt: skip
     if not conjuncts:
         return [Clause(sent.start_char, _trim_end(sent, sent.end_char), root)]
     clauses, start, verb = [], sent.start_char, root
     for conj in conjuncts:
         cut = _cut_before(conj)
-        clauses.append(Clause(start, _trim_end(sent, cut), verb))
+        clauses.append(Clause(start, _trim_end(sent, cut), verb, subject=_shared_subject(verb)))
         start, verb = conj.left_edge.idx, conj
-    clauses.append(Clause(start, _trim_end(sent, sent.end_char), verb))
+    clauses.append(
+        Clause(start, _trim_end(sent, sent.end_char), verb, subject=_shared_subject(verb))
+    )
     return [c for c in clauses if c.end > c.start]
+
+
+def _shared_subject(verb: Any) -> tuple[int, int] | None:
+    """The characters of the subject a coordinated verb without one shares with its head."""
+    if verb.dep_ != "conj" or _has_subject(verb):
+        return None
+    subject = next((c for c in verb.head.children if c.dep_ in _SUBJECTS), None)
+    if subject is None:
+        return None
+    last = subject.right_edge
+    return subject.left_edge.idx, last.idx + len(last)
 
 
 def _semicolon_parts(sent: Any) -> list[Clause]:
@@ -134,6 +158,22 @@ def _in_quotation(sent: Any, token: Any) -> bool:
     opens = [m.start() for m in _OPENING_MARK.finditer(before)]
     closes = [m.start() for m in _CLOSING_MARK.finditer(before)]
     return bool(opens) and (not closes or opens[-1] > closes[-1])
+
+
+def _reports_beside(root: Any, conj: Any) -> bool:
+    """One of two verbs sharing a subject reports and the other does not: "Syria will be
+    suspended ... and has said it will not attend", "Ankara is considering sanctions ... but
+    denies any plan to intervene". The act is the outlet's; only the report is the subject's.
+    Two reports ("acknowledged the deaths, but blamed ...") and words inside a quotation stay
+    one clause."""
+    if conj.pos_ not in ("VERB", "AUX") or _in_quotation(conj.sent, conj):
+        return False
+    reports = [v for v in (root, conj) if v.lemma_.lower() in REPORTING_VERBS]
+    speech = [v for v in (root, conj) if v.lemma_.lower() in _SPEECH_ACTS]
+    if len(reports) != 1 or len(speech) != 1:
+        return False
+    told = reports[0].lemma_.lower() == "tell"  # "told CNN": an addressee, not a report
+    return any(c.dep_ in _REPORTED and not (told and c.dep_ == "dobj") for c in reports[0].children)
 
 
 def _has_subject(verb: Any) -> bool:

@@ -9,7 +9,9 @@ slot only disagrees when the values cannot both be true:
   running story each day has its own happenings: "died on Saturday" / "shelled on Sunday"),
   and inside one article, two dates of different acts (an article tells a sequence: "30 years
   ago, a demographer could have told you" / "in the late 1970s, fertility rose"). Two dates
-  disagree there only for one predicate;
+  disagree there only for one predicate. Nor an act announced for a later day than another
+  report dates it ("will be suspended on Wednesday" / "suspends Syria", 12 November: its
+  effect and its decision);
 - **number**: one thing counted by one verb, with values that cannot both be true
   (``numbers``: "48" vs "64 killed"; not "7,500 dead" in March against "9,000" in April);
 - **place**: without a gazetteer, "Geneva" and "Switzerland" cannot be told apart from two
@@ -40,6 +42,8 @@ from dossier.model import Quantity, TimeExpr, TimePrecision
 # How far around a claim a place name may appear and still count as mentioned with it.
 PLACE_WINDOW = 400
 
+# An act announced for later: "will be suspended", "is due to pay", "is set to meet".
+_SCHEDULED = re.compile(r"\b(?:will|shall)\b|\b(?:is|are) (?:due |set |scheduled )?to\b", re.I)
 # The value of "now", "these days": the moment of writing, which differs by article.
 PRESENT_REF = "PRESENT_REF"
 Value = tuple[str, str, str]  # (document id, claim id, value as text)
@@ -85,11 +89,23 @@ def _times(ref: ClaimRef, time_of: TimeIndex) -> TimeExpr | None:
 def _dates_conflict(a: ClaimRef, b: ClaimRef, ta: TimeExpr, tb: TimeExpr) -> bool:
     if dates_agree(ta, tb) or PRESENT_REF in (ta.value, tb.value):
         return False
+    if _scheduled_after(a, ta, b, tb) or _scheduled_after(b, tb, a, ta):
+        return False
     if " ".join(ta.text.casefold().split()) == " ".join(tb.text.casefold().split()):
         return False
     if TimePrecision.DAY in (ta.precision, tb.precision) or a.document_id == b.document_id:
         return same_act(a, b)
     return True
+
+
+def _scheduled_after(a: ClaimRef, ta: TimeExpr, b: ClaimRef, tb: TimeExpr) -> bool:
+    """``a`` announces its act for a later date than ``b`` gives, and ``b`` does not: "Syria
+    will be suspended on Wednesday" and "Arab League suspends Syria" (12 November) date the
+    act's effect and its decision. An act announced for an earlier date than another report
+    gives it is still compared (a delay, or an error)."""
+    if not _SCHEDULED.search(a.claim.text) or _SCHEDULED.search(b.claim.text):
+        return False
+    return bool(ta.start and tb.end and ta.start > tb.end)
 
 
 def same_act(a: ClaimRef, b: ClaimRef) -> bool:
