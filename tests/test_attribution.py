@@ -287,6 +287,26 @@ def test_attribution_pronoun_means_the_main_clause_subject(nlp: Any) -> None:
     assert attributions[-1].source == "John Casson"
 
 
+def test_attribution_a_post_named_again_is_its_holder(nlp: Any) -> None:
+    """ "the prime minister said" after "Prime Minister Anna Berg" is Berg, not the foreign
+    minister named after her; the age is no part of the title; "the government says" is no
+    post of "government spokeswoman Lena Holt"; a post nobody held before stays anonymous."""
+    text = (
+        "Prime Minister Anna Berg and Foreign Minister Karl Lund met in Varnia on Monday. "
+        "Government spokeswoman Lena Holt attended.\n\n"
+        "The prime minister said the harbour would stay open. "
+        "The 52-year-old minister told reporters the talks had gone well. "
+        "At least 20 people have been hurt, the government says. "
+        "The mayor said the roads were closed."
+    )
+    _doc, attributions, _quotes = run(nlp, text)
+    sources = {sliced(text, a.sentence)[:12]: (a.type, a.source) for a in attributions}
+    assert sources["The prime mi"] == (AttributionType.NAMED, "Anna Berg")
+    assert sources["The 52-year-"] == (AttributionType.NAMED, "Karl Lund")
+    assert sources["At least 20 "][1] != "Lena Holt"
+    assert sources["The mayor sa"][0] != AttributionType.NAMED
+
+
 def test_attribution_a_quote_continued_into_the_next_paragraph(nlp: Any) -> None:
     """A copy that lost the opening mark of a quotation's second paragraph: the paragraph is
     still the speaker's words, and the quotation after it is still found."""

@@ -10,6 +10,7 @@ from typing import Any
 
 from dossier.attribution import lexicon as lx
 from dossier.attribution.gender import gender_of, genders, pronoun_gender
+from dossier.attribution.posts import titled_person
 from dossier.model import AttributionType
 from dossier.nlp import text_of
 
@@ -164,6 +165,9 @@ def classify(ctx: Context, head: Any) -> Source:
     c_start, c_end = char_bounds(ctx.doc, head)
     if is_media_phrase(ctx, c_start, c_end, head):
         return _media(ctx, c_start, c_end)
+    titled = titled_person(ctx.doc, head, ctx.mentions)  # "the Libyan leader": Gaddafi
+    if titled is not None:
+        return _from_mention(ctx, titled, AttributionType.NAMED, lx.CONF_NAMED)
     if _unique_post(head):
         span = (c_start, c_end)
         return Source(AttributionType.NAMED, text_of(ctx.doc)[c_start:c_end], span,
