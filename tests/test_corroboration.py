@@ -275,3 +275,19 @@ def test_best_matches_drop_a_pair_that_is_neither_claims_best_match(nlp: Any) ->
     expected = [(jets, planes), (met, gathered), (jets, met), (met, planes)]
     assert set(kept) == {tuple(sorted(p)) for p in expected}
     assert all(kept[p] == scores[p] for p in kept)
+
+
+def test_corroboration_a_summary_shows_the_names_its_clause_borrows(nlp: Any) -> None:
+    """A report split from the act of its subject is shown with that subject in front; an
+    aside after a name with the few words between them."""
+    corpus = Corpus(nlp)
+    corpus.add(
+        "a",
+        "Outlet A",
+        "Norland will be suspended from the Arab League on Wednesday and has said it will not "
+        "attend the meeting in Rabat. Russia and China, which last month vetoed a draft "
+        f"resolution on Norland, said the talks in Rabat would fail. {FILLER}",
+    )
+    summaries = {g.summary for g in corpus.groups()}
+    assert "Norland has said it will not attend the meeting in Rabat." in summaries
+    assert any(s.startswith("Russia and China, which last month vetoed") for s in summaries)

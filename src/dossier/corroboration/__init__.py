@@ -43,6 +43,8 @@ CONFLICT_COSINE = 0.7
 # gather looser neighbours into the group, which are shown but do not corroborate. On 30
 # hand-judged groups of an unannotated pile, 10 to 12 report one fact at 0.7, 5 to 7 without.
 CORROBORATE_SCORE = 0.7
+# Longest run of words kept in front of a clause that borrows its names (``shown``).
+SHOWN_LEAD_CHARS = 40
 # Longest group summary, in characters.
 SUMMARY_MAX_CHARS = 240
 # Attributions naming an upstream source that several outlets may pass on.
@@ -98,7 +100,7 @@ def _group_claims(
     found = _conflicts(refs, linked, scorer, texts, time_of)
     vouched = _vouched(refs, linked)
     groups = [
-        _group([refs[i] for i in members], copies, found, _central(members, scorer), vouched)
+        _group([refs[i] for i in members], copies, found, _central(members, scorer, texts), vouched)
         for members in components
     ]
     log.info("%d claims, %d copies, %d groups", len(refs), len(copies), len(groups))
@@ -137,19 +139,34 @@ def _vouched(refs: Sequence[ClaimRef], linked: Mapping[tuple[int, int], float]) 
     return frozenset(found)
 
 
-def _central(members: Sequence[int], scorer: Scorer) -> str:
+def _central(members: Sequence[int], scorer: Scorer, documents: Mapping[str, str]) -> str:
     """The text of the member most like the others (highest summed cosine), the group's
     summary: a mixed group's shortest sentence is often its least typical one. Ties go to
-    the shorter text."""
+    the shorter text. Shown with the names its clause borrows (``shown``)."""
     if len(members) == 1:
-        return scorer.refs[members[0]].claim.text
+        return shown(scorer.refs[members[0]], documents)
     vectors = scorer.vectors[list(members)]
     likeness = (vectors @ vectors.T).sum(axis=1)
     texts = [scorer.refs[i].claim.text for i in members]
     best = max(
         range(len(members)), key=lambda k: (round(float(likeness[k]), 6), -len(texts[k]), texts[k])
     )
-    return texts[best]
+    return shown(scorer.refs[members[best]], documents)
+
+
+def shown(ref: ClaimRef, documents: Mapping[str, str]) -> str:
+    """A claim as a reader needs it alone: with the names its clause borrows from before its
+    span ("has said it will not attend ..." after "Syria will be suspended ... and"; "which
+    last month vetoed a draft" after "Russia and China, "). The words between the first such
+    name and the clause are kept when they are few; else only the names are put in front."""
+    span, text = ref.claim.sentence, documents.get(ref.document_id, "")
+    before = [a for a in ref.claim.actors if a.end <= span.start]
+    if not before or not text:
+        return ref.claim.text
+    lead = text[before[0].start : span.start]
+    if len(lead) > SHOWN_LEAD_CHARS or "\n" in lead:
+        lead = " and ".join(text[a.start : a.end] for a in before) + " "
+    return lead + ref.claim.text
 
 
 def _group(
