@@ -228,10 +228,13 @@ def test_corroboration_summary_is_the_most_typical_member() -> None:
         "Petrov and Brenner met in Varnia on Monday.",
     ]
     vectors = np.array([[1.0, 0.0], [0.0, 1.0], [0.96, 0.28]], dtype=np.float32)
-    refs = [SimpleNamespace(claim=SimpleNamespace(text=t)) for t in texts]
+    refs = [
+        SimpleNamespace(document_id="d", claim=SimpleNamespace(text=t, sentence=None, actors=()))
+        for t in texts
+    ]
     scorer = SimpleNamespace(refs=refs, vectors=vectors)
-    assert _central([0, 1, 2], scorer) == texts[2]  # type: ignore[arg-type]
-    assert _central([1], scorer) == texts[1]  # type: ignore[arg-type]
+    assert _central([0, 1, 2], scorer, {}) == texts[2]  # type: ignore[arg-type]
+    assert _central([1], scorer, {}) == texts[1]  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(("cosine", "status"), [(0.9, "corroborated"), (0.6, "single-source")])
