@@ -356,6 +356,16 @@ def test_claims_an_adjective_with_an_infinitive_states_an_act(nlp: Any) -> None:
     assert run(nlp, "Norland Oil was very keen.", mentions) == []
 
 
+def test_claims_be_with_an_infinitive_schedules_an_act(nlp: Any) -> None:
+    """ "The fund is to be run by Anna Berg": an act arranged, not a copula without a name;
+    "the aim is to isolate Norland" defines a purpose, and "it is hard to judge" appraises."""
+    mentions = [("Anna Berg", "PERSON"), ("Norland", "GPE")]
+    text = "The harbour fund is to be run by Anna Berg, a lawyer from the coast."
+    assert [c.text for c in run(nlp, text, mentions)] == [text]
+    assert run(nlp, "The aim is to isolate Norland before the summit.", mentions) == []
+    assert run(nlp, "It is hard to judge Norland from the outside.", mentions) == []
+
+
 def test_claims_a_sentence_misparsed_with_a_noun_root_keeps_its_verb(nlp: Any) -> None:
     """The tagger roots this sentence on "comments"; "Berg said" still heads a claim."""
     text = (

@@ -48,6 +48,12 @@ _OPINION_MODALS = {"should", "ought"}
 _FIRST_PERSON = {"i", "we"}
 # Verbs of saying in the widest sense: beside one of these, a report stays in its clause.
 _SPEECH_ACTS = lx.REPORTING_VERBS | REPORTING_VERBS | {"reaffirm", "reiterate"}
+# Subjects of "be to": a purpose defined, not an act scheduled ("the aim is to ...").
+_PURPOSE_NOUNS = {
+    "purpose", "point", "aim", "goal", "idea", "objective", "effect", "task", "job", "role",
+    "intention", "hope", "priority", "challenge", "answer", "solution", "problem", "plan",
+}  # fmt: skip
+_EMPTY_SUBJECTS = {"it", "this", "that", "what"}
 # What a reporting verb reports, when it stands in its own clause ("has said it will not
 # attend", "denies any plan"); "... and told CNN" after a quotation reports nothing there
 # (the object of "tell" is whom it was told).
@@ -261,6 +267,8 @@ def _is_evaluative_copula(verb: Any) -> bool:
     if lemma != "be" and lemma not in _LINKING_VERBS:
         return False
     complements = [c for c in verb.children if c.dep_ in ("acomp", "attr", "oprd")]
+    if lemma == "be" and not complements and _scheduled(verb):
+        return False  # "is to be run by Feinberg", "is to meet": a scheduled act
     if lemma in _LINKING_VERBS and complements:
         # "became the first Arab leader to urge ...": a new post or standing, not a look
         return not (lemma in _BECOMING and any(c.dep_ == "attr" and c.pos_ in ("NOUN", "PROPN")
@@ -269,6 +277,18 @@ def _is_evaluative_copula(verb: Any) -> bool:
     if adjectives and all(_appraising(a) for a in adjectives):
         return True
     return _copula_without_name(verb, complements)
+
+
+def _scheduled(verb: Any) -> bool:
+    """ "The fund is to be run by Feinberg", "its minister is to meet": "be" with an
+    infinitive, whose subject is no purpose ("the aim is to ...") nor "it" ("it is in our
+    interest to have ...")."""
+    subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+    if subject is None or subject.lower_ in _EMPTY_SUBJECTS:
+        return False
+    if subject.lemma_.lower() in _PURPOSE_NOUNS:
+        return False
+    return any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in verb.children)
 
 
 def _appraising(adjective: Any) -> bool:
