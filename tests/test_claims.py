@@ -366,6 +366,15 @@ def test_claims_be_with_an_infinitive_schedules_an_act(nlp: Any) -> None:
     assert run(nlp, "It is hard to judge Norland from the outside.", mentions) == []
 
 
+def test_claims_a_prepositional_predicate_can_hold_the_name(nlp: Any) -> None:
+    """ "The release of prisoners is among the demands of the Arab League": the name stands
+    in the predicate's phrase; an empty "it" with such a phrase is still no report."""
+    mentions = [("the Arab League", "ORG"), ("Norland", "GPE")]
+    text = "The release of prisoners is among the demands of the Arab League."
+    assert [c.text for c in run(nlp, text, mentions)] == [text]
+    assert run(nlp, "It is out of the question for Norland to close its doors.", mentions) == []
+
+
 def test_claims_a_sentence_misparsed_with_a_noun_root_keeps_its_verb(nlp: Any) -> None:
     """The tagger roots this sentence on "comments"; "Berg said" still heads a claim."""
     text = (

@@ -21,15 +21,8 @@ from typing import Any
 from dossier.attribution import attribute_clause
 from dossier.attribution import lexicon as lx
 from dossier.attribution.verbs import inside
-from dossier.claims.clauses import (
-    REPORTING_VERBS,
-    Clause,
-    asides,
-    is_checkable,
-    is_opinion,
-    split_clauses,
-    verb_chain,
-)
+from dossier.claims.checkable import is_checkable, is_opinion
+from dossier.claims.clauses import REPORTING_VERBS, Clause, asides, split_clauses, verb_chain
 from dossier.claims.quantities import TIME_UNITS, find_quantities
 from dossier.claims.slots import (
     clause_time,

@@ -1,0 +1,130 @@
+"""Whether a clause is checkable: a main verb and an actor, and no marks of opinion or
+scene-setting (a question, an order, an evaluative copula, an appraisal in the author's voice).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dossier.claims.clauses import REPORTING_VERBS, SUBJECTS, Clause, main_verb
+from dossier.nlp import text_of
+
+# Words that may stand before the verb of a command ("Please don't prove me wrong").
+_BEFORE_COMMAND = frozenset({"please", "do", "n't", "not", "never", "just", "now", "so", "and"})
+# Linking verbs whose complement is an appraisal, not an event ("seemed invincible").
+_LINKING_VERBS = {"seem", "appear", "look", "sound", "feel", "remain", "become"}
+# Of them, those whose noun complement is a post or standing ("became president").
+_BECOMING = {"become", "remain"}
+# Adjectives after a copula that state a checkable fact rather than an appraisal.
+FACTUAL_ADJECTIVES = {
+    "dead", "alive", "responsible", "present", "absent", "married", "born", "missing", "injured", "wounded", "killed", "detained", "arrested", "free", "able",
+}  # fmt: skip
+# Words that mark the author's own appraisal; with AUTHOR attribution they make an opinion.
+EVALUATIVE_WORDS = {
+    "clearly", "obviously", "undoubtedly", "surely", "arguably", "certainly", "brilliant",
+    "ruthless", "shrewd", "genius", "legendary", "notorious", "remarkable", "terrible",
+    "evil", "heroic", "charismatic", "mastermind", "cunning", "brutal", "best", "worst",
+    "greatest", "should", "ought", "must", "perhaps", "seems", "appears",
+}  # fmt: skip
+# Modal verbs that turn a clause into advice or obligation: opinion, not report.
+_OPINION_MODALS = {"should", "ought"}
+_FIRST_PERSON = {"i", "we"}
+# Subjects of "be to": a purpose defined, not an act scheduled ("the aim is to ...").
+_PURPOSE_NOUNS = {
+    "purpose", "point", "aim", "goal", "idea", "objective", "effect", "task", "job", "role",
+    "intention", "hope", "priority", "challenge", "answer", "solution", "problem", "plan",
+}  # fmt: skip
+_EMPTY_SUBJECTS = {"it", "this", "that", "what"}
+
+
+def is_checkable(
+    doc: Any, clause: Clause, has_entity: bool, quoted: bool, speaker: bool = False
+) -> bool:
+    """A clause with a main verb and an entity, neither a question, an order nor an appraisal.
+
+    An appraisal or state a ``speaker`` the outlet cites voices, in quotation marks ('"Barton's
+    statements were wrong," they said') or reported ("Mullen said the no-fly zone was now in
+    place", "a spokesman for Yas Air said all its flights are lawful"), is checkable: what the
+    speaker said."""
+    verb, text = clause.verb, text_of(doc)[clause.start : clause.end]
+    if not has_entity or verb.pos_ not in ("VERB", "AUX") or _is_question(doc, clause):
+        return False
+    if _is_imperative(verb) or any(c.lower_ in _OPINION_MODALS for c in verb.children):
+        return False
+    voiced = speaker and (quoted or verb.lemma_.lower() in REPORTING_VERBS)
+    if not voiced and _is_evaluative_copula(main_verb(verb)):
+        return False
+    subject = [c for c in verb.children if c.dep_ in SUBJECTS]
+    return quoted or not (subject and subject[0].lower_ in _FIRST_PERSON and text)
+
+
+def is_opinion(doc: Any, clause: Clause) -> bool:
+    """The author's appraisal: an evaluative word anywhere in the clause."""
+    span = doc.char_span(clause.start, clause.end, alignment_mode="expand")
+    return span is not None and any(t.lower_ in EVALUATIVE_WORDS for t in span)
+
+
+def _is_question(doc: Any, clause: Clause) -> bool:
+    tail = text_of(doc)[clause.end : clause.end + 2]
+    return "?" in text_of(doc)[clause.start : clause.end] or tail.strip().startswith("?")
+
+
+def _is_imperative(verb: Any) -> bool:
+    """A bare verb opening its sentence with no subject: "Read more", "Please don't forget"."""
+    no_subject = not any(c.dep_ in SUBJECTS for c in verb.children)
+    before = [t for t in verb.sent if t.i < verb.i and t.is_alpha]
+    return bool(
+        verb.tag_ == "VB" and no_subject and all(t.lower_ in _BEFORE_COMMAND for t in before)
+    )
+
+
+def _is_evaluative_copula(verb: Any) -> bool:
+    """ "X was brilliant", "the enemy of our enemy is our enemy" (no name), "seemed calm"."""
+    lemma = verb.lemma_.lower()
+    if lemma != "be" and lemma not in _LINKING_VERBS:
+        return False
+    complements = [c for c in verb.children if c.dep_ in ("acomp", "attr", "oprd")]
+    if lemma == "be" and not complements and _scheduled(verb):
+        return False  # "is to be run by Feinberg", "is to meet": a scheduled act
+    if lemma in _LINKING_VERBS and complements:
+        # "became the first Arab leader to urge ...": a new post or standing, not a look
+        return not (lemma in _BECOMING and any(c.dep_ == "attr" and c.pos_ in ("NOUN", "PROPN")
+                                               for c in complements))  # fmt: skip
+    adjectives = [c for c in complements if c.dep_ == "acomp" and c.pos_ == "ADJ"]
+    if adjectives and all(_appraising(a) for a in adjectives):
+        return True
+    return _copula_without_name(verb, complements)
+
+
+def _scheduled(verb: Any) -> bool:
+    """ "The fund is to be run by Feinberg", "its minister is to meet": "be" with an
+    infinitive, whose subject is no purpose ("the aim is to ...") nor "it" ("it is in our
+    interest to have ...")."""
+    subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+    if subject is None or subject.lower_ in _EMPTY_SUBJECTS:
+        return False
+    if subject.lemma_.lower() in _PURPOSE_NOUNS:
+        return False
+    return any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in verb.children)
+
+
+def _appraising(adjective: Any) -> bool:
+    """An adjective that appraises: not a fact ("dead", "responsible"), nor one whose
+    infinitive carries an act ("was due to make a payment", "is set to meet")."""
+    if adjective.lemma_.lower() in FACTUAL_ADJECTIVES:
+        return False
+    return not any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in adjective.children)
+
+
+def _copula_without_name(verb: Any, complements: list[Any]) -> bool:
+    """A copula neither side of which holds a proper name is a maxim, not a report. A
+    prepositional predicate is a side ("is among the demands of the Arab League"), unless the
+    subject is an empty "it" or "this" ("it is on account of such opinions that ...")."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+    predicates = [c for c in verb.children if c.dep_ == "prep" and c.i > verb.i]
+    if any(s.lower_ in _EMPTY_SUBJECTS for s in subjects):
+        predicates = []
+    sides = subjects + complements + predicates
+    if not sides:
+        return False
+    return not any(t.ent_type_ or t.pos_ == "PROPN" for side in sides for t in side.subtree)
