@@ -368,6 +368,23 @@ def test_clean_lines_thread_that_lost_its_line_breaks_removed() -> None:
     assert all(reasons[line] == "" for line in PARAGRAPHS)
 
 
+HEADED_THREAD = (
+    "At 18:03 2nd Mar 2012, HarbourWatcher wrote: Nobody asked the fishermen of the northern "
+    "quay about this plan, and nobody will.",
+    "At 19:52 2nd Mar 2012, Olaf_Brenn wrote: The channel needed deepening for a long time.",
+)
+
+
+def test_clean_lines_thread_of_headed_comments_removed() -> None:
+    """ "At 18:03 2nd Mar 2012, X wrote:" heads a reader comment: the thread ends the article,
+    while a report of what someone wrote at a time of day stays."""
+    reasons = decide(article(after=HEADED_THREAD))
+    assert all(reasons[line] == "comments" for line in HEADED_THREAD)
+    assert all(reasons[line] == "" for line in PARAGRAPHS)
+    line = "At 10:00 on Monday, the harbour master wrote: the channel will stay open all winter."
+    assert decide(article(middle=line))[line] == ""
+
+
 def test_clean_lines_one_reply_mark_in_the_body_kept() -> None:
     line = (
         "Readers could answer the survey online | Reply cards were also sent out by post, he said."
