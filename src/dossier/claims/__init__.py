@@ -111,8 +111,8 @@ def _claim(
     named = attribution.type in _NAMED_SPEAKERS and attribution.source_span is not None
     spoken = quote is not None or clause.verb.lemma_.lower() in REPORTING_VERBS
     actor = bool(inside) or counted or (named and spoken)
-    cited = attribution.type in _SPEAKERS and attribution.source is not None
-    if not is_checkable(doc, clause, actor, quote is not None, cited):
+    voiced = spoken and attribution.type in _SPEAKERS and attribution.source is not None
+    if not is_checkable(doc, clause, actor, quote is not None, voiced):
         return None
     chain = verb_chain(clause.verb)
     verb = chain[-1]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from dossier.claims.clauses import REPORTING_VERBS, SUBJECTS, Clause, main_verb
+from dossier.claims.clauses import SUBJECTS, Clause, main_verb
 from dossier.nlp import text_of
 
 # Words that may stand before the verb of a command ("Please don't prove me wrong").
@@ -38,20 +38,19 @@ _EMPTY_SUBJECTS = {"it", "this", "that", "what"}
 
 
 def is_checkable(
-    doc: Any, clause: Clause, has_entity: bool, quoted: bool, speaker: bool = False
+    doc: Any, clause: Clause, has_entity: bool, quoted: bool, voiced: bool = False
 ) -> bool:
     """A clause with a main verb and an entity, neither a question, an order nor an appraisal.
 
-    An appraisal or state a ``speaker`` the outlet cites voices, in quotation marks ('"Barton's
-    statements were wrong," they said') or reported ("Mullen said the no-fly zone was now in
-    place", "a spokesman for Yas Air said all its flights are lawful"), is checkable: what the
-    speaker said."""
+    An appraisal or state ``voiced`` by a speaker the outlet cites, in quotation marks
+    ('"Barton's statements were wrong," they said') or reported ("Mullen said the no-fly zone
+    was now in place", "a spokesman for Yas Air said all its flights are lawful"), is
+    checkable: what the speaker said."""
     verb, text = clause.verb, text_of(doc)[clause.start : clause.end]
     if not has_entity or verb.pos_ not in ("VERB", "AUX") or _is_question(doc, clause):
         return False
     if _is_imperative(verb) or any(c.lower_ in _OPINION_MODALS for c in verb.children):
         return False
-    voiced = speaker and (quoted or verb.lemma_.lower() in REPORTING_VERBS)
     if not voiced and _is_evaluative_copula(main_verb(verb)):
         return False
     subject = [c for c in verb.children if c.dep_ in SUBJECTS]

@@ -130,8 +130,8 @@ PHRASES: dict[Cue, re.Pattern[str]] = {
 # A comment form or a reader comment's time stamp, left in a sentence when a copy lost the
 # page's line breaks: "September 24, 2012 at 1:44 am | Reply (required, but will not be
 # displayed) CNN welcomes a lively and courteous discussion ...", "At 04:22 4th Mar 2012,
-# XieMing wrote: ...". Such a sentence is no claim
-# and no timeline event of the outlet (stages 6 and 8).
+# XieMing wrote: ...". Such a sentence is no claim and no timeline event of the outlet
+# (stages 6 and 8).
 COMMENT_FORM = re.compile(
     r"\|\s*Reply\b|\((?:required|optional)\b[^)]{0,40}\bnot be (?:displayed|published)\)"
     r"|email address will not be published|required fields are marked"

@@ -25,7 +25,14 @@ from dossier.corroboration.blocking import EventIndex
 from dossier.corroboration.conflicts import TimeIndex, Value, pair_conflicts
 from dossier.corroboration.grouping import STRONG_LEXICAL, Embed, Scorer, link, make_scorer
 from dossier.corroboration.minhash import find_copies
-from dossier.corroboration.records import ClaimGroup, ClaimRef, Conflict, ConflictSlot, GroupStatus
+from dossier.corroboration.records import (
+    ClaimGroup,
+    ClaimRef,
+    Conflict,
+    ConflictSlot,
+    GroupStatus,
+    borrowed,
+)
 from dossier.model import AttributionType
 from dossier.resolve.unionfind import UnionFind
 
@@ -159,11 +166,10 @@ def shown(ref: ClaimRef, documents: Mapping[str, str]) -> str:
     span ("has said it will not attend ..." after "Syria will be suspended ... and"; "which
     last month vetoed a draft" after "Russia and China, "). The words between the first such
     name and the clause are kept when they are few; else only the names are put in front."""
-    span, text = ref.claim.sentence, documents.get(ref.document_id, "")
-    before = [a for a in ref.claim.actors if a.end <= span.start]
+    text, before = documents.get(ref.document_id, ""), borrowed(ref.claim)
     if not before or not text:
         return ref.claim.text
-    lead = text[before[0].start : span.start]
+    lead = text[before[0].start : ref.claim.sentence.start]
     if len(lead) > SHOWN_LEAD_CHARS or "\n" in lead:
         lead = " and ".join(text[a.start : a.end] for a in before) + " "
     return lead + ref.claim.text

@@ -60,7 +60,7 @@ from dossier.corroboration.features import (
     weighted_overlap,
 )
 from dossier.corroboration.numbers import same_count
-from dossier.corroboration.records import ClaimRef
+from dossier.corroboration.records import ClaimRef, borrowed
 from dossier.embed import Item, Vectors
 from dossier.model import Claim
 
@@ -248,7 +248,7 @@ def claim_inputs(claims: Sequence[Claim], texts: Mapping[str, str] | None = None
 
 def _embedded(claim: Claim, texts: Mapping[str, str]) -> Item:
     span, text = claim.sentence, texts.get(claim.sentence.document_id, "")
-    names = [text[a.start : a.end] for a in claim.actors if a.end <= span.start]
+    names = [text[a.start : a.end] for a in borrowed(claim)]
     embedded = " ".join([*names, claim.text]) if text and names else claim.text
     lead = len(embedded) - len(claim.text)
     base = span.start - lead

@@ -36,6 +36,12 @@ class ClaimRef:
     published: str = ""  # the document's publication date, ISO, as precise as known; "" unknown
 
 
+def borrowed(claim: Claim) -> list[Span]:
+    """The claim's actors that stand before its span: names its clause borrows (an aside's
+    antecedent, "Russia and China, "; a shared subject, "Syria" of "... and has said")."""
+    return [a for a in claim.actors if a.end <= claim.sentence.start]
+
+
 def span_text(ref: ClaimRef, span: Span, texts: Mapping[str, str]) -> str:
     """The words of ``span`` in the claim's document (``texts``: documents by id)."""
     return texts.get(ref.document_id, "")[span.start : span.end]
