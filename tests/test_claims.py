@@ -546,3 +546,15 @@ def test_claims_a_clause_beside_the_cue_takes_its_own_reporting_verb(nlp: Any) -
         AttributionType.NAMED,
         "Israel",
     )
+
+
+def test_claims_a_count_of_happenings_names_itself(nlp: Any) -> None:
+    """ "141 deaths" counts deaths, whatever verb it hangs from ("confirmed", "including")."""
+    text = (
+        "The agency has confirmed 141 deaths in Varnia. "
+        "The flu has spread in Varnia, including 144 deaths."
+    )
+    claims = run(nlp, text, [("Varnia", "GPE"), ("Varnia", "GPE")])
+    assert [(q.low, q.unit, q.verb) for c in claims for q in c.quantities] == [
+        (141, "death", "death"), (144, "death", "death")
+    ]  # fmt: skip

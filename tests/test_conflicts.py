@@ -219,3 +219,21 @@ def test_conflicts_dates_near(a: tuple[str, str], b: tuple[str, str], near: bool
     assert dates_near(time(a), time(b)) is near
     assert dates_near(time(b), time(a)) is near
     assert not dates_agree(time(a), time(b))
+
+
+def test_conflicts_counts_of_happenings_compare_whatever_the_verb(nlp: Any) -> None:
+    corpus = Corpus(nlp)
+    corpus.add("a", "Outlet A", "In Varnia, the agency has confirmed 141 deaths from the flu.")
+    corpus.add("b", "Outlet B", "In Varnia, the flu has spread widely, including 144 deaths.")
+    group = corpus.group_of("a")
+    assert {r.document_id for r in group.claims} == {"a", "b"}
+    (conflict,) = group.conflicts
+    assert conflict.slot == "number"
+    assert sorted(v[2] for v in conflict.values) == ["141", "144"]
+
+
+def test_conflicts_counts_in_two_places_count_two_wholes(nlp: Any) -> None:
+    corpus = Corpus(nlp)
+    corpus.add("a", "Outlet A", "The agency has confirmed 337 cases of the flu in Varnia.")
+    corpus.add("b", "Outlet B", "The agency has confirmed 800 cases of the flu in Norland.")
+    assert all(c.slot != "number" for g in corpus.groups() for c in g.conflicts)

@@ -187,9 +187,13 @@ def blind_claims(request: pytest.FixtureRequest) -> tuple[str, dict[str, Any]]:
     return f"{request.param}_claims", _score_heldout(request.param)
 
 
-@pytest.mark.parametrize("figure", ["claim_recall", "attribution_accuracy", "group_f1"])
+@pytest.mark.parametrize(
+    "figure", ["claim_recall", "attribution_accuracy", "group_f1", "conflict_recall"]
+)
 def test_eval_gate_blind_claims(blind_claims: tuple[str, dict[str, Any]], figure: str) -> None:
     section, result = blind_claims
+    if figure not in BASELINE[section]:
+        pytest.skip(f"{section} has no {figure} floor: none of its gold conflicts is found yet")
     _at_least(section, figure, result[figure])
 
 

@@ -17,9 +17,11 @@ Two kinds of number are no total, and their hedge says so: an increment ("nine m
 ``"rate"``). Two outlets' totals can disagree; an increment or a rate is not compared with them.
 
 The unit is the counted noun's lemma ("troop"), "USD"/"EUR"/"GBP" for money and "%" for
-percentages ("% of child" when the text says of what); nouns and participles that count people ("martyrs", "persons", "64 dead") are
-all "people" (``PEOPLE``), so two outlets' death tolls compare. ``verb`` is the lemma of the
-verb the count belongs to ("killed 48" and "48 were killed": "kill"). Durations ("40-year",
+percentages ("% of child" when the text says of what); nouns and participles that count people
+("martyrs", "persons", "64 dead") are all "people" (``PEOPLE``), so two outlets' death tolls
+compare. ``verb`` is the lemma of the verb the count belongs to ("killed 48" and "48 were
+killed": "kill"), except for a count of happenings (``HAPPENINGS``): "confirmed 141 deaths" and
+"including 144 deaths" both count deaths, so their verb is "death". Durations ("40-year",
 "three years") and years are not quantities.
 """
 
@@ -35,6 +37,8 @@ from dossier.time.lexicon import NUMBER_WORDS
 
 # "About 800" is read as 800 ± 10%: the usual rounding of a reported estimate.
 ABOUT_TOLERANCE = 0.1
+# Nouns that count happenings: the noun says what is counted, so it is the count's verb too.
+HAPPENINGS = frozenset({"death", "case", "infection", "casualty", "fatality", "injury", "arrest"})
 # A bare four-digit number in this range with no unit is a year, not a count.
 YEAR_RANGE = (1800, 2100)
 # How many tokens after a number may sit between it and its counted noun ("11 Iranian diplomats").
@@ -233,6 +237,8 @@ def _unit(doc: Any, m: re.Match[str]) -> tuple[str, str] | None:
     if noun is not None and noun.lemma_.lower() in TIME_UNITS:
         return None
     unit = noun.lemma_.lower() if noun is not None else _participle(token[-1])
+    if unit in HAPPENINGS:  # "141 deaths" counts deaths, whether confirmed or included
+        return (unit, unit)
     return (_fold_unit(unit), _verb_of(noun) if noun is not None else verb)
 
 

@@ -13,7 +13,9 @@ slot only disagrees when the values cannot both be true:
   report dates it ("will be suspended on Wednesday" / "suspends Syria", 12 November: its
   effect and its decision);
 - **number**: one thing counted by one verb, with values that cannot both be true
-  (``numbers``: "48" vs "64 killed"; not "7,500 dead" in March against "9,000" in April);
+  (``numbers``: "48" vs "64 killed"; not "7,500 dead" in March against "9,000" in April),
+  in claims that name no two different places ("337 cases in Scotland" and "more than 800
+  cases in the UK" count two wholes);
 - **place**: without a gazetteer, "Geneva" and "Switzerland" cannot be told apart from two
   different places, so places disagree only when each claim names exactly one, the names
   differ and are no spellings of one name ("Deraa"/"Daraa", ``VARIANT_SIMILARITY``), neither
@@ -62,7 +64,7 @@ def pair_conflicts(
     dates = _times(a, time_of), _times(b, time_of)
     if close and dates[0] and dates[1] and _dates_conflict(a, b, dates[0], dates[1]):
         found.append((ConflictSlot.DATE, _value(a, dates[0].text), _value(b, dates[1].text)))
-    for qa, qb in number_conflicts(a, b):
+    for qa, qb in number_conflicts(a, b) if _same_scope(a, b, texts) else ():
         found.append((ConflictSlot.NUMBER, _value(a, _slice(a, qa, texts)),
                       _value(b, _slice(b, qb, texts))))  # fmt: skip
     places = _place_conflict(a, b, texts) if close else None
@@ -162,6 +164,16 @@ def _place_conflict(a: ClaimRef, b: ClaimRef, texts: Mapping[str, str]) -> tuple
     if folded_a in _near(b, texts) or folded_b in _near(a, texts):
         return None
     return name_a, name_b
+
+
+def _same_scope(a: ClaimRef, b: ClaimRef, texts: Mapping[str, str]) -> bool:
+    """Not two places: counts in claims naming places, none of one claim's in the other's,
+    count two wholes ("337 cases in Scotland" / "more than 800 cases in the UK")."""
+    if not a.claim.places or not b.claim.places:
+        return True
+    names_a = {span_text(a, p, texts).casefold() for p in a.claim.places}
+    names_b = {span_text(b, p, texts).casefold() for p in b.claim.places}
+    return bool(names_a & names_b)
 
 
 def _bare(place: str) -> str:
