@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from dossier.corroboration.conflicts import dates_agree, dates_near
+from dossier.corroboration.conflicts import dates_agree, dates_near, pair_conflicts
 from dossier.corroboration.quotes import shared_wording
 from dossier.model import AttributionType, Span, TimeExpr, TimeKind, TimePrecision
 from tests.claim_corpus import Corpus
@@ -237,3 +237,28 @@ def test_conflicts_counts_in_two_places_count_two_wholes(nlp: Any) -> None:
     corpus.add("a", "Outlet A", "The agency has confirmed 337 cases of the flu in Varnia.")
     corpus.add("b", "Outlet B", "The agency has confirmed 800 cases of the flu in Norland.")
     assert all(c.slot != "number" for g in corpus.groups() for c in g.conflicts)
+
+
+def _number_slots(nlp: Any, first: str, second: str, close: bool) -> list[str]:
+    """The slots ``pair_conflicts`` finds between the claims of two invented articles."""
+    corpus = Corpus(nlp)
+    corpus.add("a", "Outlet A", first)
+    corpus.add("b", "Outlet B", second)
+    a, b = corpus.refs
+    return [slot for slot, *_ in pair_conflicts(a, b, corpus.texts, corpus.time_of, close)]
+
+
+def test_conflicts_counts_of_two_casts_are_not_compared(nlp: Any) -> None:
+    """Claims that both name actors or places, none shared, count two wholes."""
+    killed = "In 2015, {} forces killed {} soldiers near the river."
+    same = _number_slots(nlp, killed.format("Varnian", 13), killed.format("Varnian", 30), False)
+    two = _number_slots(nlp, killed.format("Varnian", 13), killed.format("Norlandic", 30), False)
+    assert (same, two) == (["number"], [])
+
+
+@pytest.mark.parametrize("close", [True, False])
+def test_conflicts_percentages_compare_only_in_near_paraphrases(nlp: Any, close: bool) -> None:
+    """ "Grew 6.9%" and "grew 3.1%" are changes of bases the sentence need not name."""
+    first = "Varnia's economy grew 6.9% in 2004, the Norland Bank said."
+    second = "In 2004 Varnia's economy grew 3.1% after a strong last quarter."
+    assert _number_slots(nlp, first, second, close) == (["number"] if close else [])

@@ -14,8 +14,9 @@ slot only disagrees when the values cannot both be true:
   effect and its decision);
 - **number**: one thing counted by one verb, with values that cannot both be true
   (``numbers``: "48" vs "64 killed"; not "7,500 dead" in March against "9,000" in April),
-  in claims that name no two different places ("337 cases in Scotland" and "more than 800
-  cases in the UK" count two wholes);
+  in claims that may count one whole (``_same_scope``): not in two places ("337 cases in
+  Scotland" / "more than 800 cases in the UK"), nor of two casts ("India's economy grew" /
+  "the UK economy grew"). Percentages only in near paraphrases;
 - **place**: without a gazetteer, "Geneva" and "Switzerland" cannot be told apart from two
   different places, so places disagree only when each claim names exactly one, the names
   differ and are no spellings of one name ("Deraa"/"Daraa", ``VARIANT_SIMILARITY``), neither
@@ -64,7 +65,7 @@ def pair_conflicts(
     dates = _times(a, time_of), _times(b, time_of)
     if close and dates[0] and dates[1] and _dates_conflict(a, b, dates[0], dates[1]):
         found.append((ConflictSlot.DATE, _value(a, dates[0].text), _value(b, dates[1].text)))
-    for qa, qb in number_conflicts(a, b) if _same_scope(a, b, texts) else ():
+    for qa, qb in number_conflicts(a, b, close) if _same_scope(a, b, texts) else ():
         found.append((ConflictSlot.NUMBER, _value(a, _slice(a, qa, texts)),
                       _value(b, _slice(b, qb, texts))))  # fmt: skip
     places = _place_conflict(a, b, texts) if close else None
@@ -167,13 +168,20 @@ def _place_conflict(a: ClaimRef, b: ClaimRef, texts: Mapping[str, str]) -> tuple
 
 
 def _same_scope(a: ClaimRef, b: ClaimRef, texts: Mapping[str, str]) -> bool:
-    """Not two places: counts in claims naming places, none of one claim's in the other's,
-    count two wholes ("337 cases in Scotland" / "more than 800 cases in the UK")."""
-    if not a.claim.places or not b.claim.places:
-        return True
-    names_a = {span_text(a, p, texts).casefold() for p in a.claim.places}
-    names_b = {span_text(b, p, texts).casefold() for p in b.claim.places}
-    return bool(names_a & names_b)
+    """Counts in the two claims may count one whole: they name no two different places
+    ("337 cases in Scotland" / "more than 800 cases in the UK"), and when both name actors or
+    places, they share one ("India's economy grew 6.9%" / "the UK economy grew 3.1%" share
+    neither). A claim naming neither ("His military claimed nearly 50 people were killed")
+    may count what another does."""
+    places_a, places_b = _place_names(a, texts), _place_names(b, texts)
+    if places_a and places_b and not places_a & places_b:
+        return False
+    scope_a, scope_b = set(a.actors) | places_a, set(b.actors) | places_b
+    return not (scope_a and scope_b) or bool(scope_a & scope_b)
+
+
+def _place_names(ref: ClaimRef, texts: Mapping[str, str]) -> set[str]:
+    return {span_text(ref, p, texts).casefold() for p in ref.claim.places}
 
 
 def _bare(place: str) -> str:

@@ -6,7 +6,10 @@ widened by ``NUMBER_TOLERANCE``, do not overlap ("13" vs "30 killed"; "at least 
 agrees) and lie within ``NUMBER_RATIO`` of each other: 9 and 120 people are two groups, not one
 group counted twice. Running totals grow, so counts from articles published more than
 ``NUMBER_DAYS`` apart are not compared ("7,500 dead" in March, "9,000" in April), nor are
-increments and rates ("nine more", "200 a day").
+increments and rates ("nine more", "200 a day"). Percentages are changes or shares of a base
+the sentence need not name ("grew 0.4%", "30% saw orders rise"): they are compared only
+between near paraphrases (``close``). On 307 BBC business and politics articles, 8 of 16
+groups flagged conflicting were percentages of different things, none of one thing.
 """
 
 from __future__ import annotations
@@ -29,13 +32,17 @@ _NOT_TOTALS = frozenset({"additional", "rate"})
 VAGUE_VERBS = frozenset({"", "be", "have", "say", "do", "include", "make", "get"})
 
 
-def number_conflicts(a: ClaimRef, b: ClaimRef) -> list[tuple[Quantity, Quantity]]:
+def number_conflicts(
+    a: ClaimRef, b: ClaimRef, close: bool = True
+) -> list[tuple[Quantity, Quantity]]:
     """Each count of one thing by one verb on which ``a`` and ``b`` disagree."""
     if not _contemporary(a, b):
         return []
     units_a, units_b = _by_unit(a.claim.quantities), _by_unit(b.claim.quantities)
     found = []
     for unit in sorted(units_a.keys() & units_b.keys()):
+        if unit.startswith("%") and not close:
+            continue
         (qa,), (qb,) = units_a[unit], units_b[unit]
         if same_count(qa, qb) and not numbers_agree(qa, qb) and _comparable(qa, qb):
             found.append((qa, qb))
