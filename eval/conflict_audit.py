@@ -6,14 +6,16 @@ Run from the repository root::
     PYTHONPATH=. .venv/bin/python -m eval.conflict_audit            # 30 articles per topic
     PYTHONPATH=. .venv/bin/python -m eval.conflict_audit --per 10   # smaller, faster
     PYTHONPATH=. .venv/bin/python -m eval.conflict_audit --bbc      # BBC business and politics
+    PYTHONPATH=. .venv/bin/python -m eval.conflict_audit --bbc sport,tech,entertainment
 
 The sample is four T17 topic folders (Libya: CNN, Reuters, March 2011; Syria: BBC, Reuters,
 each in its busiest month) read in place, leaving out the held-out gold articles
 (``eval/heldout.py``). Each conflict is printed with up to ``SHOW`` evidence sentences; the
 judgements are a person's, recorded with their date in ``eval/README.md``.
 
-``--bbc`` audits another kind of pile instead: every third business and politics article of
-the 2,225 BBC News articles (``BBC_STEP``): undated, one outlet, dense with figures. Nothing here is a
+``--bbc`` audits another kind of pile instead: every third article of the given categories
+(business and politics by default) of the 2,225 BBC News articles (``BBC_STEP``): undated, one
+outlet, dense with figures. Nothing here is a
 score: the gold sets measure recall, this shows what the rules flag on text they never saw.
 """
 
@@ -24,6 +26,7 @@ import gzip
 import json
 import tempfile
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -36,8 +39,7 @@ TOPICS = (
 )  # fmt: skip
 SHOW = 4
 BBC = SEEDS_DIR.parents[1] / "eval" / "data" / "bbc-news-2225" / "bbc_fulltext.jsonl.gz"
-BBC_STEP = 3  # every third article of the categories below
-BBC_CATEGORIES = ("business", "politics")
+BBC_STEP = 3  # every third article of the categories asked for
 
 
 def sample(per_topic: int) -> tuple[HeldOutArticle, ...]:
@@ -54,13 +56,13 @@ def sample(per_topic: int) -> tuple[HeldOutArticle, ...]:
     return tuple(picked)
 
 
-def write_bbc(folder: Path) -> None:
-    """Every ``BBC_STEP``-th article of ``BBC_CATEGORIES`` as a pasted .txt (title, blank line,
+def write_bbc(folder: Path, categories: Sequence[str]) -> None:
+    """Every ``BBC_STEP``-th article of the ``categories`` as a pasted .txt (title, blank line,
     body), read in place from the shared BBC data set, with a ``metadata.csv`` naming the outlet."""
     folder.mkdir(parents=True)
     with gzip.open(BBC, "rt", encoding="utf-8") as handle:
         records = [json.loads(line) for line in handle if line.strip()]
-    picked = [r for r in records if r["category"] in BBC_CATEGORIES][BBC_STEP - 1 :: BBC_STEP]
+    picked = [r for r in records if r["category"] in categories][BBC_STEP - 1 :: BBC_STEP]
     rows = ["file,outlet"]
     for r in picked:
         name = r["id"].replace("/", "_") + ".txt"
@@ -85,12 +87,13 @@ def report(export: dict[str, Any]) -> list[str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--per", type=int, default=30, help="articles per topic folder")
-    parser.add_argument("--bbc", action="store_true", help="BBC business and politics instead")
+    parser.add_argument("--bbc", nargs="?", const="business,politics", metavar="CATEGORIES",
+                        help="BBC News articles of these categories instead")  # fmt: skip
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="dossier-audit-") as tmp:
         folder = Path(tmp) / "articles"
         if args.bbc:
-            write_bbc(folder)
+            write_bbc(folder, args.bbc.split(","))
         else:
             materialise(folder, sample(args.per))
         print("\n".join(report(build_folder_export(folder))))

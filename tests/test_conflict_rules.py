@@ -345,3 +345,19 @@ def test_conflicts_an_act_announced_for_later_dates_its_effect(
         b={"published": published_b},
     )
     assert _slots(corpus) == (["date"] if conflict else [])
+
+
+def test_conflicts_a_title_holding_the_other_in_lower_case_agrees(nlp: Any) -> None:
+    """ "Women's world number one" holds "World number one": one title, not two."""
+    corpus = Corpus(nlp)
+    corpus.add(
+        "a", "Outlet A", "World number one Anna Berg won her first match in Varnia on Monday."
+    )
+    corpus.add(
+        "b",
+        "Outlet B",
+        "Women's world number one Anna Berg won her first match in Varnia on Monday.",
+    )
+    group = corpus.group_of("a")
+    assert [r.titles for r in group.claims if r.titles], "the titles were not read"
+    assert all(c.slot != "other" for c in group.conflicts)

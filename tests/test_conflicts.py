@@ -262,3 +262,16 @@ def test_conflicts_percentages_compare_only_in_near_paraphrases(nlp: Any, close:
     first = "Varnia's economy grew 6.9% in 2004, the Norland Bank said."
     second = "In 2004 Varnia's economy grew 3.1% after a strong last quarter."
     assert _number_slots(nlp, first, second, close) == (["number"] if close else [])
+
+
+def test_conflicts_counts_inside_one_article_compare_only_as_paraphrases(nlp: Any) -> None:
+    """Two counts by one verb in one article are mostly a list's parts ("in seven cases ... a
+    burn", "in 23 cases ... smoke damage"); across articles they may be one count twice."""
+    first = "In seven cases, customers of Norland Power reported a minor burn."
+    second = "In 23 cases, customers of Norland Power reported smoke damage."
+    across = _number_slots(nlp, first, second, False)
+    corpus = Corpus(nlp)
+    corpus.add("a", "Outlet A", f"{first} {second}")
+    a, b = corpus.refs
+    inside = [slot for slot, *_ in pair_conflicts(a, b, corpus.texts, corpus.time_of, False)]
+    assert (across, inside) == (["number"], [])

@@ -105,6 +105,8 @@ _RATE_AFTER = re.compile(
     re.I,
 )
 _DURATION_AFTER = re.compile(r"^[-\s](?:year|month|week|day|hour|minute|decade|centur)", re.I)
+# A rank, not a count: "fell to number six", "world number one", "No. 3", "#1".
+_RANK_BEFORE = re.compile(r"(?:\bnumber|\bno\.?|#)\s*$", re.I)
 
 
 def find_quantities(
@@ -121,7 +123,7 @@ def find_quantities(
                 found.append(quantity)
                 taken.append((m.start(), m.end()))
     for m in _PATTERN.finditer(text, start, end):
-        if _overlaps(m, taken) or _is_duration(text, m.end()):
+        if _overlaps(m, taken) or _is_duration(text, m.end()) or _is_rank(text, m.start()):
             continue
         quantity = _quantity(doc, document_id, m)
         if quantity is not None:
@@ -131,6 +133,10 @@ def find_quantities(
 
 def _overlaps(m: re.Match[str], spans: Sequence[tuple[int, int]]) -> bool:
     return any(s < m.end() and m.start() < e for s, e in spans)
+
+
+def _is_rank(text: str, start: int) -> bool:
+    return bool(_RANK_BEFORE.search(text[max(0, start - 8) : start]))
 
 
 def _is_duration(text: str, end: int) -> bool:

@@ -7,7 +7,9 @@ Ranks and honorifics ("Gen.", "Maj.") and time words ("then-", "former") are not
 - **title**: one person, the same head noun, and qualifiers with no word in common, where
   neither sentence names the other title's qualifiers: "Central Command commander Gen. David
   Petraeus" against "then-commander of U.S. forces in Iraq, Gen. David Petraeus". "U.S.
-  Secretary of State" and "Secretary of State" agree: one title says less, not something else.
+  Secretary of State" and "Secretary of State" agree: one title says less, not something else;
+  so do "World number one" and "Women's world number one", whose "world" is the same word
+  uncapitalised.
 - **name**: one title, word for word the same qualifiers, held by two different people:
   "Libyan Foreign Minister Moussa Koussa" against "Libyan Foreign Minister Abdelati Obeidi".
 
@@ -86,13 +88,22 @@ def title_conflict(a: ClaimRef, b: ClaimRef, texts: Mapping[str, str]) -> tuple[
         for tb in _titles(b):
             if ta.head != tb.head or not ta.qualifiers or not tb.qualifiers:
                 continue
-            retitled = ta.actor == tb.actor and not ta.qualifiers & tb.qualifiers
+            retitled = ta.actor == tb.actor and not (
+                ta.qualifiers & _words_of(tb) or tb.qualifiers & _words_of(ta)
+            )
             if retitled and not (_mentioned(ta, b, texts) or _mentioned(tb, a, texts)):
                 return _shown(ta.text), _shown(tb.text)
             renamed = ta.actor != tb.actor and ta.qualifiers == tb.qualifiers
             if renamed and not (_holds(tb.actor, a) or _holds(ta.actor, b)):
                 return _shown(ta.text), _shown(tb.text)
     return None
+
+
+def _words_of(title: Title) -> set[str]:
+    """The title's words but its head, in any case: "Women's world number one" holds the
+    qualifier of "World number one"."""
+    words = (w.strip(".'’-") for w in _words(title.text))
+    return {_fold(w) for w in words if w and w.casefold().removesuffix("s") != title.head}
 
 
 def _shown(text: str) -> str:
