@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import signal
 from typing import Any
 
 import pytest
+from spacy.tokens import Doc
 
 from dossier.nlp.roles import extract_roles
 
@@ -39,3 +41,22 @@ def test_roles_title_before_a_name_parsed_beside_it(nlp: Any, text: str) -> None
 )
 def test_roles_no_title_from_a_phrase_that_names_no_person(nlp: Any, text: str, wrong: str) -> None:
     assert not any(r.startswith(wrong) or r.endswith(wrong) for r in _roles(nlp, text))
+
+
+def test_roles_a_title_line_whose_noun_heads_its_sentence_ends(nlp: Any) -> None:
+    """A by-line ("Anna Berg Business editor, Norland News") can leave the noun before the
+    comma as its sentence's root with nothing after it; looking for the noun's phrase must
+    stop there, not climb from the root to itself for ever (it did, on a real article)."""
+    words = ["Anna", "Berg", "Business", "editor", ",", "Norland", "News"]
+    doc = Doc(nlp.vocab, words=words, heads=[3, 3, 3, 3, 3, 6, 6],
+              deps=["compound", "compound", "compound", "ROOT", "punct", "compound", "ROOT"],
+              pos=["PROPN", "PROPN", "PROPN", "NOUN", "PUNCT", "PROPN", "PROPN"],
+              ents=["B-PERSON", "I-PERSON", "O", "O", "O", "B-ORG", "I-ORG"])  # fmt: skip
+    doc[6].dep_ = "appos"  # the outlet as an object-like phrase after the comma
+    signal.signal(signal.SIGALRM, lambda *_: pytest.fail("role reading did not stop"))
+    signal.alarm(5)
+    try:
+        roles = [r.text for r in extract_roles(doc, "d")]
+    finally:
+        signal.alarm(0)
+    assert "Business editor" not in roles

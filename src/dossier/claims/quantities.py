@@ -284,7 +284,7 @@ def _verb_of(token: Any) -> str:
     for _ in range(UNIT_LOOKAHEAD + 2):
         if head.pos_ in ("VERB", "AUX") and head.dep_ != "amod":
             return str(head.lemma_.lower())
-        if head.head is head:
+        if head.head.i == head.i:
             break
         head = head.head
     return ""

@@ -84,7 +84,7 @@ def _title_before(doc: Any, comma: int, governor: Any) -> Any:
     while node.right_edge.i <= comma:
         if node.pos_ == "NOUN" and node.dep_ in _OBJECTS and _governor(node) == governor:
             return node if _is_person_noun(node) else None
-        if node.head is node or node.head.i > comma or node.head.pos_ not in _PHRASE_POS:
+        if node.head.i == node.i or node.head.i > comma or node.head.pos_ not in _PHRASE_POS:
             return None
         node = node.head
     return None
