@@ -7,16 +7,18 @@ Run from the repository root::
     PYTHONPATH=. .venv/bin/python -m eval.conflict_audit --per 10   # smaller, faster
     PYTHONPATH=. .venv/bin/python -m eval.conflict_audit --bbc      # BBC business and politics
     PYTHONPATH=. .venv/bin/python -m eval.conflict_audit --bbc sport,tech,entertainment
+    PYTHONPATH=. .venv/bin/python -m eval.conflict_audit --per 20 --topics bpoil_bbc,bpoil_reuters
 
 The sample is four T17 topic folders (Libya: CNN, Reuters, March 2011; Syria: BBC, Reuters,
 each in its busiest month) read in place, leaving out the held-out gold articles
 (``eval/heldout.py``). Each conflict is printed with up to ``SHOW`` evidence sentences; the
 judgements are a person's, recorded with their date in ``eval/README.md``.
 
-``--bbc`` audits another kind of pile instead: every third article of the given categories
-(business and politics by default) of the 2,225 BBC News articles (``BBC_STEP``): undated, one
-outlet, dense with figures. Nothing here is a
-score: the gold sets measure recall, this shows what the rules flag on text they never saw.
+``--topics`` samples other T17 folders the same way (the outlet is the folder name's last
+part; the busiest month of each). ``--bbc`` audits another kind of pile: every third article
+of the given categories (business and politics by default) of the 2,225 BBC News articles
+(``BBC_STEP``): undated, one outlet, dense with figures. Nothing here is a score: the gold
+sets measure recall, this shows what the rules flag on text they never saw.
 """
 
 from __future__ import annotations
@@ -31,7 +33,15 @@ from pathlib import Path
 from typing import Any
 
 from eval.common import SEEDS_DIR, build_folder_export
-from eval.heldout import ARTICLES, HeldOutArticle, load_topic, materialise
+from eval.heldout import (
+    ARTICLES,
+    ARTICLES_2,
+    ARTICLES_3,
+    ARTICLES_4,
+    HeldOutArticle,
+    load_topic,
+    materialise,
+)
 
 TOPICS = (
     ("LibyaWar_cnn", "CNN", "2011-03"), ("LibyaWar_reuters", "Reuters", "2011-03"),
@@ -42,11 +52,13 @@ BBC = SEEDS_DIR.parents[1] / "eval" / "data" / "bbc-news-2225" / "bbc_fulltext.j
 BBC_STEP = 3  # every third article of the categories asked for
 
 
-def sample(per_topic: int) -> tuple[HeldOutArticle, ...]:
+def sample(
+    per_topic: int, topics: Sequence[tuple[str, str, str]] = TOPICS
+) -> tuple[HeldOutArticle, ...]:
     """``per_topic`` articles of each topic's month ("" for its busiest), held-out ones left out."""
-    held = {(a.topic, a.uid) for a in ARTICLES}
+    held = {(a.topic, a.uid) for a in (*ARTICLES, *ARTICLES_2, *ARTICLES_3, *ARTICLES_4)}
     picked: list[HeldOutArticle] = []
-    for topic, outlet, month in TOPICS:
+    for topic, outlet, month in topics:
         by_month: dict[str, list[str]] = defaultdict(list)
         for uid, record in load_topic(topic).items():
             by_month[record["dct"][:7]].append(uid)
@@ -87,6 +99,11 @@ def report(export: dict[str, Any]) -> list[str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--per", type=int, default=30, help="articles per topic folder")
+    parser.add_argument(
+        "--topics",
+        metavar="FOLDERS",
+        help="T17 folders instead, comma-separated (bpoil_bbc,bpoil_reuters)",
+    )
     parser.add_argument("--bbc", nargs="?", const="business,politics", metavar="CATEGORIES",
                         help="BBC News articles of these categories instead")  # fmt: skip
     args = parser.parse_args()
@@ -94,6 +111,9 @@ def main() -> None:
         folder = Path(tmp) / "articles"
         if args.bbc:
             write_bbc(folder, args.bbc.split(","))
+        elif args.topics:
+            folders = args.topics.split(",")
+            materialise(folder, sample(args.per, [(t, t.split("_")[-1], "") for t in folders]))
         else:
             materialise(folder, sample(args.per))
         print("\n".join(report(build_folder_export(folder))))

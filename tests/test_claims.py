@@ -564,3 +564,18 @@ def test_claims_a_rank_is_no_count(nlp: Any) -> None:
     text = "Norland Records said the album fell from number 2 to No. 6, while 40 singles rose."
     claims = run(nlp, text, [("Norland Records", "ORG")])
     assert [(q.low, q.unit) for c in claims for q in c.quantities] == [(40, "single")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "5.18 pm: Anna Berg bangs her gavel as 40 workers leave Varnia.",
+        "At 3.03pm Norland Oil said 40 workers left Varnia.",
+        "At 10:20 a.m. Norland Oil said 40 workers left Varnia.",
+        "By 18.00 GMT, Norland Oil said 40 workers had left Varnia.",
+        "At 4:36 PM Norland Oil said 40 workers left Varnia.",
+    ],
+)
+def test_claims_a_time_of_day_is_no_count(nlp: Any, text: str) -> None:
+    claims = run(nlp, text, [("Varnia", "GPE")])
+    assert [(q.low, q.unit) for c in claims for q in c.quantities] == [(40, "worker")]

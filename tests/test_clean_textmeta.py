@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from dossier.clean.bylines import clean_person_name, parse_name_list
 from dossier.clean.dates import find_dates
+from dossier.clean.signals import Cue, find_cue
 from dossier.clean.textmeta import TextMetadata, extract_text_metadata
 from dossier.model import DatePrecision, Line, MetaSource, PublishedDate
 
@@ -375,3 +376,28 @@ def test_clean_textmeta_fuzz_never_crashes(rows: list[str]) -> None:
     assert meta.outlet.value
     for field in (meta.title, meta.authors, meta.outlet, meta.published, meta.not_before):
         assert field.evidence in text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "This article appeared on p32 of the Main section of the Coastal Ledger on Saturday 19 "
+        "June 2010.",
+        "A version appeared in the Coastal Ledger on 13.07 BST on Friday 4 June 2010.",
+        "Posted by Ada Quist, on June 2, 2010 4:36 PM",
+        "Posted by Ada Quist and Per Lund on June 1, 2010 10:20 AM",
+    ],
+)
+def test_clean_textmeta_print_notes_and_post_lines_are_sign_offs(line: str) -> None:
+    assert find_cue(line, line.split()) is Cue.SIGN_OFF
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "A version appeared to show that the plan had failed, the harbour master said.",
+        "Posted by the ministry on its website, the notice said 40 people had died at the pier.",
+    ],
+)
+def test_clean_textmeta_prose_like_a_sign_off_is_kept(line: str) -> None:
+    assert find_cue(line, line.split()) is None

@@ -165,6 +165,27 @@ def test_corroboration_name_spelt_two_ways_in_one_quote_is_not_a_conflict(nlp: A
     assert group.shared_sources == ("David Cameron",)
 
 
+@pytest.mark.parametrize(
+    ("quote_a", "quote_b", "conflict"),
+    [
+        ("We're not selling the Varnia fields.", "We are not selling the Varnia fields.", False),
+        ("We won't sell the Varnia fields.", "We will not sell the Varnia fields.", False),
+        ("We will keep the Varnia field open.", "We will keep the Varnia fields open.", False),
+        ("We will keep the Varnia field open.", "We will keep the Varnia port open.", True),
+    ],
+)
+def test_conflicts_quotes_folded_for_contractions_and_plurals(
+    nlp: Any, quote_a: str, quote_b: str, conflict: bool
+) -> None:
+    corpus = Corpus(nlp)
+    for doc, outlet, quote in (("a", "Outlet A", quote_a), ("b", "Outlet B", quote_b)):
+        text = f'"{quote}" Anna Berg of Norland Oil told reporters in Varnia.'
+        corpus.add(doc, outlet, text, source="Anna Berg", kind=AttributionType.NAMED)
+    (group,) = [g for g in corpus.groups() if all(r.claim.quote for r in g.claims)]
+    assert len(group.claims) == 2
+    assert [c.slot for c in group.conflicts] == (["quote"] if conflict else [])
+
+
 TOLL = "Rescue teams said 64 people had been killed, most of them in the old town near the river."
 CLAIMED_TOLL = (
     "The governor, speaking on the radio after a sleepless night, claimed nearly 50 people "

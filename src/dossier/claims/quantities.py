@@ -31,6 +31,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from dossier.claims.numerals import no_count
 from dossier.model import Quantity, Span
 from dossier.nlp import text_of
 from dossier.time.lexicon import NUMBER_WORDS
@@ -104,9 +105,6 @@ _RATE_AFTER = re.compile(
     r"(?!\s+(?:after|before|earlier|later|ago))",
     re.I,
 )
-_DURATION_AFTER = re.compile(r"^[-\s](?:year|month|week|day|hour|minute|decade|centur)", re.I)
-# A rank, not a count: "fell to number six", "world number one", "No. 3", "#1".
-_RANK_BEFORE = re.compile(r"(?:\bnumber|\bno\.?|#)\s*$", re.I)
 
 
 def find_quantities(
@@ -123,7 +121,7 @@ def find_quantities(
                 found.append(quantity)
                 taken.append((m.start(), m.end()))
     for m in _PATTERN.finditer(text, start, end):
-        if _overlaps(m, taken) or _is_duration(text, m.end()) or _is_rank(text, m.start()):
+        if _overlaps(m, taken) or no_count(text, m.start(), m.end()):
             continue
         quantity = _quantity(doc, document_id, m)
         if quantity is not None:
@@ -133,14 +131,6 @@ def find_quantities(
 
 def _overlaps(m: re.Match[str], spans: Sequence[tuple[int, int]]) -> bool:
     return any(s < m.end() and m.start() < e for s, e in spans)
-
-
-def _is_rank(text: str, start: int) -> bool:
-    return bool(_RANK_BEFORE.search(text[max(0, start - 8) : start]))
-
-
-def _is_duration(text: str, end: int) -> bool:
-    return bool(_DURATION_AFTER.match(text[end : end + 12]))
 
 
 def _quantity(doc: Any, document_id: str, m: re.Match[str]) -> Quantity | None:

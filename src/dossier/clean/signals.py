@@ -44,7 +44,8 @@ CAPTION = re.compile(
 )
 SIGN_OFF = re.compile(
     r"(^(copyright|©|\(c\))\s)|(all rights reserved)|(^write to \S.{0,80}\bat\b)"
-    r"|(^a version of this (article|story) (appeared|was published))",
+    r"|(^(this article|a version)( of this (article|story))? (appeared|was published) (on|in)\b)"
+    r"|(^posted by [^.!?]{1,80}?,? (on|at) \w+ \d)",
     re.IGNORECASE,
 )
 TIME_TOKEN = re.compile(

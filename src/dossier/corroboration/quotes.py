@@ -4,9 +4,10 @@ Two claims' quotes conflict when the speaker is the same (``same_speaker``, or o
 quotes the dossier's subject and the other relays a quote unnamed, ``_relayed``), the wordings
 are similar (the content words in common, in order, cover at least ``QUOTE_SIMILARITY`` of
 the shorter quote's) but not the same after folding case, punctuation and the spelling of
-names ("Gadhafi"/"Gaddafi", "al-Assad"/"Assad"), neither is a fragment of the other, and a
-word was substituted between shared words ("manage" vs "control") or a phrase moved from one
-end to the other (``_substituted``). Two quotes in one article are two statements.
+names ("Gadhafi"/"Gaddafi", "al-Assad"/"Assad"), contractions ("I'm"/"I am") and a final
+"s" ("interest"/"interests"), neither is a fragment of the other, and a word was substituted
+between shared words ("manage" vs "control") or a phrase moved from one end to the other
+(``_substituted``). Two quotes in one article are two statements.
 
 Scraped text loses quotation marks, so a SUBJECT claim without a quote span is read as quoting
 the words after its reporting verb when they are in the first person ("Soleimani wrote, I
@@ -41,6 +42,11 @@ _WORD = re.compile(r"\w+")
 # How far into unmarked words a first-person pronoun shows they are the speaker's own.
 FIRST_PERSON_WORDS = 6
 _FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
+# Contractions and their full forms, the specific ones first ("won't" is "will not").
+_CONTRACTIONS = tuple((re.compile(p, re.I), full) for p, full in (
+    (r"\bwon['’]t\b", "will not"), (r"\bcan['’]t\b", "can not"), (r"n['’]t\b", " not"),
+    (r"['’]m\b", " am"), (r"['’]re\b", " are"), (r"['’]ve\b", " have"), (r"['’]ll\b", " will"),
+))  # fmt: skip
 # Attributions that pass a quote on without naming who spoke it.
 _RELAYS = {
     AttributionType.ANONYMOUS_OFFICIAL, AttributionType.ANONYMOUS_GROUP, AttributionType.MEDIA,
@@ -57,10 +63,12 @@ def quote_conflict(a: ClaimRef, b: ClaimRef, texts: Mapping[str, str]) -> tuple[
         return None
     if not same_speaker(a, b) and not _relayed(a, b):
         return None
-    words_a = [w for w in _WORD.findall(quote_a.casefold()) if w not in _NAME_PARTICLES]
-    words_b = _respell(
-        [w for w in _WORD.findall(quote_b) if w.casefold() not in _NAME_PARTICLES], words_a
-    )
+    words_a = _plain([w for w in _WORD.findall(_expand(quote_a).casefold())
+                      if w not in _NAME_PARTICLES])  # fmt: skip
+    words_b = _plain(_respell(
+        [w for w in _WORD.findall(_expand(quote_b)) if w.casefold() not in _NAME_PARTICLES],
+        words_a,
+    ))  # fmt: skip
     if not words_a or not words_b or words_a == words_b or _is_fragment(words_a, words_b):
         return None
     if not _substituted(words_a, words_b):
@@ -69,6 +77,20 @@ def quote_conflict(a: ClaimRef, b: ClaimRef, texts: Mapping[str, str]) -> tuple[
     if not content_a or not content_b or shared_wording(content_a, content_b) < QUOTE_SIMILARITY:
         return None
     return quote_a, quote_b
+
+
+def _expand(quote: str) -> str:
+    """Contractions written out: "I'm not" and "I am not" word one statement alike."""
+    for pattern, full in _CONTRACTIONS:
+        quote = pattern.sub(full, quote)
+    return quote
+
+
+def _plain(words: list[str]) -> list[str]:
+    """Words without a final "s" (not "ss", not a stop word: "this", "does"): "interest" and
+    "interests" are one word quoted twice, not a reworded statement."""
+    return [w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss")
+            and w not in STOP_WORDS else w for w in words]  # fmt: skip
 
 
 def _substituted(a: list[str], b: list[str]) -> bool:
