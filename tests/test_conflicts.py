@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from dossier.corroboration.conflicts import dates_agree, dates_near, pair_conflicts
+from dossier.corroboration.conflicts import dates_agree, dates_near, other_times, pair_conflicts
 from dossier.corroboration.quotes import shared_wording
 from dossier.model import AttributionType, Span, TimeExpr, TimeKind, TimePrecision
 from tests.claim_corpus import Corpus
@@ -296,3 +296,18 @@ def test_conflicts_counts_inside_one_article_compare_only_as_paraphrases(nlp: An
     a, b = corpus.refs
     inside = [slot for slot, *_ in pair_conflicts(a, b, corpus.texts, corpus.time_of, False)]
     assert (across, inside) == (["number"], [])
+
+
+def test_conflicts_a_second_date_that_agrees_is_no_date_conflict(nlp: Any) -> None:
+    """ "Which exploded on 20 April and sank two days later" is dated by its second date, but
+    also names the first: against "exploded on 20 April" it reports two acts, not two dates."""
+    corpus = Corpus(nlp)
+    corpus.add("a", "Outlet A", "Oil has leaked into the sea from the Varnia rig, which exploded "
+               "on 20 April and sank two days later.")  # fmt: skip
+    corpus.add("b", "Outlet B", "Oil has leaked into the sea since the Varnia rig exploded on 20 "
+               "April, killing 11 workers.")  # fmt: skip
+    a, b = corpus.refs
+    args = (a, b, corpus.texts, corpus.time_of, True)
+    alone = [slot for slot, *_ in pair_conflicts(*args)]
+    both = [slot for slot, *_ in pair_conflicts(*args, other_times(corpus.refs, corpus.time_of))]
+    assert (alone, both) == (["date"], [])

@@ -22,7 +22,7 @@ from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 
 from dossier.corroboration.blocking import EventIndex
-from dossier.corroboration.conflicts import TimeIndex, Value, pair_conflicts
+from dossier.corroboration.conflicts import TimeIndex, Value, other_times, pair_conflicts
 from dossier.corroboration.grouping import STRONG_LEXICAL, Embed, Scorer, link, make_scorer
 from dossier.corroboration.minhash import find_copies
 from dossier.corroboration.records import (
@@ -125,6 +125,7 @@ def _conflicts(
     worded alike cannot disagree on a slot (the same date words, numbers, places, quote and
     titles). A large group's pairs grow with the square of its size; most are neither."""
     found: dict[str, list[tuple[str, Value, Value]]] = defaultdict(list)
+    others = other_times([refs[k] for k in sorted({k for pair in linked for k in pair})], time_of)
     for (i, j), score in linked.items():
         if not score or refs[i].claim.text == refs[j].claim.text:
             continue
@@ -133,7 +134,9 @@ def _conflicts(
             or scorer.cosine(i, j) >= CONFLICT_COSINE
             or scorer.same_event(i, j)
         )
-        found[refs[i].claim.id].extend(pair_conflicts(refs[i], refs[j], texts, time_of, close))
+        found[refs[i].claim.id].extend(
+            pair_conflicts(refs[i], refs[j], texts, time_of, close, others)
+        )
     return found
 
 

@@ -11,7 +11,8 @@ slot only disagrees when the values cannot both be true:
   ago, a demographer could have told you" / "in the late 1970s, fertility rose"). Two dates
   disagree there only for one predicate. Nor an act announced for a later day than another
   report dates it ("will be suspended on Wednesday" / "suspends Syria", 12 November: its
-  effect and its decision);
+  effect and its decision), nor when another date of one claim agrees with the other's
+  ("exploded on 20 April and sank two days later" / "exploded on 20 April": two acts);
 - **number**: one thing counted by one verb, with values that cannot both be true
   (``numbers``: "48" vs "64 killed"; not "7,500 dead" in March against "9,000" in April),
   in claims that may count one whole (``_same_scope``): not in two places ("337 cases in
@@ -30,8 +31,10 @@ slot only disagrees when the values cannot both be true:
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Mapping
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
 from datetime import date
 
 from rapidfuzz.distance import Indel
@@ -51,19 +54,25 @@ _SCHEDULED = re.compile(r"\b(?:will|shall)\b|\b(?:is|are) (?:due |set |scheduled
 PRESENT_REF = "PRESENT_REF"
 Value = tuple[str, str, str]  # (document id, claim id, value as text)
 TimeIndex = Mapping[tuple[str, int, int], TimeExpr]
+OtherTimes = Mapping[str, tuple[TimeExpr, ...]]  # claim id -> its dates besides its own
 
 
 def pair_conflicts(
-    a: ClaimRef, b: ClaimRef, texts: Mapping[str, str], time_of: TimeIndex, close: bool = True
-) -> list[tuple[str, Value, Value]]:
+    a: ClaimRef, b: ClaimRef, texts: Mapping[str, str], time_of: TimeIndex, close: bool = True,
+    others: OtherTimes | None = None,
+) -> list[tuple[str, Value, Value]]:  # fmt: skip
     """Each slot on which ``a`` and ``b`` disagree, with the two values.
 
     ``close`` says the two are near paraphrases; otherwise only a quote's wording and a count
     of one thing by one verb ("48 killed" / "64 killed", see ``same_count``) are compared.
+    ``others`` holds each claim's dates besides its own (``other_times``).
     """
     found: list[tuple[str, Value, Value]] = []
     dates = _times(a, time_of), _times(b, time_of)
-    if close and dates[0] and dates[1] and _dates_conflict(a, b, dates[0], dates[1]):
+    if (
+        close and dates[0] and dates[1] and _dates_conflict(a, b, dates[0], dates[1])
+        and not _another_date_agrees(a, b, dates[0], dates[1], others or {})
+    ):  # fmt: skip
         found.append((ConflictSlot.DATE, _value(a, dates[0].text), _value(b, dates[1].text)))
     for qa, qb in number_conflicts(a, b, close) if _same_scope(a, b, texts) else ():
         found.append((ConflictSlot.NUMBER, _value(a, _slice(a, qa, texts)),
@@ -78,6 +87,40 @@ def pair_conflicts(
     if titles:
         found.append((ConflictSlot.OTHER, _value(a, titles[0]), _value(b, titles[1])))
     return found
+
+
+def other_times(refs: Sequence[ClaimRef], time_of: TimeIndex) -> dict[str, tuple[TimeExpr, ...]]:
+    """Each claim's dated time expressions besides its own date (claim id -> times): "exploded
+    on April 20 and sank two days later" is dated by its second, and also names the first."""
+    by_document: dict[str, list[tuple[int, int, TimeExpr]]] = defaultdict(list)
+    for (document, start, end), time in time_of.items():
+        if (time.start or time.end) and time.value != PRESENT_REF:
+            by_document[document].append((start, end, time))
+    for times in by_document.values():
+        times.sort(key=lambda t: (t[0], t[1]))
+    found = {}
+    for ref in refs:
+        span, own = ref.claim.sentence, ref.claim.time
+        times = by_document.get(ref.document_id, [])
+        inside = []
+        for start, end, time in times[bisect.bisect_left(times, span.start, key=lambda t: t[0]) :]:
+            if start >= span.end:
+                break
+            if end <= span.end and not (own and (start, end) == (own.start, own.end)):
+                inside.append(time)
+        if inside:
+            found[ref.claim.id] = tuple(inside)
+    return found
+
+
+def _another_date_agrees(
+    a: ClaimRef, b: ClaimRef, ta: TimeExpr, tb: TimeExpr, others: OtherTimes
+) -> bool:
+    """A second date of one claim agrees with the other's date: the two report two acts of one
+    sentence, not one act on two dates."""
+    return any(dates_agree(t, tb) for t in others.get(a.claim.id, ())) or any(
+        dates_agree(ta, t) for t in others.get(b.claim.id, ())
+    )
 
 
 def _value(ref: ClaimRef, text: str) -> Value:
