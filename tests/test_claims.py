@@ -579,3 +579,10 @@ def test_claims_a_rank_is_no_count(nlp: Any) -> None:
 def test_claims_a_time_of_day_is_no_count(nlp: Any, text: str) -> None:
     claims = run(nlp, text, [("Varnia", "GPE")])
     assert [(q.low, q.unit) for c in claims for q in c.quantities] == [(40, "worker")]
+
+
+def test_claims_an_earlier_value_is_no_total(nlp: Any) -> None:
+    text = "The agency reported 2,254 cases in Varnia, up from 1,639 cases previously."
+    claims = run(nlp, text, [("Varnia", "GPE")])
+    got = [(q.low, q.hedge) for c in claims for q in c.quantities]
+    assert got == [(2254, ""), (1639, "previous")]

@@ -385,6 +385,19 @@ def test_clean_lines_thread_of_headed_comments_removed() -> None:
     assert decide(article(middle=line))[line] == ""
 
 
+STAMPED_THREAD = (
+    "At 02:17 am on 19 May 2009, HarbourWatcher wrote: This comment was removed because the "
+    "moderators found it broke the House Rules.",
+    "At 7:16 pm on 19 May 2009, Olaf_Brenn wrote: The channel needed deepening for a long time.",
+)
+
+
+def test_clean_lines_thread_of_comments_stamped_am_pm_removed() -> None:
+    reasons = decide(article(after=STAMPED_THREAD))
+    assert all(reasons[line] == "comments" for line in STAMPED_THREAD)
+    assert all(reasons[line] == "" for line in PARAGRAPHS)
+
+
 def test_clean_lines_one_reply_mark_in_the_body_kept() -> None:
     line = (
         "Readers could answer the survey online | Reply cards were also sent out by post, he said."

@@ -156,7 +156,9 @@ def test_conflicts_sums_that_name_what_they_are_compare(
     _numbers_disagree(nlp, first, FUND.format(verb="establish", sum=sum_b), conflict)
 
 
-@pytest.mark.parametrize(("published", "conflict"), [("2020-06-03", True), ("2020-06-20", False)])
+@pytest.mark.parametrize(
+    ("published", "conflict"), [("2020-06-02", True), ("2020-06-03", False), ("2020-06-20", False)]
+)
 def test_conflicts_running_totals_of_different_days_not_compared(
     nlp: Any, published: str, conflict: bool
 ) -> None:
@@ -361,3 +363,13 @@ def test_conflicts_a_title_holding_the_other_in_lower_case_agrees(nlp: Any) -> N
     group = corpus.group_of("a")
     assert [r.titles for r in group.claims if r.titles], "the titles were not read"
     assert all(c.slot != "other" for c in group.conflicts)
+
+
+def test_conflicts_a_title_many_hold_has_no_wrong_holder(nlp: Any) -> None:
+    """ "A Norland Radio columnist" is one of several: two people can both be one."""
+    line = "{name}, a Norland Radio columnist, said the northern ports of Varnia would reopen."
+    corpus = _pair(nlp, line.format(name="Anna Berg"), line.format(name="Erik Lund"))
+    assert [r.titles for r in corpus.refs if r.titles], "the titles were not read"
+    assert "other" not in _slots(corpus)
+    shared, one = (read_title("x", f"{d} Norland Radio columnist") for d in ("a", "the"))
+    assert shared is not None and one is not None and (shared.unique, one.unique) == (False, True)

@@ -311,3 +311,15 @@ def test_conflicts_a_second_date_that_agrees_is_no_date_conflict(nlp: Any) -> No
     alone = [slot for slot, *_ in pair_conflicts(*args)]
     both = [slot for slot, *_ in pair_conflicts(*args, other_times(corpus.refs, corpus.time_of))]
     assert (alone, both) == (["date"], [])
+
+
+def test_conflicts_percentages_undated_are_not_compared(nlp: Any) -> None:
+    """ "Tumbled 9.71 percent" and "tumbled almost 7% yesterday" may be two days' falls."""
+    first = "Norland Oil's shares in Varnia tumbled 9.71 percent on fears over its dividend."
+    second = (
+        "Norland Oil's shares in Varnia tumbled almost 7% yesterday on fears over its dividend."
+    )
+    assert _number_slots(nlp, first, second, True) == []
+    assert _number_slots(nlp, first.replace("tumbled", "tumbled yesterday"), second, True) == [
+        "number"
+    ]

@@ -12,9 +12,10 @@ Vague counts get the interval their words allow (hedge ``"vague"``): "several th
 ``[3000, 9000]``, "hundreds of" ``[200, 1999]``, "tens of thousands" ``[20000, 99000]``,
 "half a dozen" ``[6, 6]`` (``VAGUE_COUNTS``, ``FEW``).
 
-Two kinds of number are no total, and their hedge says so: an increment ("nine more people",
-"another 35", hedge ``"additional"``) and a rate ("200 people a day", "$116 a barrel", hedge
-``"rate"``). Two outlets' totals can disagree; an increment or a rate is not compared with them.
+Three kinds of number are no total, and their hedge says so: an increment ("nine more people",
+"nine further cases", "44 new cases", "another 35", hedge ``"additional"``), a rate ("200 people a day", "$116 a barrel", hedge
+``"rate"``) and an earlier value ("up from 1,639", hedge ``"previous"``). Two outlets' totals
+can disagree; these are not compared with them.
 
 The unit is the counted noun's lemma ("troop"), "USD"/"EUR"/"GBP" for money and "%" for
 percentages ("% of child" when the text says of what); nouns and participles that count people
@@ -98,7 +99,13 @@ _VAGUE = re.compile(
 _INCREMENT_BEFORE = re.compile(
     r"\b(?:another|an additional|a further|further|additional|extra)\s+$", re.I
 )
-_INCREMENT_AFTER = re.compile(r"^\s+(?:more|additional|extra)\b(?!\s+than)", re.I)
+_INCREMENT_AFTER = re.compile(r"^\s+(?:more|additional|extra|further|new)\b(?!\s+than)", re.I)
+# An earlier value the total is compared with: "2,254 cases, up from 1,639".
+_PREVIOUS_BEFORE = re.compile(
+    r"\b(?:up|down|rose|fell|risen|fallen|increased|decreased|climbed|dropped|jumped)\s+from\s+"
+    r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|\$|£|€)?$",
+    re.I,
+)
 _RATE_AFTER = re.compile(
     r"^(?:\s+[\w-]+){0,2}?\s+(?:a|an|per|each|every)\s+(?:day|week|month|year|hour|minute|night|"
     r"barrel|gallon|litre|liter|ton|tonne|kilo\w*|pound|ounce|head|person|capita|share)\b"
@@ -176,11 +183,14 @@ def _vague(doc: Any, document_id: str, m: re.Match[str]) -> Quantity | None:
 
 
 def _no_total(text: str, start: int, end: int) -> str:
-    """ "additional" for an increment, "rate" for a rate, "" for a total."""
+    """ "additional" for an increment, "rate" for a rate, "previous" for an earlier value, ""
+    for a total."""
     if _INCREMENT_BEFORE.search(text[max(0, start - 16) : start]) or _INCREMENT_AFTER.match(
         text[end : end + 16]
     ):
         return "additional"
+    if _PREVIOUS_BEFORE.search(text[max(0, start - 24) : start]):
+        return "previous"
     return "rate" if _RATE_AFTER.match(text[end : end + 48]) else ""
 
 

@@ -136,8 +136,10 @@ PHRASES: dict[Cue, re.Pattern[str]] = {
 COMMENT_FORM = re.compile(
     r"\|\s*Reply\b|\((?:required|optional)\b[^)]{0,40}\bnot be (?:displayed|published)\)"
     r"|email address will not be published|required fields are marked"
-    # a comment's header: "At 04:22 4th Mar 2012, XieMing wrote:"
-    r"|\bat \d{1,2}:\d{2} \d{1,2}(?:st|nd|rd|th) [a-z]{3} \d{4}, \S{1,40} wrote:",
+    # a comment's header: "At 04:22 4th Mar 2012, XieMing wrote:", "At 7:16 pm on 19 May 2009,
+    # RoastDuck wrote:"
+    r"|\bat \d{1,2}:\d{2}(?: [ap]m on)? \d{1,2}(?:st|nd|rd|th)? [a-z]{3} \d{4}, \S{1,40} wrote:"
+    r"|this comment was removed because the moderators",
     re.IGNORECASE,
 )
 

@@ -12,12 +12,14 @@ slot only disagrees when the values cannot both be true:
   disagree there only for one predicate. Nor an act announced for a later day than another
   report dates it ("will be suspended on Wednesday" / "suspends Syria", 12 November: its
   effect and its decision), nor when another date of one claim agrees with the other's
-  ("exploded on 20 April and sank two days later" / "exploded on 20 April": two acts);
+  ("exploded on 20 April and sank two days later" / "exploded on 20 April": two acts), nor
+  in claims of two places or casts (``_same_scope``, as for numbers: "on Monday, nine cases in
+  the UK" / "last night, five cases in Brazil");
 - **number**: one thing counted by one verb, with values that cannot both be true
   (``numbers``: "48" vs "64 killed"; not "7,500 dead" in March against "9,000" in April),
   in claims that may count one whole (``_same_scope``): not in two places ("337 cases in
   Scotland" / "more than 800 cases in the UK"), nor of two casts ("India's economy grew" /
-  "the UK economy grew"). Percentages only in near paraphrases;
+  "the UK economy grew"). Percentages only in near paraphrases dated alike;
 - **place**: without a gazetteer, "Geneva" and "Switzerland" cannot be told apart from two
   different places, so places disagree only when each claim names exactly one, the names
   differ and are no spellings of one name ("Deraa"/"Daraa", ``VARIANT_SIMILARITY``), neither
@@ -69,12 +71,14 @@ def pair_conflicts(
     """
     found: list[tuple[str, Value, Value]] = []
     dates = _times(a, time_of), _times(b, time_of)
+    scope = _same_scope(a, b, texts)
     if (
-        close and dates[0] and dates[1] and _dates_conflict(a, b, dates[0], dates[1])
+        close and scope and dates[0] and dates[1] and _dates_conflict(a, b, dates[0], dates[1])
         and not _another_date_agrees(a, b, dates[0], dates[1], others or {})
     ):  # fmt: skip
         found.append((ConflictSlot.DATE, _value(a, dates[0].text), _value(b, dates[1].text)))
-    for qa, qb in number_conflicts(a, b, close) if _same_scope(a, b, texts) else ():
+    dated = bool(dates[0] and dates[1] and dates_agree(dates[0], dates[1]))
+    for qa, qb in number_conflicts(a, b, close, dated) if scope else ():
         found.append((ConflictSlot.NUMBER, _value(a, _slice(a, qa, texts)),
                       _value(b, _slice(b, qb, texts))))  # fmt: skip
     places = _place_conflict(a, b, texts) if close else None

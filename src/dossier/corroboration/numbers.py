@@ -5,13 +5,15 @@ For a unit both claims count exactly once, with one verb that says what is count
 widened by ``NUMBER_TOLERANCE``, do not overlap ("13" vs "30 killed"; "at least 13" vs "15"
 agrees) and lie within ``NUMBER_RATIO`` of each other: 9 and 120 people are two groups, not one
 group counted twice. Running totals grow, so counts from articles published more than
-``NUMBER_DAYS`` apart are not compared ("7,500 dead" in March, "9,000" in April), nor are
-increments and rates ("nine more", "200 a day"). Percentages are changes or shares of a base
-the sentence need not name ("grew 0.4%", "30% saw orders rise"): they are compared only
-between near paraphrases (``close``). On 307 BBC business and politics articles, 8 of 16
-groups flagged conflicting were percentages of different things, none of one thing. Inside one
-article, two counts by one verb are mostly a list's parts ("in seven cases ... a burn", "in 23
-cases ... smoke damage"): they too are compared only between near paraphrases.
+``NUMBER_DAYS`` apart are not compared ("7,500 dead" in March, "9,000" in April; "1,124 cases"
+one day, "1,534" the next), nor are increments, rates and earlier values ("nine more", "200 a
+day", "up from 1,639"). Percentages are changes or shares of a base the sentence need not name
+("grew 0.4%", "30% saw orders rise"): they are compared only between near paraphrases
+(``close``) dated alike ("tumbled 9.71 percent" and "tumbled almost 7% yesterday" may be two
+days' falls). On 307 BBC business and politics articles, 8 of 16 groups flagged conflicting
+were percentages of different things, none of one thing. Inside one article, two counts by one
+verb are mostly a list's parts ("in seven cases ... a burn", "in 23 cases ... smoke damage"):
+they too are compared only between near paraphrases.
 """
 
 from __future__ import annotations
@@ -26,24 +28,27 @@ from dossier.model import Quantity
 NUMBER_TOLERANCE = 0.05
 # Counts further apart than this factor count different things, not one thing differently.
 NUMBER_RATIO = 5.0
-# Counts from articles published further apart (days) may be a running total at two moments.
-NUMBER_DAYS = 3
-# Hedges of a number that is no total: an increment ("nine more") or a rate ("200 a day").
-_NOT_TOTALS = frozenset({"additional", "rate"})
+# Counts from articles published further apart (days) may be a running total at two moments:
+# an epidemic's WHO tally grew from 1,124 to 1,534 cases overnight (3 until the H1N1 audit).
+NUMBER_DAYS = 1
+# Hedges of a number that is no total: an increment ("nine more"), a rate ("200 a day") or an
+# earlier value ("up from 1,639").
+_NOT_TOTALS = frozenset({"additional", "rate", "previous"})
 # Verbs too general to say that two counts count the same thing ("there are", "has").
 VAGUE_VERBS = frozenset({"", "be", "have", "say", "do", "include", "make", "get"})
 
 
 def number_conflicts(
-    a: ClaimRef, b: ClaimRef, close: bool = True
+    a: ClaimRef, b: ClaimRef, close: bool = True, dated: bool = True
 ) -> list[tuple[Quantity, Quantity]]:
-    """Each count of one thing by one verb on which ``a`` and ``b`` disagree."""
+    """Each count of one thing by one verb on which ``a`` and ``b`` disagree (``close``: the
+    pair are near paraphrases; ``dated``: both have dates, and they agree)."""
     if not _contemporary(a, b) or (a.document_id == b.document_id and not close):
         return []
     units_a, units_b = _by_unit(a.claim.quantities), _by_unit(b.claim.quantities)
     found = []
     for unit in sorted(units_a.keys() & units_b.keys()):
-        if unit.startswith("%") and not close:
+        if unit.startswith("%") and not (close and dated):
             continue
         (qa,), (qb,) = units_a[unit], units_b[unit]
         if same_count(qa, qb) and not numbers_agree(qa, qb) and _comparable(qa, qb):

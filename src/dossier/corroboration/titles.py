@@ -11,7 +11,8 @@ Ranks and honorifics ("Gen.", "Maj.") and time words ("then-", "former") are not
   so do "World number one" and "Women's world number one", whose "world" is the same word
   uncapitalised.
 - **name**: one title, word for word the same qualifiers, held by two different people:
-  "Libyan Foreign Minister Moussa Koussa" against "Libyan Foreign Minister Abdelati Obeidi".
+  "Libyan Foreign Minister Moussa Koussa" against "Libyan Foreign Minister Abdelati Obeidi";
+  not a title many hold at once ("a Reuters columnist").
 
 Demonyms fold to their country's stem ("Libyan"/"Libya", "French"/"France") so that "French
 President" and "President of France" agree.
@@ -33,6 +34,8 @@ _RANKS = frozenset({
 })  # fmt: skip
 _TIME_WORDS = frozenset({"then", "former", "ex", "late", "current", "now", "acting", "outgoing"})
 _DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their"})
+# A title opening with these is one of several posts of its name ("a Reuters columnist").
+_SHARED_POSTS = frozenset({"a", "an", "one", "another"})
 _LINKS = frozenset({"of", "for", "in", "at", "to", "on", "and"})
 # Demonyms whose stem is not their country's ("French"/"France"); others share four letters.
 _DEMONYMS = {"french": "france", "dutch": "netherlands", "swiss": "switzerland",
@@ -50,6 +53,7 @@ class Title:
     text: str
     head: str
     qualifiers: frozenset[str]
+    unique: bool = True  # one holder at a time: not "a Reuters columnist", "one of its ministers"
 
 
 def read_title(actor: str, text: str) -> Title | None:
@@ -69,7 +73,9 @@ def read_title(actor: str, text: str) -> Title | None:
     )  # fmt: skip
     if not head.isalpha():
         return None
-    return Title(actor, text, head.removesuffix("s") if len(head) > 4 else head, qualifiers)
+    unique = lowered[0] not in _SHARED_POSTS
+    head = head.removesuffix("s") if len(head) > 4 else head
+    return Title(actor, text, head, qualifiers, unique)
 
 
 def _words(text: str) -> list[str]:
@@ -93,7 +99,7 @@ def title_conflict(a: ClaimRef, b: ClaimRef, texts: Mapping[str, str]) -> tuple[
             )
             if retitled and not (_mentioned(ta, b, texts) or _mentioned(tb, a, texts)):
                 return _shown(ta.text), _shown(tb.text)
-            renamed = ta.actor != tb.actor and ta.qualifiers == tb.qualifiers
+            renamed = ta.actor != tb.actor and ta.qualifiers == tb.qualifiers and ta.unique
             if renamed and not (_holds(tb.actor, a) or _holds(ta.actor, b)):
                 return _shown(ta.text), _shown(tb.text)
     return None
