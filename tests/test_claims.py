@@ -561,7 +561,10 @@ def test_claims_a_count_of_happenings_names_itself(nlp: Any) -> None:
 
 
 def test_claims_a_rank_is_no_count(nlp: Any) -> None:
-    text = "Norland Records said the album fell from number 2 to No. 6, while 40 singles rose."
+    text = (
+        "Norland Records said the album fell from number 2 to No. 6, its 3rd fall, while 40 "
+        "singles rose."
+    )
     claims = run(nlp, text, [("Norland Records", "ORG")])
     assert [(q.low, q.unit) for c in claims for q in c.quantities] == [(40, "single")]
 

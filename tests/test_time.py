@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pytest
@@ -10,6 +11,7 @@ from hypothesis import strategies as st
 
 from dossier.model import DatePrecision, PublishedDate, TimeExpr, TimeKind, TimePrecision
 from dossier.time import extract_times
+from dossier.time.calendar import part_of
 from dossier.time.lexicon import NUMBER_WORDS, number_pattern
 
 P = TimePrecision
@@ -327,3 +329,13 @@ def test_number_pattern_matches_every_number_word_longest_first() -> None:
         "seventy-three", "sixty", "seven", "seven",
     ]  # fmt: skip
     assert pattern.search("sevens") is None
+
+
+@pytest.mark.parametrize("part", ["early", "mid", "late"])
+def test_time_a_part_of_a_day_is_that_day(part: str) -> None:
+    """ "The beginning of last night" is the day itself, never an interval ending before it
+    starts (round(1/3) - 1 made the early third of one day end the day before)."""
+    day = dt.date(2011, 2, 2)
+    assert part_of((day, day), part) == (day, day)
+    two = (day, day + dt.timedelta(days=1))
+    assert part_of(two, part) == two

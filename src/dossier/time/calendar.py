@@ -101,6 +101,8 @@ def part_of(interval: Interval, part: str) -> Interval:
         first, last = {"early": (1, 10), "mid": (11, 20)}.get(part, (21, end.day))
         return start.replace(day=first), start.replace(day=last)
     third = ((end - start).days + 1) / 3
+    if third < 1:  # a part of a day or two is no shorter at day precision: "early last night"
+        return interval
     if part == "early":
         return start, start + dt.timedelta(days=round(third) - 1)
     if part == "mid":
