@@ -589,3 +589,13 @@ def test_claims_an_earlier_value_is_no_total(nlp: Any) -> None:
     claims = run(nlp, text, [("Varnia", "GPE")])
     got = [(q.low, q.hedge) for c in claims for q in c.quantities]
     assert got == [(2254, ""), (1639, "previous")]
+
+
+def test_claims_a_blog_post_line_glued_into_prose_gives_no_claim(nlp: Any) -> None:
+    text = (
+        "Norland Oil said the spill in Varnia was over. Posted by Ada Quist on May 1, 2005 10:03 "
+        "AM. Posted by Per Lund, on May 2, 2005 4:36 PM."
+    )
+    claims = run(nlp, text, [("Norland Oil", "ORG"), ("Varnia", "GPE"), ("Ada Quist", "PERSON"),
+                             ("Per Lund", "PERSON")])  # fmt: skip
+    assert [c.text for c in claims] == ["Norland Oil said the spill in Varnia was over."]

@@ -373,3 +373,18 @@ def test_conflicts_a_title_many_hold_has_no_wrong_holder(nlp: Any) -> None:
     assert "other" not in _slots(corpus)
     shared, one = (read_title("x", f"{d} Norland Radio columnist") for d in ("a", "the"))
     assert shared is not None and one is not None and (shared.unique, one.unique) == (False, True)
+
+
+@pytest.mark.parametrize(("count_b", "conflict"), [("three", True), ("five", False)])
+def test_conflicts_two_places_with_two_counts_are_two_happenings(
+    nlp: Any, count_b: str, conflict: bool
+) -> None:
+    """ "Rebels captured three arms depots in Idlib" / "five arms depots in Tripoli": two
+    captures, not one put in two places; with one count it is one capture and a place slot."""
+    depots = (
+        "Rebels captured {n} arms depots in {place} on Friday after a long battle with the army."
+    )
+    corpus = _pair(
+        nlp, depots.format(n="three", place="Idlib"), depots.format(n=count_b, place="Tripoli")
+    )
+    assert ("place" in _slots(corpus)) is conflict

@@ -139,7 +139,9 @@ COMMENT_FORM = re.compile(
     # a comment's header: "At 04:22 4th Mar 2012, XieMing wrote:", "At 7:16 pm on 19 May 2009,
     # RoastDuck wrote:"
     r"|\bat \d{1,2}:\d{2}(?: [ap]m on)? \d{1,2}(?:st|nd|rd|th)? [a-z]{3} \d{4}, \S{1,40} wrote:"
-    r"|this comment was removed because the moderators",
+    r"|this comment was removed because the moderators"
+    # a blog's list of posts, glued into prose: "Posted by Ada Quist on May 1, 2005 10:03 AM"
+    r"|\bposted by [^.!?]{1,60}?,? on [a-z]{3,9}\.? \d{1,2}, \d{4},? \d{1,2}:\d{2} ?[ap]m\b",
     re.IGNORECASE,
 )
 

@@ -25,7 +25,8 @@ slot only disagrees when the values cannot both be true:
   differ and are no spellings of one name ("Deraa"/"Daraa", ``VARIANT_SIMILARITY``), neither
   name occurs within ``PLACE_WINDOW`` characters of the other claim, and the two tell one act
   (``same_act``: "will not attend the meeting in Morocco" and "withdrew its ambassador from
-  Damascus" name two places for two acts);
+  Damascus" name two places for two acts) with counts that do not differ ("nine cases in the
+  UK" and "five cases in Brazil" are two happenings);
 - **other**: a person's title or a title's holder (``titles``): "Central Command commander" vs
   "commander of U.S. forces in Iraq";
 - **quote**: the same speaker quoted in two wordings of one statement (``quotes``).
@@ -41,7 +42,7 @@ from datetime import date
 
 from rapidfuzz.distance import Indel
 
-from dossier.corroboration.numbers import number_conflicts
+from dossier.corroboration.numbers import number_conflicts, numbers_agree
 from dossier.corroboration.quotes import VARIANT_SIMILARITY, quote_conflict
 from dossier.corroboration.records import ClaimRef, ConflictSlot, span_text
 from dossier.corroboration.titles import title_conflict
@@ -81,7 +82,7 @@ def pair_conflicts(
     for qa, qb in number_conflicts(a, b, close, dated) if scope else ():
         found.append((ConflictSlot.NUMBER, _value(a, _slice(a, qa, texts)),
                       _value(b, _slice(b, qb, texts))))  # fmt: skip
-    places = _place_conflict(a, b, texts) if close else None
+    places = _place_conflict(a, b, texts) if close and not _counts_differ(a, b) else None
     if places:
         found.append((ConflictSlot.PLACE, _value(a, places[0]), _value(b, places[1])))
     quotes = quote_conflict(a, b, texts)
@@ -229,6 +230,15 @@ def _same_scope(a: ClaimRef, b: ClaimRef, texts: Mapping[str, str]) -> bool:
 
 def _place_names(ref: ClaimRef, texts: Mapping[str, str]) -> set[str]:
     return {span_text(ref, p, texts).casefold() for p in ref.claim.places}
+
+
+def _counts_differ(a: ClaimRef, b: ClaimRef) -> bool:
+    """Both claims count one unit, with numbers that do not agree: "nine further cases in the
+    UK" and "five cases in Brazil" are two happenings, not one put in two places."""
+    units_a = {q.unit: q for q in a.claim.quantities if q.unit}
+    return any(
+        q.unit in units_a and not numbers_agree(units_a[q.unit], q) for q in b.claim.quantities
+    )
 
 
 def _bare(place: str) -> str:
