@@ -1,9 +1,10 @@
-"""Numbers in a sentence that count nothing: durations, ranks and times of day.
+"""Numbers in a sentence that count nothing (durations, ranks, times of day), or no total.
 
 "A 40-year rule" and "three years" are durations, "fell to number six", "No. 3" and "the 16th
 case" ranks, "5.18 pm", "10:20 a.m." and "18.00 GMT" times of day. ``quantities`` leaves them
 out, so two live-blog timestamps or two chart places are never compared as two counts of one
-thing.
+thing. An increment ("nine more"), a rate ("200 a day") and an earlier value ("up from 1,639")
+count something but no total (``no_total``): their hedge says so.
 """
 
 from __future__ import annotations
@@ -19,6 +20,24 @@ _RANK_BEFORE = re.compile(r"(?:\bnumber|\bno\.?|#)\s*$", re.I)
 _CLOCK_AFTER = re.compile(
     r"(?::\d\d)?\s?(?:(?i:[ap]\.?m\b\.?)|GMT\b|BST\b|UTC\b|[ECMP][SD]T\b)|:\d\d"
 )
+# "another 35", "a further 12" / "nine more", "44 new cases": an increment.
+_INCREMENT_BEFORE = re.compile(
+    r"\b(?:another|an additional|a further|further|additional|extra)\s+$", re.I
+)
+_INCREMENT_AFTER = re.compile(r"^\s+(?:more|additional|extra|further|new)\b(?!\s+than)", re.I)
+# An earlier value the total is compared with: "2,254 cases, up from 1,639".
+_PREVIOUS_BEFORE = re.compile(
+    r"\b(?:up|down|rose|fell|risen|fallen|increased|decreased|climbed|dropped|jumped)\s+from\s+"
+    r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|\$|£|€)?$",
+    re.I,
+)
+# "200 people a day", "$116 a barrel": a rate.
+_RATE_AFTER = re.compile(
+    r"^(?:\s+[\w-]+){0,2}?\s+(?:a|an|per|each|every)\s+(?:day|week|month|year|hour|minute|night|"
+    r"barrel|gallon|litre|liter|ton|tonne|kilo\w*|pound|ounce|head|person|capita|share)\b"
+    r"(?!\s+(?:after|before|earlier|later|ago))",
+    re.I,
+)
 # How far before a number its rank word may start ("number " is seven characters).
 _RANK_WINDOW = 8
 
@@ -33,3 +52,15 @@ def no_count(text: str, start: int, end: int) -> bool:
         or _ORDINAL_AFTER.match(text, end)
         or text[max(0, start - 1) : start] == ":"
     )
+
+
+def no_total(text: str, start: int, end: int) -> str:
+    """ "additional" for an increment, "rate" for a rate, "previous" for an earlier value, ""
+    for a total."""
+    if _INCREMENT_BEFORE.search(text[max(0, start - 16) : start]) or _INCREMENT_AFTER.match(
+        text[end : end + 16]
+    ):
+        return "additional"
+    if _PREVIOUS_BEFORE.search(text[max(0, start - 24) : start]):
+        return "previous"
+    return "rate" if _RATE_AFTER.match(text[end : end + 48]) else ""

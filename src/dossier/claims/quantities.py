@@ -32,7 +32,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from dossier.claims.numerals import no_count
+from dossier.claims.numerals import no_count, no_total
 from dossier.model import Quantity, Span
 from dossier.nlp import text_of
 from dossier.time.lexicon import NUMBER_WORDS
@@ -96,22 +96,6 @@ _VAGUE = re.compile(
     rf"|(?P<plural>{'|'.join(VAGUE_COUNTS)})(?:\s+of\s+(?P<pscale>thousands|millions|billions))?)\b",
     re.IGNORECASE,
 )
-_INCREMENT_BEFORE = re.compile(
-    r"\b(?:another|an additional|a further|further|additional|extra)\s+$", re.I
-)
-_INCREMENT_AFTER = re.compile(r"^\s+(?:more|additional|extra|further|new)\b(?!\s+than)", re.I)
-# An earlier value the total is compared with: "2,254 cases, up from 1,639".
-_PREVIOUS_BEFORE = re.compile(
-    r"\b(?:up|down|rose|fell|risen|fallen|increased|decreased|climbed|dropped|jumped)\s+from\s+"
-    r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|\$|£|€)?$",
-    re.I,
-)
-_RATE_AFTER = re.compile(
-    r"^(?:\s+[\w-]+){0,2}?\s+(?:a|an|per|each|every)\s+(?:day|week|month|year|hour|minute|night|"
-    r"barrel|gallon|litre|liter|ton|tonne|kilo\w*|pound|ounce|head|person|capita|share)\b"
-    r"(?!\s+(?:after|before|earlier|later|ago))",
-    re.I,
-)
 
 
 def find_quantities(
@@ -156,7 +140,7 @@ def _quantity(doc: Any, document_id: str, m: re.Match[str]) -> Quantity | None:
     end = m.start() + len(m.group().rstrip())
     low, high = _interval(hedge, a, b)
     hedge = (
-        _no_total(text_of(doc), m.start("a") if m["cur"] is None else m.start("cur"), end) or hedge
+        no_total(text_of(doc), m.start("a") if m["cur"] is None else m.start("cur"), end) or hedge
     )
     return Quantity(Span(document_id, m.start(), end), low, high, unit, hedge, verb)
 
@@ -177,21 +161,9 @@ def _vague(doc: Any, document_id: str, m: re.Match[str]) -> Quantity | None:
         return None  # "several hundred years" is a duration
     unit = _fold_unit(noun.lemma_.lower()) if noun is not None else ""
     verb = _verb_of(noun if noun is not None else tokens.root)
-    hedge = _no_total(text_of(doc), m.start(), m.end()) or "vague"
+    hedge = no_total(text_of(doc), m.start(), m.end()) or "vague"
     return Quantity(Span(document_id, m.start(), m.end()), low * scale, high * scale, unit,
                     hedge, verb)  # fmt: skip
-
-
-def _no_total(text: str, start: int, end: int) -> str:
-    """ "additional" for an increment, "rate" for a rate, "previous" for an earlier value, ""
-    for a total."""
-    if _INCREMENT_BEFORE.search(text[max(0, start - 16) : start]) or _INCREMENT_AFTER.match(
-        text[end : end + 16]
-    ):
-        return "additional"
-    if _PREVIOUS_BEFORE.search(text[max(0, start - 24) : start]):
-        return "previous"
-    return "rate" if _RATE_AFTER.match(text[end : end + 48]) else ""
 
 
 def _noun_after(token: Any) -> Any:
