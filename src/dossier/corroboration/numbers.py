@@ -39,7 +39,7 @@ VAGUE_VERBS = frozenset({"", "be", "have", "say", "do", "include", "make", "get"
 
 
 def number_conflicts(
-    a: ClaimRef, b: ClaimRef, close: bool = True, dated: bool = True
+    a: ClaimRef, b: ClaimRef, close: bool, dated: bool
 ) -> list[tuple[Quantity, Quantity]]:
     """Each count of one thing by one verb on which ``a`` and ``b`` disagree (``close``: the
     pair are near paraphrases; ``dated``: both have dates, and they agree)."""
