@@ -598,3 +598,31 @@ def test_attribution_a_speaker_the_parser_hung_inside_an_opening_phrase(nlp: Any
     )
     text = "The head of the Arab League, Nabil Elaraby, said the plan would fail."
     assert first(nlp, text).source == "Nabil Elaraby"
+
+
+def test_attribution_a_wire_dateline_names_no_speaker(nlp: Any) -> None:
+    """ "GENEVA (Reuters) - ..." names a place and an agency; the parser may make the place a
+    subject, and "declared an influenza pandemic" (an object, no clause) reports nothing."""
+    text = (
+        "OSTRIA (Reuters) - The Norland Health Council declared an influenza pandemic on "
+        "Thursday and advised governments to prepare."
+    )
+    found = first(nlp, text)
+    assert found.source != "OSTRIA"
+    assert found.type == AttributionType.UNATTRIBUTED
+    text = "OSTRIA (Reuters) - The Norland Health Council said on Thursday it was ready."
+    assert first(nlp, text).source == "The Norland Health Council"
+
+
+def test_attribution_a_named_organisation_names_its_source(nlp: Any) -> None:
+    """An organisation in apposition names the source ("One manufacturer, Norvax Ltd,");
+    a named body whose name ends in a media word is no outlet ("the Health Protection
+    Agency"), a common noun still is ("the news agency")."""
+    text = "One manufacturer, GlaxoSmithKline PLC, said it could start production by July."
+    found = first(nlp, text)
+    assert (found.type, found.source) == (AttributionType.NAMED, "GlaxoSmithKline PLC")
+    text = "In Norland, the Health Protection Agency says there is no sustained transmission."
+    found = first(nlp, text)
+    assert (found.type, found.source) == (AttributionType.NAMED, "the Health Protection Agency")
+    text = "The state news agency said there was no sustained transmission in Norland."
+    assert first(nlp, text).type == AttributionType.MEDIA

@@ -456,26 +456,28 @@ def test_claims_a_reporting_verb_reports_only_its_own_clause(nlp: Any) -> None:
     assert set(types.values()) == {AttributionType.NAMED}, types
 
 
+def claims_of(nlp: Any, text: str, names: list[tuple[str, str]]) -> list[Claim]:
+    """Claims of ``text`` with the attribution stage run first on the given names."""
+    from dossier.attribution import attribute
+
+    found = [(m.start(), m.end(), label) for s, label in names
+             for m in re.finditer(re.escape(s), text)]  # fmt: skip
+    attributions, quotes = attribute(nlp(text), DOC_ID, found)
+    spans = [(q.span.start, q.span.end) for q in quotes]
+    return run(nlp, text, names, attributions, spans)
+
+
 def test_claims_a_report_beside_an_act_of_the_same_subject_is_its_own_clause(nlp: Any) -> None:
     """ "Norland will be suspended on Wednesday and has said it will not attend": the
     suspension is the outlet's report, the refusal Norland's; the second clause keeps its
     subject as an actor. Two speech acts ("acknowledged ..., but blamed ...") stay one clause,
     and so does a bare "told CNN"."""
-    from dossier.attribution import attribute
-
-    def claims_of(text: str, names: list[tuple[str, str]]) -> list[Claim]:
-        found = [(m.start(), m.end(), label) for s, label in names
-                 for m in re.finditer(re.escape(s), text)]  # fmt: skip
-        attributions, quotes = attribute(nlp(text), DOC_ID, found)
-        spans = [(q.span.start, q.span.end) for q in quotes]
-        return run(nlp, text, names, attributions, spans)
-
     text = (
         "Norland will be suspended from the Arab League on Wednesday and has said it will "
         "not attend the meeting in Rabat."
     )
     names = [("Norland", "GPE"), ("the Arab League", "ORG"), ("Rabat", "GPE")]
-    act, report = claims_of(text, names)
+    act, report = claims_of(nlp, text, names)
     assert act.text == "Norland will be suspended from the Arab League on Wednesday"
     assert act.attribution.type == AttributionType.UNATTRIBUTED
     assert report.text == "has said it will not attend the meeting in Rabat."
@@ -485,9 +487,39 @@ def test_claims_a_report_beside_an_act_of_the_same_subject_is_its_own_clause(nlp
     )
     assert any(text[a.start : a.end] == "Norland" for a in report.actors)
     text = "The Norland government acknowledged the deaths, but blamed armed gangs in Rabat."
-    assert len(claims_of(text, [("Norland", "GPE"), ("Rabat", "GPE")])) == 1
+    assert len(claims_of(nlp, text, [("Norland", "GPE"), ("Rabat", "GPE")])) == 1
     text = "Hundreds of residents fled Rabat on Monday and told CNN."
-    assert [c.text for c in claims_of(text, [("Rabat", "GPE"), ("CNN", "ORG")])] == [text]
+    assert [c.text for c in claims_of(nlp, text, [("Rabat", "GPE"), ("CNN", "ORG")])] == [text]
+
+
+def test_claims_a_participle_of_speech_beside_an_act_is_its_own_clause(nlp: Any) -> None:
+    """ "X apologized to Y, saying Z": the apology is the outlet's to tell, Z is X's, and the
+    participle keeps X as an actor. '"...," X said, referring to W': W is the outlet's. A
+    passive "was confirmed" is no speaker's act, and "announced a ceasefire, saying ..."
+    holds two reports: each stays one clause."""
+    text = "Tom Ardley apologized to Norvax on Tuesday, saying the deal was a shakedown."
+    names = [("Tom Ardley", "PERSON"), ("Norvax", "ORG")]
+    act, report = claims_of(nlp, text, names)
+    assert act.text == "Tom Ardley apologized to Norvax on Tuesday"
+    assert act.attribution.type == AttributionType.UNATTRIBUTED
+    assert report.text == "saying the deal was a shakedown."
+    assert (report.attribution.type, report.attribution.source) == (
+        AttributionType.NAMED, "Tom Ardley",
+    )  # fmt: skip
+    assert any(text[a.start : a.end] == "Tom Ardley" for a in report.actors)
+    text = (
+        '"We will close the mission," Tom Ardley said, referring to attacks on the Norland '
+        "embassy in Rabat."
+    )
+    names = [("Tom Ardley", "PERSON"), ("Norland", "GPE"), ("Rabat", "GPE")]
+    by_text = {c.text: c.attribution.type for c in claims_of(nlp, text, names)}
+    assert by_text["referring to attacks on the Norland embassy in Rabat."] == (
+        AttributionType.UNATTRIBUTED
+    )
+    text = "Another 25 cases were confirmed in Norland, taking the total to 848."
+    assert [c.text for c in claims_of(nlp, text, [("Norland", "GPE")])] == [text]
+    text = "The Norland army announced a ceasefire on Sunday, saying all units would stop."
+    assert [c.text for c in claims_of(nlp, text, [("Norland", "GPE")])] == [text]
 
 
 def test_claims_a_quotation_a_verb_introduces_does_not_head_the_sentence(nlp: Any) -> None:

@@ -373,6 +373,11 @@ def test_conflicts_a_title_many_hold_has_no_wrong_holder(nlp: Any) -> None:
     assert "other" not in _slots(corpus)
     shared, one = (read_title("x", f"{d} Norland Radio columnist") for d in ("a", "the"))
     assert shared is not None and one is not None and (shared.unique, one.unique) == (False, True)
+    # One side unique is not enough, in either order: "the columnist" beside "a columnist".
+    lines = [line.format(name="Anna Berg"),
+             line.format(name="Erik Lund").replace(", a Norland", ", the Norland")]  # fmt: skip
+    for first, second in (lines, lines[::-1]):
+        assert "other" not in _slots(_pair(nlp, first, second))
 
 
 @pytest.mark.parametrize(("count_b", "conflict"), [("three", True), ("five", False)])

@@ -212,7 +212,7 @@ def _named(ctx: Context, head: Any) -> Source | None:
     """The entity the head token belongs to, or a person in apposition to it."""
     for token in [head, *(c for c in head.rights if c.dep_ == "appos")]:
         mention = ctx.mention_in(token.idx, token.idx + len(token) + 1, None, containing=True)
-        if mention is None or (token is not head and mention[2] != PERSON):
+        if mention is None or (token is not head and not _apposed(head, mention[2])):
             continue
         if mention[2] == PERSON:
             return _from_mention(ctx, mention, AttributionType.NAMED, lx.CONF_NAMED)
@@ -222,8 +222,17 @@ def _named(ctx: Context, head: Any) -> Source | None:
     return None
 
 
+def _apposed(head: Any, label: str) -> bool:
+    """A name in apposition names the source: a person ("the envoy, Ryan Crocker,"), or an
+    organisation after a common noun ("One manufacturer, GlaxoSmithKline PLC,")."""
+    return label == PERSON or (label in _SOURCE_LABELS and head.pos_ == "NOUN")
+
+
 def is_media_phrase(ctx: Context, start: int, end: int, head: Any) -> bool:
-    if head.lemma_.lower() in lx.MEDIA_HEADS or head.lower_ in lx.MEDIA_HEADS:
+    """An outlet, its reporter or a document: by its head noun ("the newspaper", "a cable";
+    not a name ending in one, "the Health Protection Agency") or by a word of its name."""
+    common = head.pos_ != "PROPN"
+    if common and (head.lemma_.lower() in lx.MEDIA_HEADS or head.lower_ in lx.MEDIA_HEADS):
         return True
     org = ctx.mention_in(start, end, _MEDIA_LABELS)
     if org is None:

@@ -7,6 +7,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from dossier.attribution import lexicon as lx
+from dossier.clean.dates import AGENCY_DATELINE
 from dossier.nlp import text_of
 
 # Dependents that show a reporting verb reports something (a clause, a quote, an object).
@@ -43,6 +44,8 @@ def reporting_verbs(sent: Any, quotes: Sequence[tuple[int, int]]) -> Iterator[tu
             subject = _inverted_speaker(token, quotes)
         if subject is not None:
             subject = _speaker_before(token, subject) or subject
+        if subject is not None and _in_dateline(subject):
+            subject = _subject_after_dateline(token, subject)
         if subject is not None and subject.tag_ == "WP":
             subject = _antecedent(token, subject) or subject  # "Ashton, who said": Ashton
         if subject is None or subject.tag_ == "WDT":
@@ -51,6 +54,25 @@ def reporting_verbs(sent: Any, quotes: Sequence[tuple[int, int]]) -> Iterator[tu
             token, subject
         ):
             yield token, subject
+
+
+def _in_dateline(token: Any) -> bool:
+    """The token stands in a wire dateline ("GENEVA (Reuters) -"), which names a place and
+    an agency, never a speaker, though the parser may make the place a subject."""
+    text: str = text_of(token.doc)
+    for place in token.sent:
+        if place.i > token.i:
+            return False
+        found = AGENCY_DATELINE.match(text, place.idx) if place.is_upper else None
+        if found is not None and token.idx < found.end():
+            return True
+    return False
+
+
+def _subject_after_dateline(verb: Any, subject: Any) -> Any:
+    """The verb's other subject, after the dateline ``subject`` stands in, if any."""
+    others = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i > subject.i]
+    return next((c for c in others if not _in_dateline(c)), None)
 
 
 def _speaker_before(verb: Any, subject: Any) -> Any:
@@ -172,8 +194,16 @@ def _reports_content(verb: Any, near_quote: bool) -> bool:
     if verb.lemma_.lower() in lx.NAMING_VERBS:
         return "oprd" in deps
     if verb.lemma_.lower() in lx.WEAK_REPORTING_VERBS:
-        return near_quote or bool(deps & {"ccomp", "parataxis"}) or verb.dep_ == "parataxis"
+        # only a clause is reported: "declared an influenza pandemic" reports nothing
+        clause = any(c.dep_ in ("ccomp", "parataxis") and _clausal(c) for c in verb.children)
+        return near_quote or clause or verb.dep_ == "parataxis"
     return near_quote or bool(deps & _CONTENT_DEPS) or verb.dep_ in {"parataxis", "ccomp"}
+
+
+def _clausal(token: Any) -> bool:
+    """A complement headed by a verb ("said it was ready"), not a noun or adjective the
+    parser made a clause ("declared an influenza pandemic", "pandemic" with a subject)."""
+    return bool(token.pos_ in ("VERB", "AUX"))
 
 
 def _closing_tag(verb: Any, subject: Any) -> bool:

@@ -2,8 +2,9 @@
 
 A sentence is one clause unless a main verb is coordinated with another verb that has its
 own subject ("Soleimani sent a message and Iran coordinated the offensive"), or a report
-stands beside an act of the same subject ("... and has said it will not attend"): then each
-conjunct is a clause. Whether a clause is checkable is ``checkable.is_checkable``.
+stands beside an act of the same subject ("... and has said it will not attend", "apologized
+to BP, saying ..."): then each conjunct or participle is a clause. Whether a clause is
+checkable is ``checkable.is_checkable``.
 """
 
 from __future__ import annotations
@@ -32,6 +33,13 @@ _SPEECH_ACTS = lx.REPORTING_VERBS | REPORTING_VERBS | {"reaffirm", "reiterate"}
 # attend", "denies any plan"); "... and told CNN" after a quotation reports nothing there
 # (the object of "tell" is whom it was told).
 _REPORTED = {"ccomp", "xcomp", "dobj"}
+# Speech the lexicon leaves out or calls weak: beside "told reporters," a participle of one
+# of these is more of the same report ("advising that countries prepare"); beside one, a
+# report stays in its clause ("announced a ceasefire, saying ...").
+_PLAIN_SPEECH = {
+    "advise", "recommend", "reiterate", "speak", "emphasise", "emphasize", "add", "announce",
+    "declare", "shout", "chant", "yell", "scream",
+}  # fmt: skip
 _OPENING_MARK = re.compile(r'(?:^|(?<=[\s:(\[]))["\u201c](?=\S)')
 _CLOSING_MARK = re.compile(r'(?<=\S)["\u201d]')
 
@@ -89,12 +97,13 @@ def split_clauses(sent: Any) -> list[Clause]:
         root = next((t for t in sent if t.i < root.i and t.pos_ in ("VERB", "AUX")
                      and _has_subject(t) and not _in_quotation(sent, t)), root)  # fmt: skip
     conjuncts = [t for t in root.children
-                 if t.dep_ == "conj" and (_has_subject(t) or _reports_beside(root, t))]  # fmt: skip
+                 if (t.dep_ == "conj" and (_has_subject(t) or _reports_beside(root, t)))
+                 or _reporting_participle(root, t)]  # fmt: skip
     if not conjuncts:
         return [Clause(sent.start_char, _trim_end(sent, sent.end_char), root)]
     clauses, start, verb = [], sent.start_char, root
     for conj in conjuncts:
-        cut = _cut_before(conj)
+        cut = _cut_before(conj) if conj.dep_ == "conj" else conj.left_edge.idx
         clauses.append(Clause(start, _trim_end(sent, cut), verb, subject=_shared_subject(verb)))
         start, verb = conj.left_edge.idx, conj
     clauses.append(
@@ -104,8 +113,9 @@ def split_clauses(sent: Any) -> list[Clause]:
 
 
 def _shared_subject(verb: Any) -> tuple[int, int] | None:
-    """The characters of the subject a coordinated verb without one shares with its head."""
-    if verb.dep_ != "conj" or _has_subject(verb):
+    """The characters of the subject a coordinated verb or a participle without one shares
+    with its head."""
+    if verb.dep_ not in ("conj", "advcl") or _has_subject(verb):
         return None
     subject = next((c for c in verb.head.children if c.dep_ in SUBJECTS), None)
     if subject is None:
@@ -154,6 +164,28 @@ def _reports_beside(root: Any, conj: Any) -> bool:
         return False
     told = reports[0].lemma_.lower() == "tell"  # "told CNN": an addressee, not a report
     return any(c.dep_ in _REPORTED and not (told and c.dep_ == "dobj") for c in reports[0].children)
+
+
+def _reporting_participle(root: Any, verb: Any) -> bool:
+    """A participle after a comma that reports beside an act, or acts beside a report: "X
+    apologized to BP, saying the deal was a shakedown" (the apology is the outlet's to tell,
+    the deal X's), "..., Juppe said, referring to weekend attacks" (the attacks are the
+    outlet's). Like ``_reports_beside``, exactly one of the two verbs speaks."""
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG" or verb.i < root.i or _has_subject(verb):
+        return False
+    first = verb.left_edge
+    if first.i == 0 or first.doc[first.i - 1].text != "," or _in_quotation(verb.sent, verb):
+        return False
+    speech = [v for v in (root, verb) if _speaks(v)]
+    return len(speech) == 1
+
+
+def _speaks(verb: Any) -> bool:
+    """An active verb of plain speech: "saying", "told"; not "was confirmed" (no speaker's
+    act) nor a verb that also describes things ("indicating", "noting")."""
+    lemma = verb.lemma_.lower()
+    plain = lemma in _PLAIN_SPEECH or lemma in lx.REPORTING_VERBS - lx.WEAK_REPORTING_VERBS
+    return plain and not any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
 
 def _has_subject(verb: Any) -> bool:

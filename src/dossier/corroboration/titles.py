@@ -99,7 +99,8 @@ def title_conflict(a: ClaimRef, b: ClaimRef, texts: Mapping[str, str]) -> tuple[
             )
             if retitled and not (_mentioned(ta, b, texts) or _mentioned(tb, a, texts)):
                 return _shown(ta.text), _shown(tb.text)
-            renamed = ta.actor != tb.actor and ta.qualifiers == tb.qualifiers and ta.unique
+            one_holder = ta.unique and tb.unique  # "a Reuters columnist" has many holders
+            renamed = ta.actor != tb.actor and ta.qualifiers == tb.qualifiers and one_holder
             if renamed and not (_holds(tb.actor, a) or _holds(ta.actor, b)):
                 return _shown(ta.text), _shown(tb.text)
     return None
