@@ -164,8 +164,9 @@ def heldout_claims() -> dict[str, Any]:
 
 @pytest.mark.parametrize(
     "figure",
-    ["claim_recall", "attribution_accuracy", "group_f1", "conflict_recall", "conflict_precision"],
-)
+    ["claim_recall", "attribution_accuracy", "group_f1", "status_accuracy", "conflict_recall",
+     "conflict_precision"],
+)  # fmt: skip
 def test_eval_gate_heldout_claims(heldout_claims: dict[str, Any], figure: str) -> None:
     _at_least("heldout_claims", figure, heldout_claims[figure])
 
@@ -188,7 +189,8 @@ def blind_claims(request: pytest.FixtureRequest) -> tuple[str, dict[str, Any]]:
 
 
 @pytest.mark.parametrize(
-    "figure", ["claim_recall", "attribution_accuracy", "group_f1", "conflict_recall"]
+    "figure",
+    ["claim_recall", "attribution_accuracy", "group_f1", "status_accuracy", "conflict_recall"],
 )
 def test_eval_gate_blind_claims(blind_claims: tuple[str, dict[str, Any]], figure: str) -> None:
     section, result = blind_claims
@@ -201,3 +203,22 @@ def test_eval_gate_blind_claims_flag_no_consistent_statement(
     blind_claims: tuple[str, dict[str, Any]],
 ) -> None:
     _flags_at_most(*blind_claims)
+
+
+def test_eval_relayed_groups_count_one_upstream_source_once() -> None:
+    from eval.claims_gold import relayed_groups
+
+    def claim(group: str, file: str, kind: str, source: str | None) -> dict[str, Any]:
+        return {"group": group, "file": file, "attribution": {"type": kind, "source": source}}
+
+    gold = {"outlets": {"a.txt": "CNN", "b.txt": "Reuters", "c.txt": "CNN"}, "claims": [
+        claim("relayed", "a.txt", "subject", "Moammar Gadhafi"),
+        claim("relayed", "b.txt", "subject", "Muammar Gaddafi"),
+        claim("own-reporting", "a.txt", "named-source", "Mike Mullen"),
+        claim("own-reporting", "b.txt", "unattributed", None),
+        claim("two-media", "a.txt", "other-media", "Syrian state media"),
+        claim("two-media", "b.txt", "other-media", "Iranian state media"),
+        claim("one-outlet", "a.txt", "named-source", "Obama"),
+        claim("one-outlet", "c.txt", "named-source", "Barack Obama"),
+    ]}  # fmt: skip
+    assert relayed_groups(gold) == {"relayed"}
