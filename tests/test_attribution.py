@@ -626,3 +626,13 @@ def test_attribution_a_named_organisation_names_its_source(nlp: Any) -> None:
     assert (found.type, found.source) == (AttributionType.NAMED, "the Health Protection Agency")
     text = "The state news agency said there was no sustained transmission in Norland."
     assert first(nlp, text).type == AttributionType.MEDIA
+
+
+def test_attribution_a_participle_of_speech_after_a_promise_is_the_promisers(nlp: Any) -> None:
+    """The parser hangs ", telling reporters" on the promised clause ("BP would change"); the
+    one who promised tells, not the clause's subject."""
+    text = (
+        "Mr Erik Lund promised that Norvax would do things differently, telling the Ostria "
+        'Chronicle newspaper: "The task is to restore confidence."'
+    )
+    assert first(nlp, text).source == "Erik Lund"

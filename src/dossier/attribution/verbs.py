@@ -16,6 +16,8 @@ _NEGATIONS = frozenset({"not", "never", "neither", "n't", "nor"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # Dependencies of a verb without a subject that speaks for its head's subject.
 _BORROWING = frozenset({"conj", "advcl", "xcomp"})
+# Verbs of a spoken commitment, whose subject also speaks a participle after them.
+_PROMISES = frozenset({"promise", "vow", "pledge"})
 # A reporting verb this close (characters) to a quotation reports it: ", he added".
 QUOTE_NEAR_CHARS = 25
 # Verbs whose object is the one spoken to, never the speaker.
@@ -147,6 +149,9 @@ def _subject(verb: Any) -> Any:
     before = _phrase_before(verb)
     if before is not None:
         return before
+    speaker = _speaker_of_report(verb)
+    if speaker is not None:
+        return speaker
     head = verb
     for _ in range(3):
         if head.dep_ == "pcomp" and head.head.pos_ == "ADP":
@@ -158,6 +163,18 @@ def _subject(verb: Any) -> Any:
         if subject is not None:
             return subject
     return None
+
+
+def _speaker_of_report(verb: Any) -> Any:
+    """The speaker, for a participle the parser hung on the words reported: in "Hayward
+    promised that BP would change, telling reporters ...", "telling" hangs on "change", but
+    Hayward tells, not BP."""
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG" or verb.head.dep_ != "ccomp":
+        return None
+    matrix = verb.head.head
+    if matrix.lemma_.lower() not in lx.REPORTING_VERBS | _PROMISES:
+        return None
+    return next((c for c in matrix.children if c.dep_ == "nsubj"), None)
 
 
 def _phrase_before(verb: Any) -> Any:

@@ -31,9 +31,9 @@ _PREVIOUS_BEFORE = re.compile(
     r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|\$|£|€)?$",
     re.I,
 )
-# "200 people a day", "$116 a barrel": a rate.
+# "200 people a day", "$116 a barrel", "15,000 barrels of oil a day": a rate.
 _RATE_AFTER = re.compile(
-    r"^(?:\s+[\w-]+){0,2}?\s+(?:a|an|per|each|every)\s+(?:day|week|month|year|hour|minute|night|"
+    r"^(?:\s+[\w-]+){0,3}?\s+(?:a|an|per|each|every)\s+(?:day|week|month|year|hour|minute|night|"
     r"barrel|gallon|litre|liter|ton|tonne|kilo\w*|pound|ounce|head|person|capita|share)\b"
     r"(?!\s+(?:after|before|earlier|later|ago))",
     re.I,

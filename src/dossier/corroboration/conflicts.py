@@ -14,16 +14,21 @@ slot only disagrees when the values cannot both be true:
   effect and its decision), nor when another date of one claim agrees with the other's
   ("exploded on 20 April and sank two days later" / "exploded on 20 April": two acts), nor
   in claims of two places or casts (``_same_scope``, as for numbers: "on Monday, nine cases in
-  the UK" / "last night, five cases in Brazil");
+  the UK" / "last night, five cases in Brazil"), nor when one gives a rate (``_rate``: "15,000
+  barrels a day last week" / "15,800 barrels on Wednesday");
+- a claim that opens with a pronoun no name was found for ("It employs 50,000 staff") is
+  compared on no date, number or place (``_unnamed_subject``): whose it is is unknown;
 - **number**: one thing counted by one verb, with values that cannot both be true
   (``numbers``: "48" vs "64 killed"; not "7,500 dead" in March against "9,000" in April),
   in claims that may count one whole (``_same_scope``): not in two places ("337 cases in
   Scotland" / "more than 800 cases in the UK"), nor of two casts ("India's economy grew" /
   "the UK economy grew"). Percentages only in near paraphrases dated alike;
-- **place**: without a gazetteer, "Geneva" and "Switzerland" cannot be told apart from two
-  different places, so places disagree only when each claim names exactly one, the names
-  differ and are no spellings of one name ("Deraa"/"Daraa", ``VARIANT_SIMILARITY``), neither
-  name occurs within ``PLACE_WINDOW`` characters of the other claim, and the two tell one act
+- **place**: places disagree only when each claim names exactly one, the names differ and
+  are no spellings of one name ("Deraa"/"Daraa", ``VARIANT_SIMILARITY``), neither lies in
+  the other by the gazetteer (``places.nested``: "Geneva" in "Switzerland", "New Orleans" in
+  "Louisiana"), both are places the gazetteer knows (a village may lie in the other place,
+  and "the Golden Bear" is no place at all), neither name occurs within ``PLACE_WINDOW``
+  characters of the other claim, and the two tell one act
   (``same_act``: "will not attend the meeting in Morocco" and "withdrew its ambassador from
   Damascus" name two places for two acts) with counts that do not differ ("nine cases in the
   UK" and "five cases in Brazil" are two happenings);
@@ -43,6 +48,7 @@ from datetime import date
 from rapidfuzz.distance import Indel
 
 from dossier.corroboration.numbers import number_conflicts, numbers_agree
+from dossier.corroboration.places import known, nested
 from dossier.corroboration.quotes import VARIANT_SIMILARITY, quote_conflict
 from dossier.corroboration.records import ClaimRef, ConflictSlot, span_text
 from dossier.corroboration.titles import title_conflict
@@ -53,6 +59,8 @@ PLACE_WINDOW = 400
 
 # An act announced for later: "will be suspended", "is due to pay", "is set to meet".
 _SCHEDULED = re.compile(r"\b(?:will|shall)\b|\b(?:is|are) (?:due |set |scheduled )?to\b", re.I)
+# Subjects that name no one by themselves.
+_PRONOUNS = frozenset({"it", "they", "he", "she"})
 # The value of "now", "these days": the moment of writing, which differs by article.
 PRESENT_REF = "PRESENT_REF"
 Value = tuple[str, str, str]  # (document id, claim id, value as text)
@@ -76,6 +84,7 @@ def pair_conflicts(
     if (
         close and scope and dates[0] and dates[1] and _dates_conflict(a, b, dates[0], dates[1])
         and not _another_date_agrees(a, b, dates[0], dates[1], others or {})
+        and not (_rate(a) or _rate(b))
     ):  # fmt: skip
         found.append((ConflictSlot.DATE, _value(a, dates[0].text), _value(b, dates[1].text)))
     dated = bool(dates[0] and dates[1] and dates_agree(dates[0], dates[1]))
@@ -126,6 +135,13 @@ def _another_date_agrees(
     return any(dates_agree(t, tb) for t in others.get(a.claim.id, ())) or any(
         dates_agree(ta, t) for t in others.get(b.claim.id, ())
     )
+
+
+def _rate(ref: ClaimRef) -> bool:
+    """The claim gives a rate ("collecting 15,000 barrels a day last week"): a process that
+    runs on many dates, so another date ("collected 15,800 barrels on Wednesday") is another
+    moment of it."""
+    return any(q.hedge == "rate" for q in ref.claim.quantities)
 
 
 def _value(ref: ClaimRef, text: str) -> Value:
@@ -210,9 +226,9 @@ def _place_conflict(a: ClaimRef, b: ClaimRef, texts: Mapping[str, str]) -> tuple
         return None
     if Indel.normalized_similarity(_bare(folded_a), _bare(folded_b)) >= VARIANT_SIMILARITY:
         return None  # one name spelt two ways
-    if folded_a in _near(b, texts) or folded_b in _near(a, texts):
+    if folded_a in _near(b, texts) or folded_b in _near(a, texts) or nested(name_a, name_b):
         return None
-    return name_a, name_b
+    return (name_a, name_b) if known(name_a) and known(name_b) else None
 
 
 def _same_scope(a: ClaimRef, b: ClaimRef, texts: Mapping[str, str]) -> bool:
@@ -221,11 +237,23 @@ def _same_scope(a: ClaimRef, b: ClaimRef, texts: Mapping[str, str]) -> bool:
     places, they share one ("India's economy grew 6.9%" / "the UK economy grew 3.1%" share
     neither). A claim naming neither ("His military claimed nearly 50 people were killed")
     may count what another does."""
+    if _unnamed_subject(a) or _unnamed_subject(b):
+        return False
     places_a, places_b = _place_names(a, texts), _place_names(b, texts)
     if places_a and places_b and not places_a & places_b:
         return False
     scope_a, scope_b = set(a.actors) | places_a, set(b.actors) | places_b
     return not (scope_a and scope_b) or bool(scope_a & scope_b)
+
+
+def _unnamed_subject(ref: ClaimRef) -> bool:
+    """The claim opens with a pronoun no name was found for ("It employs 50,000 staff", "it
+    aired Monday night"): whose count or date it gives is unknown, so it is compared with
+    nothing ("It employs 76,200 staff" may be another company)."""
+    claim = ref.claim
+    first = claim.text.lstrip('"\u201c ').split(" ", 1)[0].casefold()
+    named = any(actor.start == claim.sentence.start for actor in claim.actors)
+    return first in _PRONOUNS and not named
 
 
 def _place_names(ref: ClaimRef, texts: Mapping[str, str]) -> set[str]:

