@@ -120,3 +120,16 @@ def test_conflicts_a_pronoun_no_name_was_found_for_counts_nothing_comparable(
     slots = _slots(nlp, STAFF.format(subject=subject, n="76,200"),
                    STAFF.format(subject=subject, n="50,000"))  # fmt: skip
     assert ("number" in slots) is conflict
+
+
+TALLY = "The Norland health ministry said {n} cases have already been confirmed at the school."
+
+
+@pytest.mark.parametrize(("day_b", "conflict"), [("2020-06-01", True), ("2020-06-02", False)])
+def test_conflicts_running_tallies_compare_only_on_one_day(
+    nlp: Any, day_b: str, conflict: bool
+) -> None:
+    """ "50 cases have already been confirmed" one day, "60" the next: the count grew."""
+    slots = _slots(nlp, TALLY.format(n=50), TALLY.format(n=60),
+                   a={"published": "2020-06-01"}, b={"published": day_b})  # fmt: skip
+    assert ("number" in slots) is conflict
