@@ -17,7 +17,7 @@ slot only disagrees when the values cannot both be true:
   the UK" / "last night, five cases in Brazil"), nor when one gives a rate (``_rate``: "15,000
   barrels a day last week" / "15,800 barrels on Wednesday");
 - a claim that opens with a pronoun no name was found for ("It employs 50,000 staff") is
-  compared on no date, number or place (``_unnamed_subject``): whose it is is unknown;
+  compared on no date or number (``_unnamed_subject``): whose it is is unknown;
 - **number**: one thing counted by one verb, with values that cannot both be true
   (``numbers``: "48" vs "64 killed"; not "7,500 dead" in March against "9,000" in April),
   in claims that may count one whole (``_same_scope``): not in two places ("337 cases in
