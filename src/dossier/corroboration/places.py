@@ -39,14 +39,17 @@ def known(name: str) -> bool:
 
 
 def _fold(name: str) -> str:
-    name = " ".join(name.replace(".", "").split())
-    name = re.sub(r"^the ", "", name, flags=re.I)
-    folded = {_plain(k): _plain(v) for k, v in KNOWN_ALIASES.items()}
-    return folded.get(name.casefold(), name.casefold())
+    """The key of a place name: without dots, a leading "the" and case, other names of a
+    country folded to its name ("Britain", "U.K." -> "united kingdom")."""
+    key = re.sub(r"^the ", "", _plain(name))
+    return _ALIASES.get(key, key)
 
 
 def _plain(name: str) -> str:
     return " ".join(name.replace(".", "").split()).casefold()
+
+
+_ALIASES = {_plain(k): _plain(v) for k, v in KNOWN_ALIASES.items()}
 
 
 def _own(key: str) -> frozenset[str]:
