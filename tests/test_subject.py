@@ -102,3 +102,23 @@ def test_subject_rebuild_retypes_from_stage_5(tmp_path: Path) -> None:
         (tmp_path / "in" / f"weather{n}.txt").write_text(article_text(f"weather{n}"))
     build([tmp_path / "in"], db)
     assert _types(db)[resign] == "subject"  # stage 5: Brenner speaking of himself
+
+
+@pytest.mark.parametrize(
+    ("source", "outlet", "own"),
+    [
+        ("a BBC correspondent", "BBC", True),
+        ("The BBC's Imogen Foulkes", "BBC", True),
+        ("a BBC correspondent", "Reuters", False),  # another outlet's reporter: other media
+        ("the BBCA network", "BBC", False),  # a word, not a part of one
+    ],
+)
+def test_own_outlet_reporting_is_unattributed(source: str, outlet: str, own: bool) -> None:
+    from dossier.corroboration.subject import own_reporting
+    from dossier.model import Attribution, AttributionType, Claim, Span
+
+    span = Span("d", 0, 10)
+    attribution = Attribution(span, AttributionType.MEDIA, source, None, None, 0.9)
+    claim = Claim("c", span, "text", (), "say", None, (), (), attribution, None)
+    kind = own_reporting(claim, outlet).attribution.type
+    assert kind == (AttributionType.UNATTRIBUTED if own else AttributionType.MEDIA)

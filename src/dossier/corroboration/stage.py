@@ -14,7 +14,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dossier import settings
 from dossier.corroboration import ClaimRef, group_claims
 from dossier.corroboration.grouping import claim_inputs
-from dossier.corroboration.subject import mention_index, pick_subject, retype
+from dossier.corroboration.subject import mention_index, own_reporting, pick_subject, retype
 from dossier.embed import Item, Vectors, shared_embedder
 from dossier.model import Claim
 from dossier.store import Store
@@ -56,6 +56,7 @@ def claim_refs(store: Store) -> list[ClaimRef]:
         actors = tuple(dict.fromkeys(actor_of[k] for k in keys if k in actor_of))
         titles = tuple((actor_of[k], t) for k in keys if k in actor_of for t in roles_of.get(k, ()))
         outlet, published = about.get(doc, ("unknown", ""))
+        claim = own_reporting(claim, outlet)
         refs.append(ClaimRef(claim, outlet, doc, actors, titles, published))
     return refs
 

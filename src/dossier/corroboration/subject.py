@@ -6,12 +6,15 @@ attribution is *subject* when its source is that person ("Gaddafi said in a tele
 address"), whether or not he is quoted in the first person, and *named-source* when a
 first-person quotation comes from anyone else ("I have called on Gaddafi," Obama said).
 Stage 5 reads one article at a time and cannot know the subject; stage 9 retypes with it.
-A pile with no such person (two stories mixed) keeps stage 5's types.
+A pile with no such person (two stories mixed) keeps stage 5's types. An article's own
+outlet as its source ("a BBC correspondent says" in the BBC) is its own reporting
+(``own_reporting``): stage 5 does not know the outlet either.
 """
 
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping
 from dataclasses import replace
 
@@ -56,3 +59,14 @@ def retype(claim: Claim, subject: str | None, mentions: MentionIndex) -> Claim:
         return claim  # a pronoun or an unresolved name: stage 5's reading stands
     kind = AttributionType.SUBJECT if subject in speakers else AttributionType.NAMED
     return claim if kind == a.type else replace(claim, attribution=replace(a, type=kind))
+
+
+def own_reporting(claim: Claim, outlet: str) -> Claim:
+    """An article's own outlet or reporter as its source ("a BBC correspondent says" in the
+    BBC) is the outlet's own reporting, unattributed, not other media."""
+    a = claim.attribution
+    if a.type != AttributionType.MEDIA or not a.source or outlet in ("", "unknown"):
+        return claim
+    if not re.search(rf"\b{re.escape(outlet)}\b", a.source, re.I):
+        return claim
+    return replace(claim, attribution=replace(a, type=AttributionType.UNATTRIBUTED))
