@@ -93,3 +93,13 @@ class _Quote:
 def _quotes(text: str) -> list[_Quote]:
     marks = [i for i, ch in enumerate(text) if ch == '"']
     return [_Quote(a, b + 1) for a, b in zip(marks[::2], marks[1::2], strict=False)]
+
+
+def pair_corpus(nlp: Any, first: str, second: str, **kw: Any) -> Corpus:
+    """Two invented articles by two outlets (``kw``: ``a``/``b``, each's ``Corpus.add``
+    options), checked to give one group of their two claims."""
+    corpus = Corpus(nlp)
+    corpus.add("a", "Outlet A", first, **kw.get("a", {}))
+    corpus.add("b", "Outlet B", second, **kw.get("b", {}))
+    assert len(corpus.group_of("a").claims) == 2  # the two claims are grouped
+    return corpus

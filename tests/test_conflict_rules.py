@@ -9,19 +9,11 @@ import pytest
 
 from dossier.corroboration.titles import read_title
 from dossier.model import AttributionType
-from tests.claim_corpus import FILLER, Corpus
+from tests.claim_corpus import FILLER, Corpus, pair_corpus
 
 
 def _slots(corpus: Corpus) -> list[str]:
     return sorted(c.slot for g in corpus.groups() for c in g.conflicts)
-
-
-def _pair(nlp: Any, first: str, second: str, **kw: Any) -> Corpus:
-    corpus = Corpus(nlp)
-    corpus.add("a", "Outlet A", first, **kw.get("a", {}))
-    corpus.add("b", "Outlet B", second, **kw.get("b", {}))
-    assert len(corpus.group_of("a").claims) == 2  # the two claims are grouped
-    return corpus
 
 
 MESSAGE = "In 2008, Ivan Petrov sent a message to {title} about the northern ports of Norland."
@@ -41,7 +33,7 @@ MESSAGE = "In 2008, Ivan Petrov sent a message to {title} about the northern por
     ],
 )
 def test_conflicts_title_of_one_person(nlp: Any, title_b: str, conflict: bool) -> None:
-    corpus = _pair(
+    corpus = pair_corpus(
         nlp,
         MESSAGE.format(title="Central Command commander Gen. Karl Brenner"),
         MESSAGE.format(title=title_b),
@@ -60,7 +52,7 @@ SPOKESMAN = "{title} {name} said the northern ports of Varnia would reopen to sh
 @pytest.mark.parametrize(("name_b", "conflict"), [("Erik Lund", True), ("Anna Berg", False)])
 def test_conflicts_one_title_two_holders(nlp: Any, name_b: str, conflict: bool) -> None:
     title = "Norland Foreign Minister"
-    corpus = _pair(
+    corpus = pair_corpus(
         nlp,
         SPOKESMAN.format(title=title, name="Anna Berg"),
         SPOKESMAN.format(title=title, name=name_b),
@@ -70,7 +62,7 @@ def test_conflicts_one_title_two_holders(nlp: Any, name_b: str, conflict: bool) 
 
 def test_conflicts_a_title_held_by_both_in_one_sentence_agrees(nlp: Any) -> None:
     """One claim names both holders ("former" is not read): the other names one of them."""
-    corpus = _pair(
+    corpus = pair_corpus(
         nlp,
         SPOKESMAN.format(
             title="Former Norland Foreign Minister Anna Berg and Norland Foreign Minister",
@@ -125,7 +117,7 @@ def test_conflicts_only_totals_of_one_thing_compared(
 
 def _numbers_disagree(nlp: Any, first: str, second: str, conflict: bool) -> None:
     """The two sentences are grouped, with a number conflict exactly when ``conflict``."""
-    assert _slots(_pair(nlp, first, second)) == (["number"] if conflict else [])
+    assert _slots(pair_corpus(nlp, first, second)) == (["number"] if conflict else [])
 
 
 RELEASE = "Officials in Varnia said {n} prisoners had been {verb} from the jail near the river."
@@ -162,7 +154,7 @@ def test_conflicts_sums_that_name_what_they_are_compare(
 def test_conflicts_running_totals_of_different_days_not_compared(
     nlp: Any, published: str, conflict: bool
 ) -> None:
-    corpus = _pair(
+    corpus = pair_corpus(
         nlp,
         TOLL.format(n="7,500"),
         TOLL.format(n="9,000"),
@@ -180,7 +172,7 @@ CAPTURE = "On {day}, the rebels {verb} the port of Varnia after a long battle wi
 def test_conflicts_two_days_disagree_only_about_one_act(
     nlp: Any, verb_b: str, conflict: bool
 ) -> None:
-    corpus = _pair(
+    corpus = pair_corpus(
         nlp,
         CAPTURE.format(day="Saturday", verb="captured"),
         CAPTURE.format(day="Sunday", verb=verb_b),
@@ -204,7 +196,7 @@ def test_conflicts_inside_one_article_dates_of_different_acts_agree(
 
 def test_conflicts_same_date_words_of_different_articles_agree(nlp: Any) -> None:
     """ "Sunday" in articles a week apart names two days, but says the same thing."""
-    corpus = _pair(
+    corpus = pair_corpus(
         nlp,
         CAPTURE.format(day="Sunday", verb="captured"),
         CAPTURE.format(day="Sunday", verb="captured"),
@@ -214,7 +206,7 @@ def test_conflicts_same_date_words_of_different_articles_agree(nlp: Any) -> None
 
 
 def test_conflicts_now_is_no_date_to_disagree_with(nlp: Any) -> None:
-    corpus = _pair(
+    corpus = pair_corpus(
         nlp,
         "The opposition groups have now agreed to back the council in Varnia, activists said.",
         "On Tuesday, the opposition groups agreed to back the council in Varnia, activists said.",
@@ -234,7 +226,7 @@ PORT = "Rebels captured an arms depot in {place} on Friday after a long battle w
 def test_conflicts_place_spelt_two_ways_agrees(
     nlp: Any, place_a: str, place_b: str, conflict: bool
 ) -> None:
-    corpus = _pair(nlp, PORT.format(place=place_a), PORT.format(place=place_b))
+    corpus = pair_corpus(nlp, PORT.format(place=place_a), PORT.format(place=place_b))
     assert _slots(corpus) == (["place"] if conflict else [])
 
 
@@ -248,7 +240,7 @@ REPORTED = "Anna Berg said {words} full access to the flooded towns of northern 
 def test_conflicts_reported_speech_is_no_quotation(nlp: Any, words: str, conflict: bool) -> None:
     """Unmarked words after "said" are the speaker's own only in the first person."""
     kind = {"source": "Anna Berg", "kind": AttributionType.SUBJECT, "cue": "said"}
-    corpus = _pair(
+    corpus = pair_corpus(
         nlp,
         REPORTED.format(words=words),
         REPORTED.format(words=words.replace("the government", "the ministry")),
@@ -263,7 +255,7 @@ def test_conflicts_reported_speech_is_no_quotation(nlp: Any, words: str, conflic
 def test_conflicts_two_places_disagree_only_about_one_act(
     nlp: Any, place_b: str, verb_b: str, conflict: bool
 ) -> None:
-    corpus = _pair(
+    corpus = pair_corpus(
         nlp,
         PORT.format(place="Idlib"),
         PORT.format(place=place_b).replace("captured", verb_b),
@@ -285,7 +277,7 @@ def test_conflicts_a_name_particle_is_spelling_not_wording(
     nlp: Any, name_b: str, verb_b: str, conflict: bool
 ) -> None:
     kind = {"source": "Karl Brenner", "kind": AttributionType.NAMED}
-    corpus = _pair(
+    corpus = pair_corpus(
         nlp,
         SPEECH.format(name="Bashar al-Assad"),
         SPEECH.format(name=name_b).replace("declared war against", verb_b),
@@ -325,7 +317,7 @@ def _quote_conflict(nlp: Any, quote_a: str, quote_b: str) -> bool:
     """Two outlets quote Karl Brenner's words about the ports: is a quote conflict flagged?"""
     line = '"{q}," Karl Brenner told members of parliament in Varnia about the northern ports.'
     kind = {"source": "Karl Brenner", "kind": AttributionType.NAMED}
-    corpus = _pair(nlp, line.format(q=quote_a), line.format(q=quote_b), a=kind, b=kind)
+    corpus = pair_corpus(nlp, line.format(q=quote_a), line.format(q=quote_b), a=kind, b=kind)
     return "quote" in _slots(corpus)
 
 
@@ -339,7 +331,7 @@ def test_conflicts_an_act_announced_for_later_dates_its_effect(
     """ "will suspend ... on Wednesday" (3 June) and "suspended ... on Saturday" (30 May)
     date the effect and the decision; announced for an earlier day than another report
     gives (a delay, or an error), the dates still disagree."""
-    corpus = _pair(
+    corpus = pair_corpus(
         nlp,
         "Norland's parliament will suspend the Varnia delegation on Wednesday, officials said.",
         f"Norland's parliament suspended the Varnia delegation on {day_b}, officials said.",
@@ -368,7 +360,7 @@ def test_conflicts_a_title_holding_the_other_in_lower_case_agrees(nlp: Any) -> N
 def test_conflicts_a_title_many_hold_has_no_wrong_holder(nlp: Any) -> None:
     """ "A Norland Radio columnist" is one of several: two people can both be one."""
     line = "{name}, a Norland Radio columnist, said the northern ports of Varnia would reopen."
-    corpus = _pair(nlp, line.format(name="Anna Berg"), line.format(name="Erik Lund"))
+    corpus = pair_corpus(nlp, line.format(name="Anna Berg"), line.format(name="Erik Lund"))
     assert [r.titles for r in corpus.refs if r.titles], "the titles were not read"
     assert "other" not in _slots(corpus)
     shared, one = (read_title("x", f"{d} Norland Radio columnist") for d in ("a", "the"))
@@ -377,7 +369,7 @@ def test_conflicts_a_title_many_hold_has_no_wrong_holder(nlp: Any) -> None:
     lines = [line.format(name="Anna Berg"),
              line.format(name="Erik Lund").replace(", a Norland", ", the Norland")]  # fmt: skip
     for first, second in (lines, lines[::-1]):
-        assert "other" not in _slots(_pair(nlp, first, second))
+        assert "other" not in _slots(pair_corpus(nlp, first, second))
 
 
 @pytest.mark.parametrize(("count_b", "conflict"), [("three", True), ("five", False)])
@@ -389,7 +381,7 @@ def test_conflicts_two_places_with_two_counts_are_two_happenings(
     depots = (
         "Rebels captured {n} arms depots in {place} on Friday after a long battle with the army."
     )
-    corpus = _pair(
+    corpus = pair_corpus(
         nlp, depots.format(n="three", place="Idlib"), depots.format(n=count_b, place="Tripoli")
     )
     assert ("place" in _slots(corpus)) is conflict

@@ -9,16 +9,11 @@ import pytest
 
 from dossier.corroboration.places import nested
 from dossier.model import AttributionType
-from tests.claim_corpus import Corpus
+from tests.claim_corpus import pair_corpus
 
 
 def _slots(nlp: Any, first: str, second: str, **kw: Any) -> list[str]:
-    corpus = Corpus(nlp)
-    corpus.add("a", "Outlet A", first, **kw.get("a", {}))
-    corpus.add("b", "Outlet B", second, **kw.get("b", {}))
-    group = corpus.group_of("a")
-    assert len(group.claims) == 2  # the two claims are grouped
-    return sorted(c.slot for c in group.conflicts)
+    return sorted(c.slot for c in pair_corpus(nlp, first, second, **kw).group_of("a").conflicts)
 
 
 @pytest.mark.parametrize(

@@ -248,8 +248,8 @@ def _same_scope(a: ClaimRef, b: ClaimRef, texts: Mapping[str, str]) -> bool:
 
 def _unnamed_subject(ref: ClaimRef) -> bool:
     """The claim opens with a pronoun no name was found for ("It employs 50,000 staff", "it
-    aired Monday night"): whose count or date it gives is unknown, so it is compared with
-    nothing ("It employs 76,200 staff" may be another company)."""
+    aired Monday night"): whose count or date it gives is unknown, so neither is compared
+    ("It employs 76,200 staff" may be another company)."""
     claim = ref.claim
     first = claim.text.lstrip('"\u201c ').split(" ", 1)[0].casefold()
     named = any(actor.start == claim.sentence.start for actor in claim.actors)

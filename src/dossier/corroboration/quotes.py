@@ -7,7 +7,8 @@ the shorter quote's) but not the same after folding case, punctuation and the sp
 names ("Gadhafi"/"Gaddafi", "al-Assad"/"Assad"), contractions ("I'm"/"I am") and a final
 "s" ("interest"/"interests"), neither is a fragment of the other, and a word was substituted
 between shared words ("manage" vs "control", at most ``MAX_SUBSTITUTED`` words) or a phrase
-moved from one end to the other (``_substituted``). Two quotes in one article are two statements.
+moved from one end to the other (``_substituted``). Two quotes in one article are two
+statements.
 
 Scraped text loses quotation marks, so a SUBJECT claim without a quote span is read as quoting
 the words after its reporting verb when they are in the first person ("Soleimani wrote, I
@@ -102,10 +103,10 @@ def _substituted(a: list[str], b: list[str]) -> bool:
     different words, between words both share ("I manage Iranian policy" / "I control the
     policy"), next to a shared content word (``_anchored``). Longer runs are another sentence
     around a few shared words ("I don't know how my body will react" / "I said that because
-    I didn't know what would happen with my body"). Words only left out ("hold BP and all other responsible parties accountable" /
-    "hold BP accountable"), or quotes starting or ending at different words, are one
-    statement trimmed, not reworded, unless a phrase of ``MOVED_WORDS`` words moved from one
-    end to the other."""
+    I didn't know what would happen with my body"). Words only left out ("hold BP and all
+    other responsible parties accountable" / "hold BP accountable"), or quotes starting or
+    ending at different words, are one statement trimmed, not reworded, unless a phrase of
+    ``MOVED_WORDS`` words moved from one end to the other."""
     ops = SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
     for k in range(1, len(ops) - 1):
         op, i1, i2, j1, j2 = ops[k]
