@@ -7,9 +7,10 @@ from typing import Any
 
 import pytest
 
+from dossier.corroboration.numbers import number_conflicts
 from dossier.corroboration.places import nested
 from dossier.model import AttributionType
-from tests.claim_corpus import pair_corpus
+from tests.claim_corpus import Corpus, pair_corpus
 
 
 def _slots(nlp: Any, first: str, second: str, **kw: Any) -> list[str]:
@@ -128,3 +129,41 @@ def test_conflicts_running_tallies_compare_only_on_one_day(
     slots = _slots(nlp, TALLY.format(n=50), TALLY.format(n=60),
                    a={"published": "2020-06-01"}, b={"published": day_b})  # fmt: skip
     assert ("number" in slots) is conflict
+
+
+SONG = "Blue River, the anthem the Nordlys band recorded in Varnia, {state} {when}."
+
+
+@pytest.mark.parametrize(
+    ("state_b", "conflict"), [("was a huge hit", True), ("is still a classic song", False)]
+)
+def test_conflicts_two_states_of_one_thing_date_nothing_alike(
+    nlp: Any, state_b: str, conflict: bool
+) -> None:
+    """A copula names no act, its complement does: "was a huge hit in 1993" and "is still a
+    classic song today" are two states, each true at its own date."""
+    slots = _slots(nlp, SONG.format(state="was a huge hit", when="in 1993"),
+                   SONG.format(state=state_b, when="in 1995" if conflict else "today"))  # fmt: skip
+    assert ("date" in slots) is conflict
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "conflict"),
+    [
+        ("December sales pushed the Norland deficit to $500.5bn.",
+         "December sales pushed total Norland spending to $349.4bn.", False),
+        ("Norland Oil paid $2.6bn to its shareholders.",
+         "Norland Oil paid $2.5bn to its shareholders.", True),
+    ],
+)  # fmt: skip
+def test_conflicts_a_figure_a_verb_moves_is_counted_by_its_noun(
+    nlp: Any, first: str, second: str, conflict: bool
+) -> None:
+    """ "pushed the deficit to $500.5bn" / "pushed spending to $349.4bn": the verb moves a
+    figure and says nothing of what it counts, so outside near paraphrases the two are not
+    compared; "paid $2.6bn" / "paid $2.5bn" count one payment."""
+    corpus = Corpus(nlp)
+    corpus.add("a", "Outlet A", first)
+    corpus.add("b", "Outlet B", second)
+    a, b = corpus.refs
+    assert bool(number_conflicts(a, b, close=False, dated=False)) is conflict

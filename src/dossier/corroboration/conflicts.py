@@ -15,7 +15,8 @@ slot only disagrees when the values cannot both be true:
   ("exploded on 20 April and sank two days later" / "exploded on 20 April": two acts), nor
   in claims of two places or casts (``_same_scope``, as for numbers: "on Monday, nine cases in
   the UK" / "last night, five cases in Brazil"), nor when one gives a rate (``_rate``: "15,000
-  barrels a day last week" / "15,800 barrels on Wednesday");
+  barrels a day last week" / "15,800 barrels on Wednesday"), nor two states (``same_act``: "was
+  a huge hit back in 1993" / "is a classic song ... today");
 - a claim that opens with a pronoun no name was found for ("It employs 50,000 staff") is
   compared on no date or number (``_unnamed_subject``): whose it is is unknown;
 - **number**: one thing counted by one verb, with values that cannot both be true
@@ -61,6 +62,7 @@ PLACE_WINDOW = 400
 _SCHEDULED = re.compile(r"\b(?:will|shall)\b|\b(?:is|are) (?:due |set |scheduled )?to\b", re.I)
 # Subjects that name no one by themselves.
 _PRONOUNS = frozenset({"it", "they", "he", "she"})
+_COPULA = "be"  # a predicate's lemma for "is", "was", "are"
 # The value of "now", "these days": the moment of writing, which differs by article.
 PRESENT_REF = "PRESENT_REF"
 Value = tuple[str, str, str]  # (document id, claim id, value as text)
@@ -176,8 +178,15 @@ def _scheduled_after(a: ClaimRef, ta: TimeExpr, b: ClaimRef, tb: TimeExpr) -> bo
 
 
 def same_act(a: ClaimRef, b: ClaimRef) -> bool:
-    """The two claims' predicates have one verb: "captured" and "captured", not "shelled"."""
-    return a.claim.predicate.split()[:1] == b.claim.predicate.split()[:1]
+    """The two claims' predicates have one verb: "captured" and "captured", not "shelled".
+    A copula names no act, its complement does: "was a huge hit back in 1993" and "is a
+    classic song ... today" are two states, and only "was commander" and "is commander" are
+    one."""
+    words_a, words_b = a.claim.predicate.split(), b.claim.predicate.split()
+    state_a, state_b = ([w for w in words if w != "not"] for words in (words_a, words_b))
+    if _COPULA in (state_a[:1] + state_b[:1]):
+        return state_a == state_b
+    return words_a[:1] == words_b[:1]
 
 
 def dates_agree(a: TimeExpr, b: TimeExpr) -> bool:

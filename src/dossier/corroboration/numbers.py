@@ -8,7 +8,8 @@ group counted twice. Running totals grow, so counts from articles published more
 ``NUMBER_DAYS`` apart are not compared ("7,500 dead" in March, "9,000" in April), nor two
 running tallies of different days ("have officially reported 1,534 cases" one day, "the latest
 figures ... 1,124 cases" the day before), nor are increments, rates and earlier values ("nine more", "200 a
-day", "up from 1,639"). Percentages are changes or shares of a base the sentence need not name
+day", "up from 1,639"), nor, outside near paraphrases, figures a verb moves (``FIGURE_VERBS``:
+"pushed the deficit to $500.5bn" / "pushed spending to $349.4bn"). Percentages are changes or shares of a base the sentence need not name
 ("grew 0.4%", "30% saw orders rise"): they are compared only between near paraphrases
 (``close``) dated alike ("tumbled 9.71 percent" and "tumbled almost 7% yesterday" may be two
 days' falls). On 307 BBC business and politics articles, 8 of 16 groups flagged conflicting
@@ -48,6 +49,14 @@ _TALLY = re.compile(
 _NOT_TOTALS = frozenset({"additional", "rate", "previous"})
 # Verbs too general to say that two counts count the same thing ("there are", "has").
 VAGUE_VERBS = frozenset({"", "be", "have", "say", "do", "include", "make", "get"})
+# Verbs that move or state a figure ("pushed the deficit to $500.5bn", "spending rose to
+# $349.4bn", "sales reached 2m"): the figure's subject or object says what is counted, not the
+# verb, so such counts are compared only between near paraphrases.
+FIGURE_VERBS = frozenset({
+    "push", "rise", "fall", "climb", "drop", "reach", "hit", "total", "bring", "lift", "raise",
+    "cut", "increase", "decrease", "grow", "jump", "soar", "slump", "plunge", "boost", "top",
+    "exceed", "double", "halve", "slip", "surge", "tumble", "widen", "narrow", "stand",
+})  # fmt: skip
 
 
 def number_conflicts(
@@ -63,6 +72,8 @@ def number_conflicts(
         if unit.startswith("%") and not (close and dated):
             continue
         (qa,), (qb,) = units_a[unit], units_b[unit]
+        if not close and (qa.verb in FIGURE_VERBS or qb.verb in FIGURE_VERBS):
+            continue
         if same_count(qa, qb) and not numbers_agree(qa, qb) and _comparable(qa, qb):
             found.append((qa, qb))
     return found
