@@ -88,6 +88,12 @@ def test_attribution_media(nlp: Any) -> None:
     assert found.type == AttributionType.MEDIA
 
 
+def test_attribution_a_document_quoted_is_media(nlp: Any) -> None:
+    """ "said one email": a document the outlet quotes, like "a cable obtained by WikiLeaks"."""
+    text = '"Who cares, it is done, end of story," said one email from the Norland rig.'
+    assert first(nlp, text).type == AttributionType.MEDIA
+
+
 def test_attribution_anonymous_official(nlp: Any) -> None:
     text = "The army moved north, according to an official familiar with the plan."
     found = first(nlp, text)

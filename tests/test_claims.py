@@ -631,3 +631,23 @@ def test_claims_a_blog_post_line_glued_into_prose_gives_no_claim(nlp: Any) -> No
     claims = run(nlp, text, [("Norland Oil", "ORG"), ("Varnia", "GPE"), ("Ada Quist", "PERSON"),
                              ("Per Lund", "PERSON")])  # fmt: skip
     assert [c.text for c in claims] == ["Norland Oil said the spill in Varnia was over."]
+
+
+def test_claims_what_a_cited_unnamed_source_says_is_a_claim(nlp: Any) -> None:
+    """ "The move was not prompted by any one country, officials said": officials the outlet
+    cites are a source, so what they said is a claim though it names no one; a bare "he" no
+    name was found for is nobody, and the same words in the outlet's voice are no claim."""
+    text = "The move was not prompted by the situation in any one country, officials said."
+    whole = Span(DOC_ID, 0, len(text))
+    cue = Span(DOC_ID, text.index("said"), text.index("said") + 4)
+    speaker = Span(DOC_ID, text.index("officials"), text.index(" said"))
+    group = Attribution(whole, AttributionType.ANONYMOUS_GROUP, "officials", speaker, cue, 0.7)
+    claims = run(nlp, text, [], [group])
+    assert [c.text for c in claims if "prompted" in c.text] != []
+    he_said = text.replace("officials", "he")
+    said = Span(DOC_ID, he_said.index("said"), he_said.index("said") + 4)
+    pronoun = Attribution(
+        Span(DOC_ID, 0, len(he_said)), AttributionType.ANONYMOUS_OFFICIAL, "he", None, said, 0.5
+    )
+    assert run(nlp, he_said, [], [pronoun]) == []
+    assert run(nlp, "The move was not prompted by the situation in any one country.", []) == []

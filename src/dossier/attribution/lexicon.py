@@ -111,6 +111,7 @@ MEDIA_HEADS = frozenset(
         "correspondent", "agency", "broadcaster", "television", "tv", "radio", "channel",
         "website", "site", "media", "press", "outlet", "document", "memo", "dispatch",
         "wire", "daily", "weekly", "blog", "documentary", "footage", "interview", "leak",
+        "email", "e-mail", "transcript", "recording",
     }
 )  # fmt: skip
 # Words in an organisation's name that mark it as a news outlet ("The New Yorker", "BBC").

@@ -3,7 +3,8 @@
 Main clauses, and dated asides after a name ("Russia and China, which last month vetoed a
 draft"), whose names then include the antecedent's.
 
-A claim is a clause with a main verb, at least one entity mention, and no marks of opinion
+A claim is a clause with a main verb, at least one entity mention (or a count of something,
+or a speaker the outlet cites, named or not, for what the speaker said), and no marks of opinion
 or scene-setting (questions, imperatives, evaluative copulas, the author's own appraisals),
 in a sentence that holds no comment-form chrome (``COMMENT_FORM``).
 Its slots: the actors (mentions that are not places), the predicate (lemmatised verb, particle
@@ -43,6 +44,8 @@ __all__ = ["claim_id", "extract_claims"]
 UNATTRIBUTED_CONFIDENCE = 0.5
 # Whose source a clause takes (``_scope``).
 _SENTENCE, _OWN, _NONE = "sentence", "own", "none"
+# Sources that are only a pronoun no name was found for ("he said"): nobody the outlet cites.
+_PRONOUN_SOURCES = lx.SUBJECT_PRONOUNS | lx.PLURAL_PRONOUNS | {"it", "we", "i", "you"}
 # Attributions to a speaker the text names ("Hayward said", "he said" after a name).
 _NAMED_SPEAKERS = {AttributionType.NAMED, AttributionType.SUBJECT, AttributionType.DENIAL}
 # Attributions to a speaker, named or not ("a spokesman for Yas Air said").
@@ -107,11 +110,14 @@ def _claim(
     # A count of something is checkable even with no named entity ("killed 48 people").
     counted = any(q.unit and q.unit not in TIME_UNITS for q in quantities)
     # "He said he had made safety improvements": a speaker the text names is the claim's
-    # actor, in the words he is quoted or reported to have said.
+    # actor, in the words he is quoted or reported to have said; so is a speaker the outlet
+    # cites without a name ("The move was not prompted by any one country, officials said",
+    # "Experts have warned that poorer nations face the greatest risk"), but not a bare "he".
     named = attribution.type in _NAMED_SPEAKERS and attribution.source_span is not None
     spoken = quote is not None or clause.verb.lemma_.lower() in REPORTING_VERBS
-    actor = bool(inside) or counted or (named and spoken)
     voiced = spoken and attribution.type in _SPEAKERS and attribution.source is not None
+    cited = voiced and str(attribution.source).casefold() not in _PRONOUN_SOURCES
+    actor = bool(inside) or counted or (named and spoken) or cited
     if not is_checkable(doc, clause, actor, quote is not None, voiced):
         return None
     chain = verb_chain(clause.verb)
