@@ -9,6 +9,8 @@ from typing import Any
 import duckdb
 import pytest
 
+import dossier.model
+from dossier.model import EXTRACTOR_VERSION, stages_digest
 from dossier.pipeline import BuildOptions, build
 from tests.helpers import article_text
 
@@ -120,6 +122,22 @@ def test_pipeline_rebuild_redoes_articles_of_another_version(
     stats = build([root], db)
     assert stats.documents == first_stats.documents and stats.skipped_unchanged == 0
     assert _snapshot(db) == first
+
+
+def test_pipeline_version_follows_the_stages_code_not_its_readers(tmp_path: Path) -> None:
+    """The stored version changes with any stage's code or data, so an upgraded dossier
+    redoes its articles without a version bumped by hand; the report's code is no stage."""
+    (tmp_path / "claims").mkdir()
+    (tmp_path / "report").mkdir()
+    stage, reader = tmp_path / "claims" / "rules.py", tmp_path / "report" / "page.py"
+    stage.write_text("LIMIT = 3\n")
+    reader.write_text("TITLE = 'a'\n")
+    before = stages_digest(tmp_path)
+    reader.write_text("TITLE = 'b'\n")
+    assert stages_digest(tmp_path) == before
+    stage.write_text("LIMIT = 4\n")
+    assert stages_digest(tmp_path) != before
+    assert EXTRACTOR_VERSION.endswith(stages_digest(Path(dossier.model.__file__).parent))
 
 
 def test_pipeline_interrupted_build_resumes_to_the_same_state(

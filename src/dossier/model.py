@@ -7,12 +7,34 @@ Validation happens only at the edges (sidecars, JSON Lines, the CLI).
 from __future__ import annotations
 
 import enum
+import hashlib
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
 
-EXTRACTOR_VERSION = "0.3.0"  # bump when a stage's output changes: a rebuild redoes older rows
+STAGES_VERSION = "0.3.0"
+# What reads the stored rows rather than making them: a change there redoes no article.
+_READERS = frozenset({"report", "export", "cli.py", "cli_claims.py", "cli_entities.py",
+                      "cli_timeline.py", "__pycache__"})  # fmt: skip
+
+
+def stages_digest(root: Path) -> str:
+    """A digest of the package's code and data under ``root``, less its readers (``_READERS``): any change
+    to a stage changes it, so a dossier upgraded in place redoes its articles on the next
+    build instead of keeping rows an older version made (a version number bumped by hand
+    was never bumped)."""
+    digest = hashlib.sha256()
+    for path in sorted(root.rglob("*")):
+        relative = path.relative_to(root)
+        if path.is_file() and path.suffix != ".pyc" and relative.parts[0] not in _READERS:
+            digest.update(relative.as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+# Stored with each document: a build redoes the articles another version made.
+EXTRACTOR_VERSION = f"{STAGES_VERSION}+{stages_digest(Path(__file__).parent)}"
 
 
 class SourceKind(enum.StrEnum):
