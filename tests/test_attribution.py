@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -291,6 +292,23 @@ def test_attribution_pronoun_means_the_main_clause_subject(nlp: Any) -> None:
     )
     _doc, attributions, _quotes = run(nlp, text)
     assert attributions[-1].source == "John Casson"
+
+
+@pytest.mark.parametrize(("opening", "source"), [('"', "Anna Berg"), ("", "He")])
+def test_attribution_pronoun_after_paragraphs_of_quotation_is_the_last_speaker(
+    nlp: Any, opening: str, source: str
+) -> None:
+    """Paragraphs that open with a quotation mark carry on the last speaker's words, so "He
+    added" after two of them is still the harbour director; after a paragraph of the
+    outlet's own words, "he" finds nobody two paragraphs back."""
+    text = (
+        "Harbour director Anna Berg said the port would stay open this winter.\n\n"
+        f"{opening}We will keep every berth working through the storms.\n\n"
+        f"{opening}The pilots have trained for this since the spring.\n\n"
+        'He added: "The ferries will run as they always have."'
+    )
+    _doc, attributions, _quotes = run(nlp, text)
+    assert attributions[-1].source == source
 
 
 def test_attribution_a_post_named_again_is_its_holder(nlp: Any) -> None:

@@ -651,3 +651,19 @@ def test_claims_what_a_cited_unnamed_source_says_is_a_claim(nlp: Any) -> None:
     )
     assert run(nlp, he_said, [], [pronoun]) == []
     assert run(nlp, "The move was not prompted by the situation in any one country.", []) == []
+
+
+def test_claims_a_verb_of_speech_with_a_clause_reports_what_was_said(nlp: Any) -> None:
+    """ "Experts have warned that poorer nations face the greatest risk": "warn" with a
+    clause of what was said reports it, like "say", so the experts the outlet cites make it a
+    claim; "warned of storms" reports no clause, and names no one."""
+    text = "Experts have warned that poorer nations face the greatest risk from the virus."
+    whole = Span(DOC_ID, 0, len(text))
+    cue = Span(DOC_ID, text.index("warned"), text.index("warned") + 6)
+    speaker = Span(DOC_ID, 0, len("Experts"))
+    group = Attribution(whole, AttributionType.ANONYMOUS_GROUP, "Experts", speaker, cue, 0.7)
+    (claim,) = run(nlp, text, [], [group])
+    assert claim.text == text
+    plain = "Experts have warned of storms in the north."
+    assert run(nlp, plain, [], [Attribution(Span(DOC_ID, 0, len(plain)),
+               AttributionType.ANONYMOUS_GROUP, "Experts", speaker, None, 0.7)]) == []  # fmt: skip

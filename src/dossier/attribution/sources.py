@@ -23,6 +23,8 @@ _MEDIA_LABELS = frozenset({"ORG", "WORK_OF_ART", "PRODUCT"})
 _OWNER_LABELS = frozenset({"NORP", "GPE", "ORG", PERSON})
 # Dependency labels of a main clause's verb (a quotation's "said" can head a ccomp).
 _MAIN_CLAUSE = frozenset({"ROOT", "ccomp"})
+# Marks that open a paragraph of quoted words, which carries on the last speaker's words.
+_OPENING_QUOTES = frozenset({'"', "\u201c", "'", "\u2018"})
 
 
 def _article_labels(
@@ -90,9 +92,15 @@ class Context:
     def person_before(self, char: int, pronoun: str = "") -> tuple[int, int, str] | None:
         """The PERSON a pronoun at ``char`` stands for: the last one before it in its
         paragraph or the previous one, preferring one that is a clause's subject, and never
-        one the article gives the other gender ("she" is not "Mr Hague")."""
+        one the article gives the other gender ("she" is not "Mr Hague"). Paragraphs that
+        open with a quotation mark carry on the last speaker's words, so the search goes
+        back over them to the paragraph before ("Donaldson said ..." / '"We are going to
+        ...' / 'He added: ...')."""
         paragraph = self.paragraph_of(char)
-        floor = self.paragraph_starts[max(paragraph - 1, 0)]
+        earlier = max(paragraph - 1, 0)
+        while earlier > 0 and self._opens_quote(earlier):
+            earlier -= 1
+        floor = self.paragraph_starts[earlier]
         people = [m for m in self.mentions if m[2] == PERSON and floor <= m[0] and m[1] <= char]
         wanted, text = pronoun_gender(pronoun), text_of(self.doc)
         if wanted is not None:
@@ -101,6 +109,10 @@ class Context:
         subjects = [m for m in people if self._is_subject(m)]
         found = subjects or people
         return found[-1] if found else None
+
+    def _opens_quote(self, paragraph: int) -> bool:
+        start = self.paragraph_starts[paragraph]
+        return text_of(self.doc)[start : start + 80].lstrip()[:1] in _OPENING_QUOTES
 
     def _is_subject(self, mention: tuple[int, int, str]) -> bool:
         """The subject of a main clause, or in apposition to it: "former ambassador Ryan

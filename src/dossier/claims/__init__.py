@@ -114,7 +114,7 @@ def _claim(
     # cites without a name ("The move was not prompted by any one country, officials said",
     # "Experts have warned that poorer nations face the greatest risk"), but not a bare "he".
     named = attribution.type in _NAMED_SPEAKERS and attribution.source_span is not None
-    spoken = quote is not None or clause.verb.lemma_.lower() in REPORTING_VERBS
+    spoken = quote is not None or _reports(clause.verb)
     voiced = spoken and attribution.type in _SPEAKERS and attribution.source is not None
     cited = voiced and str(attribution.source).casefold() not in _PRONOUN_SOURCES
     actor = bool(inside) or counted or (named and spoken) or cited
@@ -143,6 +143,15 @@ def _claim(
         attribution=attribution,
         quote=Span(document_id, *quote) if quote is not None else None,
     )
+
+
+def _reports(verb: Any) -> bool:
+    """The clause reports speech: a verb that only reports ("said"), or a verb of speech with
+    a clause of what was said ("Experts have warned that poorer nations face ...")."""
+    lemma = verb.lemma_.lower()
+    if lemma in REPORTING_VERBS:
+        return True
+    return lemma in lx.REPORTING_VERBS and any(c.dep_ == "ccomp" for c in verb.children)
 
 
 def _is_appraisal(attribution: Attribution, verb: Any) -> bool:
