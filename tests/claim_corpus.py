@@ -39,7 +39,9 @@ class Corpus:
         kind: AttributionType | None = None,
         cue: str | None = None,
         published: str = PUBLISHED.value,
+        spoken: bool = False,
     ) -> None:
+        """``spoken``: the ``source`` is named in ``text``, as the speaker's span."""
         doc = self.nlp(text)
         mentions = [
             (e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in ACTOR_LABELS
@@ -49,8 +51,10 @@ class Corpus:
         self.time_of.update({(t.span.document_id, t.span.start, t.span.end): t for t in times})
         kind = kind or (AttributionType.NAMED if source else AttributionType.UNATTRIBUTED)
         cue_span = Span(doc_id, text.index(cue), text.index(cue) + len(cue)) if cue else None
+        at = text.index(source) if spoken and source else -1
+        speaker = Span(doc_id, at, at + len(source)) if source and at >= 0 else None
         attributions = [
-            Attribution(Span(doc_id, s, e), kind, source, None, cue_span, 0.9) for s, e in bounds
+            Attribution(Span(doc_id, s, e), kind, source, speaker, cue_span, 0.9) for s, e in bounds
         ]
         quotes = [(m.start + 1, m.end - 1) for m in _quotes(text)]
         people = {(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"}

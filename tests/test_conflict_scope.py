@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from dossier.corroboration.conflicts import pair_conflicts
 from dossier.corroboration.numbers import number_conflicts
 from dossier.corroboration.places import nested
 from dossier.model import AttributionType
@@ -167,3 +168,30 @@ def test_conflicts_a_figure_a_verb_moves_is_counted_by_its_noun(
     corpus.add("b", "Outlet B", second)
     a, b = corpus.refs
     assert bool(number_conflicts(a, b, close=False, dated=False)) is conflict
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "conflict"),
+    [
+        ("Norland have lost their first three matches in the Varnia Cup.",
+         "The year Norland won the cup, a woeful Estmark lost all five matches in the Varnia Cup.",
+         False),
+        ("Norland have lost their first three matches in the Varnia Cup.",
+         "In the Varnia Cup, Norland lost all five matches.", True),
+        ("Anna Berg said a $120m fund would be set up by Norland Oil for rig workers.",
+         "Norland Oil agreed to set up a $100m fund for rig workers.", True),
+    ],
+)  # fmt: skip
+def test_conflicts_counts_of_two_named_owners_are_two_counts(
+    nlp: Any, first: str, second: str, conflict: bool
+) -> None:
+    """The actor named last before each count owns it: Norland's three defeats and Estmark's
+    five are two counts. The speaker owns nothing: "Berg said a $120m fund would be set up"
+    and "Norland Oil agreed to set up a $100m fund" still disagree."""
+    corpus = Corpus(nlp)
+    speaker: dict[str, Any] = {"source": "Anna Berg", "spoken": True} if "Berg" in first else {}
+    corpus.add("a", "Outlet A", first, **speaker)
+    corpus.add("b", "Outlet B", second)
+    a, b = corpus.refs[0], corpus.refs[-1]
+    slots = [s for s, _, _ in pair_conflicts(a, b, corpus.texts, corpus.time_of)]
+    assert ("number" in slots) is conflict

@@ -19,7 +19,9 @@ slot only disagrees when the values cannot both be true:
   a huge hit back in 1993" / "is a classic song ... today");
 - a claim that opens with a pronoun no name was found for ("It employs 50,000 staff") is
   compared on no date or number (``_unnamed_subject``): whose it is is unknown;
-- **number**: one thing counted by one verb, with values that cannot both be true
+- **number**: one thing counted by one verb, owned by no two actors (``_counted_for_others``:
+  the actor named last before each count, the speaker aside: "England have lost their first
+  three matches" / "a woeful Wales lost all five matches"), with values that cannot both be true
   (``numbers``: "48" vs "64 killed"; not "7,500 dead" in March against "9,000" in April),
   in claims that may count one whole (``_same_scope``): not in two places ("337 cases in
   Scotland" / "more than 800 cases in the UK"), nor of two casts ("India's economy grew" /
@@ -91,6 +93,8 @@ def pair_conflicts(
         found.append((ConflictSlot.DATE, _value(a, dates[0].text), _value(b, dates[1].text)))
     dated = bool(dates[0] and dates[1] and dates_agree(dates[0], dates[1]))
     for qa, qb in number_conflicts(a, b, close, dated) if scope else ():
+        if _counted_for_others(a, qa, b, qb, texts):
+            continue
         found.append((ConflictSlot.NUMBER, _value(a, _slice(a, qa, texts)),
                       _value(b, _slice(b, qb, texts))))  # fmt: skip
     places = _place_conflict(a, b, texts) if close and not _counts_differ(a, b) else None
@@ -263,6 +267,28 @@ def _unnamed_subject(ref: ClaimRef) -> bool:
     first = claim.text.lstrip('"\u201c ').split(" ", 1)[0].casefold()
     named = any(actor.start == claim.sentence.start for actor in claim.actors)
     return first in _PRONOUNS and not named
+
+
+def _counted_for_others(
+    a: ClaimRef, qa: Quantity, b: ClaimRef, qb: Quantity, texts: Mapping[str, str]
+) -> bool:
+    """The actors named last before the two counts are two, not spellings of one name:
+    "England have lost their first three matches" / "The same year that England ruled the
+    roost, a woeful Wales lost all five matches" count two teams' defeats."""
+    owner_a, owner_b = _owner(a, qa, texts), _owner(b, qb, texts)
+    if not owner_a or not owner_b or owner_a in owner_b or owner_b in owner_a:
+        return False
+    return Indel.normalized_similarity(owner_a, owner_b) < VARIANT_SIMILARITY
+
+
+def _owner(ref: ClaimRef, q: Quantity, texts: Mapping[str, str]) -> str:
+    """The actor named last before the count inside the claim's clause, folded; "" if none.
+    The speaker is no owner: in "Mr Obama said a $120m fund would be set up", the fund is
+    nobody's by name."""
+    start, speaker = ref.claim.sentence.start, ref.claim.attribution.source_span
+    before = [s for s in ref.claim.actors if start <= s.start and s.end <= q.span.start
+              and not (speaker and speaker.start < s.end and s.start < speaker.end)]  # fmt: skip
+    return span_text(ref, max(before, key=lambda s: s.end), texts).casefold() if before else ""
 
 
 def _place_names(ref: ClaimRef, texts: Mapping[str, str]) -> set[str]:
