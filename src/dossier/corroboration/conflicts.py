@@ -235,10 +235,8 @@ def _place_conflict(a: ClaimRef, b: ClaimRef, texts: Mapping[str, str]) -> tuple
         span_text(b, b.claim.places[0], texts),
     )
     folded_a, folded_b = name_a.casefold(), name_b.casefold()
-    if not folded_a or not folded_b or folded_a in folded_b or folded_b in folded_a:
+    if _one_name(folded_a, folded_b):
         return None
-    if Indel.normalized_similarity(_bare(folded_a), _bare(folded_b)) >= VARIANT_SIMILARITY:
-        return None  # one name spelt two ways
     if folded_a in _near(b, texts) or folded_b in _near(a, texts) or nested(name_a, name_b):
         return None
     return (name_a, name_b) if known(name_a) and known(name_b) else None
@@ -275,10 +273,16 @@ def _counted_for_others(
     """The actors named last before the two counts are two, not spellings of one name:
     "England have lost their first three matches" / "The same year that England ruled the
     roost, a woeful Wales lost all five matches" count two teams' defeats."""
-    owner_a, owner_b = _owner(a, qa, texts), _owner(b, qb, texts)
-    if not owner_a or not owner_b or owner_a in owner_b or owner_b in owner_a:
-        return False
-    return Indel.normalized_similarity(owner_a, owner_b) < VARIANT_SIMILARITY
+    return not _one_name(_owner(a, qa, texts), _owner(b, qb, texts))
+
+
+def _one_name(a: str, b: str) -> bool:
+    """Two folded names are one, or one is missing: a name inside the other ("assad" in
+    "bashar al-assad"), or one spelt two ways ("deraa"/"daraa", ``VARIANT_SIMILARITY``, with
+    no leading article, ``_bare``)."""
+    if not a or not b or a in b or b in a:
+        return True
+    return Indel.normalized_similarity(_bare(a), _bare(b)) >= VARIANT_SIMILARITY
 
 
 def _owner(ref: ClaimRef, q: Quantity, texts: Mapping[str, str]) -> str:
@@ -304,9 +308,9 @@ def _counts_differ(a: ClaimRef, b: ClaimRef) -> bool:
     )
 
 
-def _bare(place: str) -> str:
-    """A place name without its article: "al-Qusayr" is "qusayr", "the Hague" "hague"."""
-    return re.sub(r"^(?:al|el|the|ad|as|an|ar)[\s-]+", "", place)
+def _bare(name: str) -> str:
+    """A name without its article: "al-Qusayr" is "qusayr", "the Hague" "hague"."""
+    return re.sub(r"^(?:al|el|the|ad|as|an|ar)[\s-]+", "", name)
 
 
 def _near(ref: ClaimRef, texts: Mapping[str, str]) -> str:

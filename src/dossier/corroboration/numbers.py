@@ -6,13 +6,13 @@ widened by ``NUMBER_TOLERANCE``, do not overlap ("13" vs "30 killed"; "at least 
 agrees) and lie within ``NUMBER_RATIO`` of each other: 9 and 120 people are two groups, not one
 group counted twice. Running totals grow, so counts from articles published more than
 ``NUMBER_DAYS`` apart are not compared ("7,500 dead" in March, "9,000" in April), nor two
-running tallies of different days ("have officially reported 1,534 cases" one day, "the latest
-figures ... 1,124 cases" the day before), nor are increments, rates and earlier values ("nine more", "200 a
-day", "up from 1,639"), nor, outside near paraphrases, figures a verb moves (``FIGURE_VERBS``:
-"pushed the deficit to $500.5bn" / "pushed spending to $349.4bn"). Percentages are changes or shares of a base the sentence need not name
-("grew 0.4%", "30% saw orders rise"): they are compared only between near paraphrases
-(``close``) dated alike ("tumbled 9.71 percent" and "tumbled almost 7% yesterday" may be two
-days' falls). On 307 BBC business and politics articles, 8 of 16 groups flagged conflicting
+running tallies of different days ("have officially reported 1,534 cases" one day, "the
+latest figures ... 1,124 cases" the day before), nor are increments, rates and earlier values
+("nine more", "200 a day", "up from 1,639"), nor, outside near paraphrases, figures a verb
+moves (``FIGURE_VERBS``: "pushed the deficit to $500.5bn" / "pushed spending to $349.4bn").
+Percentages are changes or shares of a base the sentence need not name ("grew 0.4%", "30%
+saw orders rise"): they are compared only between near paraphrases (``close``) dated alike
+("tumbled 9.71 percent" and "tumbled almost 7% yesterday" may be two days' falls). On 307 BBC business and politics articles, 8 of 16 groups flagged conflicting
 were percentages of different things, none of one thing. Inside one article, two counts by one
 verb are mostly a list's parts ("in seven cases ... a burn", "in 23 cases ... smoke damage"):
 they too are compared only between near paraphrases.
@@ -93,8 +93,10 @@ def _contemporary(a: ClaimRef, b: ClaimRef) -> bool:
         return True
     (start_a, end_a), (start_b, end_b) = days_a, days_b
     gap = max((start_b - end_a).days, (start_a - end_b).days)
-    if gap <= 0 or gap > NUMBER_DAYS:
-        return gap <= 0
+    if gap <= 0:
+        return True
+    if gap > NUMBER_DAYS:
+        return False
     return not (_TALLY.search(a.claim.text) and _TALLY.search(b.claim.text))
 
 
