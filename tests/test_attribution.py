@@ -607,6 +607,29 @@ def test_attribution_a_negated_belief_is_still_the_speakers_view(nlp: Any) -> No
     assert found.type == AttributionType.UNATTRIBUTED
 
 
+def test_attribution_advice_is_its_givers_even_withheld(nlp: Any) -> None:
+    """Advice is a statement of its giver's ("recommended", "advised"), and advice withheld
+    ("does not recommend") still is; a negated report of speech is not ("did not say")."""
+    text = "Dr Ana Ferris recommended that drugmakers stay on track with the vaccine."
+    assert first(nlp, text).type == AttributionType.NAMED
+    found = first(nlp, "Officials advised governments to prepare for a long battle.")
+    assert found.type == AttributionType.ANONYMOUS_GROUP
+    found = first(nlp, "Mr Ferris does not recommend closure of the borders.")
+    assert (found.type, found.source) == (AttributionType.NAMED, "Ferris")
+    found = first(nlp, "Mr Ferris did not say whether the borders would close.")
+    assert found.type == AttributionType.UNATTRIBUTED
+
+
+def test_attribution_an_acronym_in_a_sentence_is_a_name(nlp: Any) -> None:
+    """A word in capitals names an organisation even where the tagger reads it as a word:
+    "WHO" as the pronoun "who", "US" as "us". A headline in capitals reads as words."""
+    for name in ("WHO", "US"):
+        found = first(nlp, f"{name} recommended that countries keep their borders open.")
+        assert (found.type, found.source) == (AttributionType.NAMED, name)
+    found = first(nlp, "WHO SAID THE BORDERS WOULD STAY OPEN?")
+    assert found.type != AttributionType.NAMED
+
+
 def test_attribution_a_speaker_the_parser_hung_inside_an_opening_phrase(nlp: Any) -> None:
     """spaCy parses "Since Soleimani's visit to Damascus, U.S. and Arab officials said" with
     "visit" as the subject and the officials inside its phrase; a name or a noun for people

@@ -14,9 +14,12 @@ REPORTING_VERBS = frozenset(
         "contend", "suggest", "announce", "declare", "maintain", "think", "reveal", "deny",
         "concede", "predict", "boast", "complain", "observe", "remark", "reply", "respond",
         "blame", "call", "label", "brand", "dub", "stress", "emphasize", "emphasise", "quote",
-        "shout", "chant", "yell", "scream", "ask", "urge",
+        "shout", "chant", "yell", "scream", "ask", "urge", "recommend", "advise", "condemn",
+        "reiterate",
     }
 )  # fmt: skip
+# Verbs of advice: their subject's position stands even negated ("does not recommend").
+ADVICE_VERBS = frozenset({"recommend", "advise"})
 # Verbs that can describe non-speech too ("the map shows a road"): they need a clause or quote.
 WEAK_REPORTING_VERBS = frozenset(
     {"show", "indicate", "describe", "recall", "estimate", "add", "write", "think", "note",

@@ -51,6 +51,14 @@ def _acronym(name: str) -> bool:
     return name.isupper() and name.isalpha() and len(name) <= 5
 
 
+def acronym_token(token: Any) -> bool:
+    """A word in capitals inside a sentence that is not: a name, though the tagger may read
+    "WHO" as a pronoun and "US" as "us"."""
+    if len(token) < 2 or not _acronym(token.text):
+        return False
+    return any(t.is_alpha and not t.is_upper for t in token.sent)
+
+
 @dataclass(frozen=True, slots=True)
 class Context:
     """One article: its parsed doc, entity mentions sorted by start, paragraph starts."""
@@ -166,7 +174,8 @@ def char_bounds(doc: Any, head: Any) -> tuple[int, int]:
 def classify(ctx: Context, head: Any) -> Source:
     """The kind of source the phrase headed by ``head`` names."""
     lower = head.lower_
-    if lower in lx.SUBJECT_PRONOUNS or lower in lx.FIRST_PERSON:
+    acronym = acronym_token(head)
+    if (lower in lx.SUBJECT_PRONOUNS or lower in lx.FIRST_PERSON) and not acronym:
         return _pronoun(ctx, head)
     of = _quantified(head)
     if of is not None:
@@ -194,7 +203,7 @@ def classify(ctx: Context, head: Any) -> Source:
         span = (c_start, c_end)
         return Source(AttributionType.NAMED, text_of(ctx.doc)[c_start:c_end], span,
                       lx.CONF_INSTITUTION)  # fmt: skip
-    if head.pos_ == "PROPN":  # a name the entity recogniser missed
+    if head.pos_ == "PROPN" or acronym:  # a name the entity recogniser missed
         return Source(
             AttributionType.NAMED,
             text_of(ctx.doc)[c_start:c_end],

@@ -7,6 +7,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from dossier.attribution import lexicon as lx
+from dossier.attribution.sources import acronym_token
 from dossier.clean.dates import AGENCY_DATELINE
 from dossier.nlp import text_of
 
@@ -48,9 +49,9 @@ def reporting_verbs(sent: Any, quotes: Sequence[tuple[int, int]]) -> Iterator[tu
             subject = _speaker_before(token, subject) or subject
         if subject is not None and _in_dateline(subject):
             subject = _subject_after_dateline(token, subject)
-        if subject is not None and subject.tag_ == "WP":
+        if subject is not None and subject.tag_ == "WP" and not acronym_token(subject):
             subject = _antecedent(token, subject) or subject  # "Ashton, who said": Ashton
-        if subject is None or subject.tag_ == "WDT":
+        if subject is None or (subject.tag_ == "WDT" and not acronym_token(subject)):
             continue  # "an assault that showed how close ...": a thing, not a speaker
         if _reports_content(token, _near_quote(text, token, quotes)) or _closing_tag(
             token, subject
@@ -99,8 +100,12 @@ def _may_speak(noun: Any) -> bool:
 
 def _holds_view(verb: Any) -> bool:
     """ "Officials do not believe he knew": a negated belief is still the speaker's view
-    (a first-person one, "I don't think ...", is the author's: ``cues._author``)."""
-    if verb.lemma_.lower() not in ("believe", "think"):
+    (a first-person one, "I don't think ...", is the author's: ``cues._author``); so is
+    advice withheld ("the WHO does not recommend closure of borders")."""
+    lemma = verb.lemma_.lower()
+    if lemma in lx.ADVICE_VERBS:
+        return True
+    if lemma not in ("believe", "think"):
         return False
     first = any(c.dep_ == "nsubj" and c.lower_ in lx.FIRST_PERSON for c in verb.children)
     return not first and any(c.dep_ == "ccomp" for c in verb.children)
