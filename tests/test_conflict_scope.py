@@ -195,3 +195,31 @@ def test_conflicts_counts_of_two_named_owners_are_two_counts(
     a, b = corpus.refs[0], corpus.refs[-1]
     slots = [s for s, _, _ in pair_conflicts(a, b, corpus.texts, corpus.time_of)]
     assert ("number" in slots) is conflict
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "conflict"),
+    [
+        ("Anna Berg was given four milligrams of the sedative on the morning she died.",
+         "Anna Berg was given a 10 milligram tablet of Varnazepam on the morning she died.",
+         False),
+        ("Anna Berg was given four milligrams of Varnazepam on the morning she died.",
+         "Anna Berg was given a 10 milligram tablet of Varnazepam on the morning she died.",
+         True),
+        ("The Norland agency counted 1,124 cases of influenza in the Varnia region.",
+         "The Norland agency counted 1,534 cases of the flu virus in the Varnia region.",
+         True),
+    ],
+)  # fmt: skip
+def test_conflicts_measures_of_two_substances_are_two_measures(
+    nlp: Any, first: str, second: str, conflict: bool
+) -> None:
+    """Four milligrams "of the sedative" and a 10 milligram tablet "of Varnazepam" measure
+    two named things; two measures of one thing still disagree, and counts are left alone
+    whatever their "of ..." words ("cases of influenza" / "cases of the flu virus")."""
+    corpus = Corpus(nlp)
+    corpus.add("a", "Outlet A", first)
+    corpus.add("b", "Outlet B", second)
+    a, b = corpus.refs[0], corpus.refs[-1]
+    slots = [s for s, _, _ in pair_conflicts(a, b, corpus.texts, corpus.time_of)]
+    assert ("number" in slots) is conflict

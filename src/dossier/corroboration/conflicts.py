@@ -21,7 +21,9 @@ slot only disagrees when the values cannot both be true:
   compared on no date or number (``_unnamed_subject``): whose it is is unknown;
 - **number**: one thing counted by one verb, owned by no two actors (``_counted_for_others``:
   the actor named last before each count, the speaker aside: "England have lost their first
-  three matches" / "a woeful Wales lost all five matches"), with values that cannot both be true
+  three matches" / "a woeful Wales lost all five matches"), no measures of two substances
+  (``numbers.measured``: "four milligrams of the drug" / "a 10 milligram tablet of Diazepam";
+  counts such as "cases of ..." are left alone), with values that cannot both be true
   (``numbers``: "48" vs "64 killed"; not "7,500 dead" in March against "9,000" in April),
   in claims that may count one whole (``_same_scope``): not in two places ("337 cases in
   Scotland" / "more than 800 cases in the UK"), nor of two casts ("India's economy grew" /
@@ -50,7 +52,7 @@ from datetime import date
 
 from rapidfuzz.distance import Indel
 
-from dossier.corroboration.numbers import number_conflicts, numbers_agree
+from dossier.corroboration.numbers import measured, number_conflicts, numbers_agree
 from dossier.corroboration.places import known, nested
 from dossier.corroboration.quotes import VARIANT_SIMILARITY, quote_conflict
 from dossier.corroboration.records import ClaimRef, ConflictSlot, span_text
@@ -272,8 +274,13 @@ def _counted_for_others(
 ) -> bool:
     """The actors named last before the two counts are two, not spellings of one name:
     "England have lost their first three matches" / "The same year that England ruled the
-    roost, a woeful Wales lost all five matches" count two teams' defeats."""
-    return not _one_name(_owner(a, qa, texts), _owner(b, qb, texts))
+    roost, a woeful Wales lost all five matches" count two teams' defeats. Or they measure
+    two substances (``numbers.measured``)."""
+    held = [measured(q, texts.get(r.document_id, "")[q.span.end : r.claim.sentence.end])
+            for r, q in ((a, qa), (b, qb))]  # fmt: skip
+    return not _one_name(_owner(a, qa, texts), _owner(b, qb, texts)) or (
+        all(held) and held[0] != held[1]
+    )
 
 
 def _one_name(a: str, b: str) -> bool:

@@ -59,6 +59,24 @@ FIGURE_VERBS = frozenset({
 })  # fmt: skip
 
 
+# Units that measure a substance; what they hold follows in "of ..." (``measured``).
+MEASURE_UNITS = frozenset({
+    "milligram", "microgram", "gram", "kilogram", "kilo", "mg", "kg", "ml", "tonne", "ton",
+    "ounce", "litre", "liter", "millilitre", "milliliter", "gallon", "barrel", "dose",
+})  # fmt: skip
+_MEASURE_OF = re.compile(
+    r"\s*(?:[a-z]+\s+){0,2}?of\s+(?:(?:the|a|an|its|his|her|their)\s+)?(?P<what>[\w-]+)"
+)
+
+
+def measured(q: Quantity, after: str) -> str:
+    """What a measure holds, folded, from the words ``after`` it ("four milligrams of the
+    drug", "a 10 milligram tablet of Diazepam"); "" for a count or a bare measure. Counts are
+    left alone: "cases of influenza A (H1N1)" and "cases of the flu virus" are one tally."""
+    found = _MEASURE_OF.match(after) if q.unit in MEASURE_UNITS else None
+    return found["what"].casefold() if found else ""
+
+
 def number_conflicts(
     a: ClaimRef, b: ClaimRef, close: bool, dated: bool
 ) -> list[tuple[Quantity, Quantity]]:
