@@ -353,6 +353,27 @@ def test_attribution_a_quote_continued_into_the_next_paragraph(nlp: Any) -> None
     assert monday.type == AttributionType.UNATTRIBUTED
 
 
+def test_attribution_a_quotation_reopened_on_one_line_is_one_quotation(nlp: Any) -> None:
+    """A copy that ran a quotation's paragraphs into one line keeps each one's opening mark
+    and only the last closing one: a straight mark after a space and before a word reopens
+    the quotation rather than closing it, so every sentence is the speaker's and the
+    sentence after the quotation is no quotation."""
+    text = (
+        'Maria Lopez, the harbour director, said: "We expect the first ships in March. "Moving '
+        'the fleet does not mean we will see more delays." She added that "the port" was '
+        "ready. The council met."
+    )
+    _doc, attributions, quotes = run(nlp, text)
+    words = [sliced(text, q.span) for q in quotes]
+    assert words[0].startswith("We expect") and words[0].endswith("more delays.")
+    assert [q.speaker for q in quotes[:1]] == ["Maria Lopez"]
+    second = next(a for a in attributions if sliced(text, a.sentence).startswith('"Moving'))
+    assert (second.type, second.source) == (AttributionType.NAMED, "Maria Lopez")
+    assert "the port" in words
+    council = next(a for a in attributions if "council" in sliced(text, a.sentence))
+    assert council.type == AttributionType.UNATTRIBUTED
+
+
 def test_attribution_a_lone_surname_is_the_person_named_in_full(nlp: Any) -> None:
     """The tagger often calls "Hayward" an organisation once "Tony Hayward" was a person: the
     pronoun after it still finds him."""

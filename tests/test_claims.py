@@ -601,6 +601,13 @@ def test_claims_a_rank_is_no_count(nlp: Any) -> None:
     assert [(q.low, q.unit) for c in claims for q in c.quantities] == [(40, "single")]
 
 
+def test_claims_a_label_is_no_count(nlp: Any) -> None:
+    """The number after its noun names a thing: "Phase 2", "level 6", "Resolution 1970"."""
+    text = "Norland Health moved from Phase 2 to level 6 under Resolution 1970 after 40 cases."
+    claims = run(nlp, text, [("Norland Health", "ORG")])
+    assert [(q.low, q.unit) for c in claims for q in c.quantities] == [(40, "case")]
+
+
 @pytest.mark.parametrize(
     "text",
     [

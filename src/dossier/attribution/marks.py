@@ -1,5 +1,6 @@
 """Quotation marks: the character ranges they enclose, across paragraphs when a copy lost a
-paragraph's opening mark."""
+paragraph's opening mark, and across a straight mark that reopens the quotation when a copy
+ran its paragraphs into one line (``_closing``)."""
 
 from __future__ import annotations
 
@@ -29,7 +30,7 @@ def _paired(text: str, opener: str, closer: str, continued: set[int]) -> list[tu
     while at >= 0:
         paragraph_end = text.find("\n\n", at)
         paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
-        close = text.find(closer, at + 1, paragraph_end)
+        close = _closing(text, closer, at + 1, paragraph_end, opener == closer)
         end = paragraph_end if close < 0 else close
         start, stop = trim(text, at + 1, end)
         if stop > start:
@@ -41,6 +42,23 @@ def _paired(text: str, opener: str, closer: str, continued: set[int]) -> list[tu
                 continued.add(found[-1][0])
         at = text.find(opener, (end if close < 0 else close) + 1)
     return found
+
+
+def _closing(text: str, closer: str, start: int, end: int, straight: bool) -> int:
+    """The first closing mark in ``text[start:end]``, -1 if none. A straight mark shaped as an
+    opener (after a space, before a word) reopens the quotation rather than closing it: pasted
+    copies run a quotation's paragraphs into one line, each still opened ("... the 21st
+    Century. "Moving to phase six does not imply ..."")."""
+    close = text.find(closer, start, end)
+    while straight and close >= 0 and _reopens(text, close):
+        close = text.find(closer, close + 1, end)
+    return close
+
+
+def _reopens(text: str, at: int) -> bool:
+    before = text[at - 1] if at else " "
+    after = text[at + 1 : at + 2]
+    return before in " \t\n([" and after.isalnum()
 
 
 def _continued(text: str, paragraph_end: int, opener: str, closer: str) -> int:

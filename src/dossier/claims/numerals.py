@@ -1,9 +1,9 @@
 """Numbers in a sentence that count nothing (durations, ranks, times of day), or no total.
 
 "A 40-year rule" and "three years" are durations, "fell to number six", "No. 3" and "the 16th
-case" ranks, "5.18 pm", "10:20 a.m." and "18.00 GMT" times of day. ``quantities`` leaves them
-out, so two live-blog timestamps or two chart places are never compared as two counts of one
-thing. An increment ("nine more"), a rate ("200 a day") and an earlier value ("up from 1,639")
+case" ranks, "Phase 1" and "Resolution 1973" labels, "5.18 pm", "10:20 a.m." and "18.00 GMT"
+times of day. ``quantities`` leaves them out, so two live-blog timestamps, two chart places or
+two phases of an alert are never compared as two counts of one thing. An increment ("nine more"), a rate ("200 a day") and an earlier value ("up from 1,639")
 count something but no total (``no_total``): their hedge says so.
 """
 
@@ -14,8 +14,14 @@ import re
 _DURATION_AFTER = re.compile(r"[-\s](?:year|month|week|day|hour|minute|decade|centur)", re.I)
 # "the 16th case", "1st", "22nd": an ordinal.
 _ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th)\b", re.I)
-# "number six", "world number one", "No. 3", "#1".
-_RANK_BEFORE = re.compile(r"(?:\bnumber|\bno\.?|#)\s*$", re.I)
+# "number six", "world number one", "No. 3", "#1"; a label after its noun: "Phase 1", "level
+# 6", "Resolution 1973", "Flight 370", "Category 5".
+_RANK_BEFORE = re.compile(
+    r"(?:\bnumber|\bno\.?|#|\b(?:phase|level|stage|category|article|chapter|section|"
+    r"resolution|flight|grade|tier|round|clause|amendment|paragraph|version|season|episode|"
+    r"volume|page|room|route|channel|division|type))\s*$",
+    re.I,
+)
 # "5.18 pm", "3.03pm", "10:20 a.m.", "18.00 GMT", "4:36 PM"; and the "20" of "10:20".
 _CLOCK_AFTER = re.compile(
     r"(?::\d\d)?\s?(?:(?i:[ap]\.?m\b\.?)|GMT\b|BST\b|UTC\b|[ECMP][SD]T\b)|:\d\d"
@@ -38,8 +44,8 @@ _RATE_AFTER = re.compile(
     r"(?!\s+(?:after|before|earlier|later|ago))",
     re.I,
 )
-# How far before a number its rank word may start ("number " is seven characters).
-_RANK_WINDOW = 8
+# How far before a number its rank word may start ("resolution " is eleven characters).
+_RANK_WINDOW = 12
 
 
 def no_count(text: str, start: int, end: int) -> bool:
