@@ -641,6 +641,28 @@ def test_attribution_advice_is_its_givers_even_withheld(nlp: Any) -> None:
     assert found.type == AttributionType.UNATTRIBUTED
 
 
+def test_attribution_a_promise_is_its_maker_speaking_of_himself(nlp: Any) -> None:
+    """ "promised", "vowed": the speaker's words about his own acts; a pledge of aid is an act
+    and no statement ("pledged more aid")."""
+    found = first(nlp, "Maria Lopez promised the strikers a long fight.")
+    assert (found.type, found.source) == (AttributionType.SUBJECT, "Maria Lopez")
+    found = first(nlp, "Maria Lopez has vowed to stay in Varnia and fight on.")
+    assert (found.type, found.source) == (AttributionType.SUBJECT, "Maria Lopez")
+    found = first(nlp, "Maria Lopez pledged more aid to the strikers.")
+    assert found.type == AttributionType.UNATTRIBUTED
+
+
+def test_attribution_the_first_person_outside_quotation_is_the_author(nlp: Any) -> None:
+    """ "I think", "I told them", "we promise" outside quotation marks: a columnist's or a
+    reader's own words, no anonymous official called "I"."""
+    for text in (
+        "I told them the harbour would stay open all winter.",
+        "We promise the next report will be shorter.",
+        "Thankfully, the harbour stayed open all winter.",
+    ):
+        assert first(nlp, text).type == AttributionType.AUTHOR, text
+
+
 def test_attribution_an_acronym_in_a_sentence_is_a_name(nlp: Any) -> None:
     """A word in capitals names an organisation even where the tagger reads it as a word:
     "WHO" as the pronoun "who", "US" as "us". A headline in capitals reads as words."""

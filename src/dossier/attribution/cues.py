@@ -106,7 +106,10 @@ def _by_count(ctx: Context, by: Any) -> Cue | None:
 
 
 def _reporting(ctx: Context, sent: Any, quotes: Sequence[tuple[int, int]]) -> Cue | None:
-    found = list(reporting_verbs(sent, quotes))
+    """The first main reporting verb and its speaker; "I said", "we promise" outside quotation
+    marks are the author's own words (``_author``)."""
+    found = [(verb, subject) for verb, subject in reporting_verbs(sent, quotes)
+             if not _first_person(subject)]  # fmt: skip
     if not found:
         return None
     verb, subject = min(found, key=lambda pair: (pair[0].dep_ != "ROOT", pair[0].i))

@@ -15,7 +15,7 @@ REPORTING_VERBS = frozenset(
         "concede", "predict", "boast", "complain", "observe", "remark", "reply", "respond",
         "blame", "call", "label", "brand", "dub", "stress", "emphasize", "emphasise", "quote",
         "shout", "chant", "yell", "scream", "ask", "urge", "recommend", "advise", "condemn",
-        "reiterate",
+        "reiterate", "promise", "vow",
     }
 )  # fmt: skip
 # Verbs of advice: their subject's position stands even negated ("does not recommend").
@@ -58,6 +58,7 @@ AUTHOR_ADVERBS = frozenset(
         "clearly", "obviously", "undoubtedly", "certainly", "evidently", "surely", "indeed",
         "undeniably", "unquestionably", "plainly", "admittedly", "ironically", "fortunately",
         "unfortunately", "sadly", "arguably", "notably", "interestingly", "tellingly",
+        "thankfully", "mercifully", "regrettably", "tragically", "remarkably", "predictably",
     }
 )  # fmt: skip
 AUTHOR_PHRASES = (

@@ -267,7 +267,9 @@ def finds_nothing(verb: Any, subject: Any) -> bool:
 
 
 def speaks_of_self(verb: Any, quotes: Sequence[tuple[int, int]]) -> bool:
-    """ "X said he …", or a quotation in which the speaker says "I did …"."""
+    """ "X said he …", "X vowed to fight", or a quotation in which the speaker says "I did …"."""
+    if verb.lemma_.lower() in _PROMISES:
+        return True
     for child in verb.children:
         if child.dep_ not in {"ccomp", "xcomp", "parataxis"}:
             continue
