@@ -56,6 +56,7 @@ def _closing(text: str, closer: str, start: int, end: int, straight: bool) -> in
 
 
 def _reopens(text: str, at: int) -> bool:
+    """The mark at ``at`` stands as an opener: after a space or bracket, before a word."""
     before = text[at - 1] if at else " "
     after = text[at + 1 : at + 2]
     return before in " \t\n([" and after.isalnum()

@@ -52,8 +52,8 @@ def _acronym(name: str) -> bool:
 
 
 def acronym_token(token: Any) -> bool:
-    """A word in capitals inside a sentence that is not: a name, though the tagger may read
-    "WHO" as a pronoun and "US" as "us"."""
+    """A word of two to five capitals in a sentence not written in capitals is a name, though
+    the tagger may read "WHO" as the pronoun "who" and "US" as "us"."""
     if len(token) < 2 or not _acronym(token.text):
         return False
     return any(t.is_alpha and not t.is_upper for t in token.sent)

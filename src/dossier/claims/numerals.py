@@ -3,8 +3,9 @@
 "A 40-year rule" and "three years" are durations, "fell to number six", "No. 3" and "the 16th
 case" ranks, "Phase 1" and "Resolution 1973" labels, "5.18 pm", "10:20 a.m." and "18.00 GMT"
 times of day. ``quantities`` leaves them out, so two live-blog timestamps, two chart places or
-two phases of an alert are never compared as two counts of one thing. An increment ("nine more"), a rate ("200 a day") and an earlier value ("up from 1,639")
-count something but no total (``no_total``): their hedge says so.
+two phases of an alert are never compared as two counts of one thing. An increment ("nine
+more"), a rate ("200 a day") and an earlier value ("up from 1,639") count something but no
+total (``no_total``): their hedge says so.
 """
 
 from __future__ import annotations

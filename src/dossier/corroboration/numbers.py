@@ -59,10 +59,11 @@ FIGURE_VERBS = frozenset({
 })  # fmt: skip
 
 
-# Units that measure a substance; what they hold follows in "of ..." (``measured``).
+# Units that measure a substance; what they hold follows in "of ..." (``measured``). Barrels
+# and gallons are left out: "barrels of oil" and "barrels of crude" hold one thing.
 MEASURE_UNITS = frozenset({
     "milligram", "microgram", "gram", "kilogram", "kilo", "mg", "kg", "ml", "tonne", "ton",
-    "ounce", "litre", "liter", "millilitre", "milliliter", "gallon", "barrel", "dose",
+    "ounce", "litre", "liter", "millilitre", "milliliter", "dose",
 })  # fmt: skip
 _MEASURE_OF = re.compile(
     r"\s*(?:[a-z]+\s+){0,2}?of\s+(?:(?:the|a|an|its|his|her|their)\s+)?(?P<what>[\w-]+)"
