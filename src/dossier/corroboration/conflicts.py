@@ -19,11 +19,11 @@ slot only disagrees when the values cannot both be true:
   a huge hit back in 1993" / "is a classic song ... today");
 - a claim that opens with a pronoun no name was found for ("It employs 50,000 staff") is
   compared on no date or number (``_unnamed_subject``): whose it is is unknown;
-- **number**: one thing counted by one verb, owned by no two actors (``_counted_for_others``:
-  the actor named last before each count, the speaker aside: "England have lost their first
-  three matches" / "a woeful Wales lost all five matches"), no measures of two substances
-  (``numbers.measured``: "four milligrams of the drug" / "a 10 milligram tablet of Diazepam";
-  counts such as "cases of ..." are left alone), with values that cannot both be true
+- **number**: one thing counted by one verb, not two things (``_two_things``: counts owned by
+  two actors, the actor named last before each count, the speaker aside: "England have lost
+  their first three matches" / "a woeful Wales lost all five matches"; measures of two
+  substances, ``numbers.measured``: "four milligrams of the drug" / "a 10 milligram tablet of
+  Diazepam"; counts such as "cases of ..." are left alone), with values that cannot both be true
   (``numbers``: "48" vs "64 killed"; not "7,500 dead" in March against "9,000" in April),
   in claims that may count one whole (``_same_scope``): not in two places ("337 cases in
   Scotland" / "more than 800 cases in the UK"), nor of two casts ("India's economy grew" /
@@ -95,7 +95,7 @@ def pair_conflicts(
         found.append((ConflictSlot.DATE, _value(a, dates[0].text), _value(b, dates[1].text)))
     dated = bool(dates[0] and dates[1] and dates_agree(dates[0], dates[1]))
     for qa, qb in number_conflicts(a, b, close, dated) if scope else ():
-        if _counted_for_others(a, qa, b, qb, texts):
+        if _two_things(a, qa, b, qb, texts):
             continue
         found.append((ConflictSlot.NUMBER, _value(a, _slice(a, qa, texts)),
                       _value(b, _slice(b, qb, texts))))  # fmt: skip
@@ -269,13 +269,13 @@ def _unnamed_subject(ref: ClaimRef) -> bool:
     return first in _PRONOUNS and not named
 
 
-def _counted_for_others(
+def _two_things(
     a: ClaimRef, qa: Quantity, b: ClaimRef, qb: Quantity, texts: Mapping[str, str]
 ) -> bool:
-    """The actors named last before the two counts are two, not spellings of one name:
-    "England have lost their first three matches" / "The same year that England ruled the
-    roost, a woeful Wales lost all five matches" count two teams' defeats. Or they measure
-    two substances (``numbers.measured``)."""
+    """The two counts are of two things. Their owners, the actors named last before them,
+    are two names, not spellings of one: "England have lost their first three matches" /
+    "The same year that England ruled the roost, a woeful Wales lost all five matches" count
+    two teams' defeats. Or they measure two substances (``numbers.measured``)."""
     held = [measured(q, texts.get(r.document_id, "")[q.span.end : r.claim.sentence.end])
             for r, q in ((a, qa), (b, qb))]  # fmt: skip
     return not _one_name(_owner(a, qa, texts), _owner(b, qb, texts)) or (

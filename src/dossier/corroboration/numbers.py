@@ -12,10 +12,11 @@ latest figures ... 1,124 cases" the day before), nor are increments, rates and e
 moves (``FIGURE_VERBS``: "pushed the deficit to $500.5bn" / "pushed spending to $349.4bn").
 Percentages are changes or shares of a base the sentence need not name ("grew 0.4%", "30%
 saw orders rise"): they are compared only between near paraphrases (``close``) dated alike
-("tumbled 9.71 percent" and "tumbled almost 7% yesterday" may be two days' falls). On 307 BBC business and politics articles, 8 of 16 groups flagged conflicting
-were percentages of different things, none of one thing. Inside one article, two counts by one
-verb are mostly a list's parts ("in seven cases ... a burn", "in 23 cases ... smoke damage"):
-they too are compared only between near paraphrases.
+("tumbled 9.71 percent" and "tumbled almost 7% yesterday" may be two days' falls). On 307
+BBC business and politics articles, 8 of 16 groups flagged conflicting were percentages of
+different things, none of one thing. Inside one article, two counts by one verb are mostly a
+list's parts ("in seven cases ... a burn", "in 23 cases ... smoke damage"): they too are
+compared only between near paraphrases.
 """
 
 from __future__ import annotations
