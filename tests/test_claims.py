@@ -674,3 +674,37 @@ def test_claims_a_verb_of_speech_with_a_clause_reports_what_was_said(nlp: Any) -
     plain = "Experts have warned of storms in the north."
     assert run(nlp, plain, [], [Attribution(Span(DOC_ID, 0, len(plain)),
                AttributionType.ANONYMOUS_GROUP, "Experts", speaker, None, 0.7)]) == []  # fmt: skip
+
+
+def test_claims_a_report_in_a_clause_of_time_or_concession_is_its_speakers(nlp: Any) -> None:
+    """ "X withdrew his remarks, after Y condemned them": the withdrawal is the outlet's
+    report, the condemnation Y's, as a claim of its own, cut off the main clause. A reason or a condition ("because
+    his aides told him", "if the mayor says so") states nothing of its own, and "..., while
+    stressing that ..." with no subject of its own is still the main subject speaking."""
+    names = [("Tom Ardley", "PERSON"), ("Ann Vexley", "PERSON"), ("Norvax", "ORG")]
+    text = (
+        "Hours later, Tom Ardley withdrew his remarks, after Ann Vexley condemned them as reckless."
+    )
+    by_text = {c.text: c.attribution for c in claims_of(nlp, text, names)}
+    assert by_text["Hours later, Tom Ardley withdrew his remarks"].type == (
+        AttributionType.UNATTRIBUTED
+    )
+    report = by_text["after Ann Vexley condemned them as reckless"]
+    assert (report.type, report.source) == (AttributionType.NAMED, "Ann Vexley")
+    text = (
+        "While Ann Vexley stressed the deal would not cap Norvax's liabilities, investors "
+        "cheered the news, driving up its share price by 4 percent."
+    )
+    by_text = {c.text: c.attribution for c in claims_of(nlp, text, names)}
+    main = "investors cheered the news, driving up its share price by 4 percent."
+    assert by_text[main].type == AttributionType.UNATTRIBUTED
+    report = by_text["While Ann Vexley stressed the deal would not cap Norvax's liabilities"]
+    assert (report.type, report.source) == (AttributionType.NAMED, "Ann Vexley")
+    text = "Tom Ardley left Norvax because his aides told him the firm would fail."
+    assert [c.text for c in claims_of(nlp, text, names)] == [text]
+    text = "Norvax closed its plant in Varna, though its owners did not say why."
+    assert len(claims_of(nlp, text, [*names, ("Varna", "GPE")])) == 1
+    text = "Norvax was increasing its output in Varna, while stressing that prices would not rise."
+    by_text = {c.text: c.attribution for c in claims_of(nlp, text, [*names, ("Varna", "GPE")])}
+    report = by_text["while stressing that prices would not rise."]
+    assert (report.type, report.source) == (AttributionType.NAMED, "Norvax")

@@ -107,9 +107,10 @@ def _by_count(ctx: Context, by: Any) -> Cue | None:
 
 def _reporting(ctx: Context, sent: Any, quotes: Sequence[tuple[int, int]]) -> Cue | None:
     """The first main reporting verb and its speaker; "I said", "we promise" outside quotation
-    marks are the author's own words (``_author``)."""
+    marks are the author's own words (``_author``), and a report in a clause of time or
+    concession sources only that clause (``_subordinate``)."""
     found = [(verb, subject) for verb, subject in reporting_verbs(sent, quotes)
-             if not _first_person(subject)]  # fmt: skip
+             if not _first_person(subject) and not _subordinate(verb, sent)]  # fmt: skip
     if not found:
         return None
     verb, subject = min(found, key=lambda pair: (pair[0].dep_ != "ROOT", pair[0].i))
@@ -123,6 +124,21 @@ def _reporting(ctx: Context, sent: Any, quotes: Sequence[tuple[int, int]]) -> Cu
     if source.type == AttributionType.NAMED and speaks_of_self(verb, quotes):
         return cue.retyped(AttributionType.SUBJECT, source.confidence)
     return cue
+
+
+def _subordinate(verb: Any, sent: Any) -> bool:
+    """ "after Biden condemned the comments", "While Obama stressed the deal would not cap
+    ...": the sentence's own statement is its main clause, which the outlet reports. "as he
+    said" still attributes it, and so does the clause read on its own. A report with no
+    subject of its own ("..., while stressing that ...") is its head's subject speaking."""
+    head_inside = sent.start <= verb.head.i < sent.end
+    own_subject = any(c.dep_ == "nsubj" for c in verb.children)
+    return (
+        verb.dep_ == "advcl"
+        and head_inside
+        and own_subject
+        and any(c.dep_ == "mark" and c.lower_ in lx.SUBORDINATORS for c in verb.children)
+    )
 
 
 def _media_addressee(ctx: Context, verb: Any) -> Source | None:

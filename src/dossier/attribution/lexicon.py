@@ -162,3 +162,9 @@ CONF_INHERITED_FACTOR = 0.8
 CONF_UNATTRIBUTED = 0.5
 # A cue whose source we could not classify (a common noun that is no official or outlet).
 CONF_OTHER_SOURCE = 0.6
+# Words that open a clause of time, condition or concession: a report inside one sources that
+# clause, not the sentence ("after Biden condemned the comments, Barton retracted").
+SUBORDINATORS = frozenset({
+    "after", "before", "while", "whilst", "when", "until", "although", "though", "since",
+    "because", "once", "whereas", "if", "unless",
+})  # fmt: skip

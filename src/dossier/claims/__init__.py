@@ -23,7 +23,15 @@ from dossier.attribution import attribute_clause
 from dossier.attribution import lexicon as lx
 from dossier.attribution.verbs import inside
 from dossier.claims.checkable import is_checkable, is_opinion
-from dossier.claims.clauses import REPORTING_VERBS, Clause, asides, split_clauses, verb_chain
+from dossier.claims.clauses import (
+    REPORTING_VERBS,
+    Clause,
+    asides,
+    cut_off,
+    split_clauses,
+    subordinate_reports,
+    verb_chain,
+)
 from dossier.claims.quantities import TIME_UNITS, find_quantities
 from dossier.claims.slots import (
     clause_time,
@@ -73,7 +81,8 @@ def extract_claims(
         if COMMENT_FORM.search(sent.text):
             continue
         attribution = _attribution(document_id, sent, attributions)
-        for clause in [*split_clauses(sent), *asides(sent)]:
+        reports = subordinate_reports(sent)
+        for clause in [*cut_off(split_clauses(sent), reports, sent), *asides(sent), *reports]:
             scope = _scope(doc, clause, attribution, quote_spans)
             scoped = attribution if scope == _SENTENCE else None
             if scope == _OWN:
@@ -195,6 +204,8 @@ def _scope(
     to", "reportedly", a cue in the sentence before) cover every clause."""
     if inside(clause.start, quotes):
         return _SENTENCE
+    if clause.own_source:
+        return _OWN
     cue = attribution.cue
     verb = token_at(doc, cue.start) if cue is not None else None
     if verb is None or not verb.sent.start_char <= clause.start < verb.sent.end_char:

@@ -9,11 +9,13 @@ checkable is ``checkable.is_checkable``.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from typing import Any
 
 from dossier.attribution import lexicon as lx
+from dossier.attribution.verbs import negated
 from dossier.nlp import text_of
 
 SUBJECTS = {"nsubj", "nsubjpass", "expl", "csubj"}
@@ -40,8 +42,16 @@ _PLAIN_SPEECH = {
     "advise", "recommend", "reiterate", "speak", "emphasise", "emphasize", "add", "announce",
     "declare", "shout", "chant", "yell", "scream",
 }  # fmt: skip
+# What may follow a clause's last word before the sentence ends.
+_END_MARKS = " \t\n.!?\"'\u201d\u2019)"
 _OPENING_MARK = re.compile(r'(?:^|(?<=[\s:(\[]))["\u201c](?=\S)')
 _CLOSING_MARK = re.compile(r'(?<=\S)["\u201d]')
+
+
+# Clauses of time and concession whose report is a statement of its own ("after Biden
+# condemned", "although analysts say"); not a condition or a reason ("if you think",
+# "because my friends told me"), which states nothing.
+_REPORT_MARKS = lx.SUBORDINATORS - {"if", "unless", "because"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +67,9 @@ class Clause:
     # The subject a verb shares with the clause before ("Syria" of "... and has said it will
     # not attend"): its names are the clause's actors too. None when the clause has its own.
     subject: tuple[int, int] | None = None
+    # A report in a clause of time or concession (``subordinate_reports``): it takes the source
+    # of its own reporting verb, which the sentence's main clause does not.
+    own_source: bool = False
 
 
 def asides(sent: Any) -> list[Clause]:
@@ -76,6 +89,47 @@ def asides(sent: Any) -> list[Clause]:
         found.append(Clause(verb.left_edge.idx, right.idx + len(right), verb,
                             (head.left_edge.idx, verb.left_edge.idx)))  # fmt: skip
     return found
+
+
+def subordinate_reports(sent: Any) -> list[Clause]:
+    """Reports in a clause of time or concession ("..., after Biden condemned the comments as
+    'outrageous'", "While Obama stressed the deal would not cap BP's liabilities, ..."): each
+    is a statement of its speaker, beside the main clause the outlet itself reports."""
+    found = []
+    for verb in sent:
+        if verb.dep_ != "advcl" or verb.lemma_.lower() not in lx.REPORTING_VERBS:
+            continue
+        if verb.pos_ not in ("VERB", "AUX") or _in_quotation(sent, verb):
+            continue
+        deps = {c.dep_ for c in verb.children}
+        # a speaker and what is said: not "while Hayward was testifying", "he was told that",
+        # "though they did not say what would happen"
+        if "nsubj" not in deps or not deps & _REPORTED or negated(verb):
+            continue
+        if not any(c.dep_ == "mark" and c.lower_ in _REPORT_MARKS for c in verb.children):
+            continue
+        first, last = verb.left_edge, verb.right_edge
+        end = _trim_end(sent, last.idx + len(last))
+        found.append(Clause(first.idx, end, verb, own_source=True))
+    return found
+
+
+def cut_off(clauses: list[Clause], reports: list[Clause], sent: Any) -> list[Clause]:
+    """``clauses`` without the subordinate reports that open or end them: "Hours later, X
+    withdrew his remarks" without ", after Y condemned them", which is Y's claim."""
+    text, cut = text_of(sent.doc), []
+    for clause in clauses:
+        for report in reports:
+            rest = text[report.end : clause.end] if report.end < clause.end else ""
+            if clause.start < report.start < clause.end and not rest.strip(_END_MARKS):
+                clause = dataclasses.replace(clause, end=_trim_end(sent, report.start))
+            elif clause.start == report.start and report.end < clause.end:
+                start = report.end
+                while start < clause.end and (text[start].isspace() or text[start] in ",;:"):
+                    start += 1
+                clause = dataclasses.replace(clause, start=start)
+        cut.append(clause)
+    return [c for c in cut if c.end > c.start]
 
 
 def split_clauses(sent: Any) -> list[Clause]:
