@@ -6,7 +6,8 @@ from typing import Any
 
 import pytest
 
-from dossier.corroboration.conflicts import dates_agree, dates_near, other_times, pair_conflicts
+from dossier.corroboration.conflicts import pair_conflicts
+from dossier.corroboration.dates import dates_agree, dates_near, other_times
 from dossier.corroboration.quotes import shared_wording
 from dossier.model import AttributionType, Span, TimeExpr, TimeKind, TimePrecision
 from tests.claim_corpus import Corpus

@@ -10,6 +10,7 @@ from typing import Any
 
 from dossier.attribution import lexicon as lx
 from dossier.attribution.gender import gender_of, genders, pronoun_gender
+from dossier.attribution.marks import OPENERS
 from dossier.attribution.posts import titled_person
 from dossier.model import AttributionType
 from dossier.nlp import text_of
@@ -24,7 +25,7 @@ _OWNER_LABELS = frozenset({"NORP", "GPE", "ORG", PERSON})
 # Dependency labels of a main clause's verb (a quotation's "said" can head a ccomp).
 _MAIN_CLAUSE = frozenset({"ROOT", "ccomp"})
 # Marks that open a paragraph of quoted words, which carries on the last speaker's words.
-_OPENING_QUOTES = frozenset({'"', "\u201c", "'", "\u2018"})
+_OPENING_QUOTES = frozenset({*OPENERS, "'"})
 
 
 def _article_labels(

@@ -22,7 +22,8 @@ from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 
 from dossier.corroboration.blocking import EventIndex
-from dossier.corroboration.conflicts import TimeIndex, Value, other_times, pair_conflicts
+from dossier.corroboration.conflicts import Value, pair_conflicts
+from dossier.corroboration.dates import TimeIndex, other_times
 from dossier.corroboration.grouping import STRONG_LEXICAL, Embed, Scorer, link, make_scorer
 from dossier.corroboration.minhash import find_copies
 from dossier.corroboration.records import (

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from dossier.corroboration.conflicts import TimeIndex
+from dossier.corroboration.dates import TimeIndex
 from dossier.corroboration.features import content_words, counts, fold
 from dossier.corroboration.records import ClaimRef
 from dossier.model import TimeExpr

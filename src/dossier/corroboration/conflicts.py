@@ -44,14 +44,17 @@ slot only disagrees when the values cannot both be true:
 
 from __future__ import annotations
 
-import bisect
 import re
-from collections import defaultdict
-from collections.abc import Mapping, Sequence
-from datetime import date
+from collections.abc import Mapping
 
 from rapidfuzz.distance import Indel
 
+from dossier.corroboration.dates import (
+    PRESENT_REF,
+    OtherTimes,
+    TimeIndex,
+    dates_agree,
+)
 from dossier.corroboration.numbers import measured, number_conflicts, numbers_agree
 from dossier.corroboration.places import known, nested
 from dossier.corroboration.quotes import VARIANT_SIMILARITY, quote_conflict
@@ -67,11 +70,7 @@ _SCHEDULED = re.compile(r"\b(?:will|shall)\b|\b(?:is|are) (?:due |set |scheduled
 # Subjects that name no one by themselves.
 _PRONOUNS = frozenset({"it", "they", "he", "she"})
 _COPULA = "be"  # a predicate's lemma for "is", "was", "are"
-# The value of "now", "these days": the moment of writing, which differs by article.
-PRESENT_REF = "PRESENT_REF"
 Value = tuple[str, str, str]  # (document id, claim id, value as text)
-TimeIndex = Mapping[tuple[str, int, int], TimeExpr]
-OtherTimes = Mapping[str, tuple[TimeExpr, ...]]  # claim id -> its dates besides its own
 
 
 def pair_conflicts(
@@ -108,30 +107,6 @@ def pair_conflicts(
     titles = title_conflict(a, b, texts) if close else None
     if titles:
         found.append((ConflictSlot.OTHER, _value(a, titles[0]), _value(b, titles[1])))
-    return found
-
-
-def other_times(refs: Sequence[ClaimRef], time_of: TimeIndex) -> dict[str, tuple[TimeExpr, ...]]:
-    """Each claim's dated time expressions besides its own date (claim id -> times): "exploded
-    on April 20 and sank two days later" is dated by its second, and also names the first."""
-    by_document: dict[str, list[tuple[int, int, TimeExpr]]] = defaultdict(list)
-    for (document, start, end), time in time_of.items():
-        if (time.start or time.end) and time.value != PRESENT_REF:
-            by_document[document].append((start, end, time))
-    for times in by_document.values():
-        times.sort(key=lambda t: (t[0], t[1]))
-    found = {}
-    for ref in refs:
-        span, own = ref.claim.sentence, ref.claim.time
-        times = by_document.get(ref.document_id, [])
-        inside = []
-        for start, end, time in times[bisect.bisect_left(times, span.start, key=lambda t: t[0]) :]:
-            if start >= span.end:
-                break
-            if end <= span.end and not (own and (start, end) == (own.start, own.end)):
-                inside.append(time)
-        if inside:
-            found[ref.claim.id] = tuple(inside)
     return found
 
 
@@ -193,35 +168,6 @@ def same_act(a: ClaimRef, b: ClaimRef) -> bool:
     if _COPULA in (state_a[:1] + state_b[:1]):
         return state_a == state_b
     return words_a[:1] == words_b[:1]
-
-
-def dates_agree(a: TimeExpr, b: TimeExpr) -> bool:
-    """Intervals that overlap agree; an unknown bound is open; no interval at all agrees."""
-    if (a.start is None and a.end is None) or (b.start is None and b.end is None):
-        return True
-    a_start, b_start = a.start or "0000", b.start or "0000"
-    a_end, b_end = a.end or "9999", b.end or "9999"
-    return a_start <= b_end and b_start <= a_end
-
-
-def dates_near(a: TimeExpr, b: TimeExpr) -> bool:
-    """Disjoint dates no further apart than the longer one lasts: "Saturday" and "Sunday",
-    "2011" and "2012", "June 2014" and "late 2014". Outlets date one happening this loosely
-    (a night's strikes, the year support began), so this is weak evidence of two happenings."""
-    days = [_day(x) for x in (a.start, a.end, b.start, b.end)]
-    if any(d is None for d in days):
-        return False
-    a_start, a_end, b_start, b_end = (d for d in days if d is not None)
-    gap = max((b_start - a_end).days, (a_start - b_end).days)
-    longest = max((a_end - a_start).days, (b_end - b_start).days) + 1
-    return gap <= longest
-
-
-def _day(value: str | None) -> date | None:
-    try:
-        return date.fromisoformat(value[:10]) if value else None
-    except ValueError:
-        return None
 
 
 def _slice(ref: ClaimRef, q: Quantity, texts: Mapping[str, str]) -> str:

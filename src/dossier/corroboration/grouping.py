@@ -52,7 +52,7 @@ from dossier.corroboration.blocking import (
     features,
 )
 from dossier.corroboration.clustering import average_link, best_matches
-from dossier.corroboration.conflicts import TimeIndex, dates_agree, dates_near
+from dossier.corroboration.dates import TimeIndex, dates_agree, dates_near
 from dossier.corroboration.features import (
     counts,
     idf,
@@ -224,7 +224,7 @@ class Scorer:
 
     def _date(self, i: int, j: int) -> float:
         """1 when the dates agree, -1 when they are far apart, 0 when unknown or near
-        (``conflicts.dates_near``: a date conflict to show, not proof of two happenings)."""
+        (``dates.dates_near``: a date conflict to show, not proof of two happenings)."""
         a, b = (claim_time(self.refs[k], self.time_of) for k in (i, j))
         if a is None or b is None:
             return 0.0
