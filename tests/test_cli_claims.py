@@ -29,3 +29,16 @@ def test_claims_evidence_marks_the_value_on_its_own_claims_row() -> None:
     assert "other: Central Command commander" in rows[1]
     assert "Central Command" not in rows[0]
     assert "Estovia" not in "".join(rows)  # another article's value
+
+
+def test_claims_ledger_shows_each_conflicting_value_once_with_its_outlets() -> None:
+    """Three outlets, two values: "48 (Outlet A, Outlet C) vs 64 (Outlet B)"."""
+    from dossier.cli_claims import _conflict_text
+
+    conflict = {"slot": "number", "values": [
+        {"document": "d1", "claim": "c1", "value": "48"},
+        {"document": "d2", "claim": "c2", "value": "64"},
+        {"document": "d3", "claim": "c3", "value": "48."},
+    ]}  # fmt: skip
+    outlets = {"d1": "Outlet A", "d2": "Outlet B", "d3": "Outlet C"}
+    assert _conflict_text(conflict, outlets) == "number: 48 (Outlet A, Outlet C) vs 64 (Outlet B)"

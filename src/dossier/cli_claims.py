@@ -67,14 +67,25 @@ def _ledger(claims: list[dict[str, Any]]) -> Table:
     for name in ("id", "status", "outlets", "summary", "conflicts"):
         table.add_column(name, overflow="fold")
     for c in claims:
-        conflicts = "; ".join(_conflict_text(x) for x in c["conflicts"])
+        outlet_of = {v["document"]: v["outlet"] for v in c["evidence"]}
+        conflicts = "; ".join(_conflict_text(x, outlet_of) for x in c["conflicts"])
         outlets = f"{c['independent_outlets']}: " + ", ".join(c["outlets"])
         table.add_row(c["id"], c["status"], outlets, c["summary"], conflicts)
     return table
 
 
-def _conflict_text(conflict: dict[str, Any]) -> str:
-    values = " vs ".join(str(v["value"]) for v in conflict["values"])
+def _conflict_text(conflict: dict[str, Any], outlet_of: dict[str, str]) -> str:
+    """ "number: 48 (CNN) vs 64 (Reuters, AP)": each value once, with the outlets that give it
+    (values alike but for case, spacing and end punctuation are one)."""
+    outlets: dict[str, list[str]] = {}
+    shown: dict[str, str] = {}
+    for v in conflict["values"]:
+        key = " ".join(str(v["value"]).casefold().split()).strip(".,;:!?\"'\u201c\u201d ")
+        shown.setdefault(key, str(v["value"]))
+        outlet = outlet_of.get(v["document"], v["document"])
+        if outlet not in outlets.setdefault(key, []):
+            outlets[key].append(outlet)
+    values = " vs ".join(f"{shown[k]} ({', '.join(outlets[k])})" for k in shown)
     return f"{conflict['slot']}: {values}"
 
 
