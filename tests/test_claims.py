@@ -708,3 +708,21 @@ def test_claims_a_report_in_a_clause_of_time_or_concession_is_its_speakers(nlp: 
     by_text = {c.text: c.attribution for c in claims_of(nlp, text, [*names, ("Varna", "GPE")])}
     report = by_text["while stressing that prices would not rise."]
     assert (report.type, report.source) == (AttributionType.NAMED, "Norvax")
+
+
+def test_claims_a_clause_of_time_after_a_reports_comma_is_the_outlets(nlp: Any) -> None:
+    """ "X said ..., a day after the council passed a resolution": when the report was made
+    is the outlet's to tell, as a claim of its own. Without the comma the clause is what was
+    reported ("officials said 40 people died when the bridge collapsed")."""
+    names = [("Tom Ardley", "PERSON"), ("the Norland Council", "ORG"), ("Varna", "GPE")]
+    text = (
+        '"All attacks must stop," Tom Ardley said, a day after the Norland Council passed a '
+        "resolution on Varna."
+    )
+    by_text = {c.text: c.attribution for c in claims_of(nlp, text, names)}
+    said = by_text['"All attacks must stop," Tom Ardley said']
+    assert (said.type, said.source) == (AttributionType.NAMED, "Tom Ardley")
+    framing = by_text["a day after the Norland Council passed a resolution on Varna"]
+    assert framing.type == AttributionType.UNATTRIBUTED
+    text = "Tom Ardley said on Monday that 40 people died when the bridge in Varna collapsed."
+    assert [c.text for c in claims_of(nlp, text, names)] == [text]

@@ -206,6 +206,8 @@ def _scope(
         return _SENTENCE
     if clause.own_source:
         return _OWN
+    if clause.outlets_own:
+        return _NONE
     cue = attribution.cue
     verb = token_at(doc, cue.start) if cue is not None else None
     if verb is None or not verb.sent.start_char <= clause.start < verb.sent.end_char:

@@ -52,6 +52,8 @@ _CLOSING_MARK = re.compile(r'(?<=\S)["\u201d]')
 # condemned", "although analysts say"); not a condition or a reason ("if you think",
 # "because my friends told me"), which states nothing.
 _REPORT_MARKS = lx.SUBORDINATORS - {"if", "unless", "because"}
+# Clauses of time: one after a report's comma dates the report, not what is reported.
+_TIME_MARKS = frozenset({"after", "before", "since", "until", "once", "when"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +72,9 @@ class Clause:
     # A report in a clause of time or concession (``subordinate_reports``): it takes the source
     # of its own reporting verb, which the sentence's main clause does not.
     own_source: bool = False
+    # The outlet's own words beside a report ("X said ..., after rebels attacked a base"):
+    # nobody's report (``subordinate_reports``).
+    outlets_own: bool = False
 
 
 def asides(sent: Any) -> list[Clause]:
@@ -94,9 +99,15 @@ def asides(sent: Any) -> list[Clause]:
 def subordinate_reports(sent: Any) -> list[Clause]:
     """Reports in a clause of time or concession ("..., after Biden condemned the comments as
     'outrageous'", "While Obama stressed the deal would not cap BP's liabilities, ..."): each
-    is a statement of its speaker, beside the main clause the outlet itself reports."""
+    is a statement of its speaker, beside the main clause the outlet itself reports. And the
+    reverse, a clause of time that ends a report after a comma ("X has said the country faces
+    civil war, after rebels attacked a key army base"): the outlet's own words."""
     found = []
     for verb in sent:
+        if _framing(sent, verb):
+            first, last = verb.left_edge, verb.right_edge
+            end = _trim_end(sent, last.idx + len(last))
+            found.append(Clause(first.idx, end, verb, outlets_own=True))
         if verb.dep_ != "advcl" or verb.lemma_.lower() not in lx.REPORTING_VERBS:
             continue
         if verb.pos_ not in ("VERB", "AUX") or _in_quotation(sent, verb):
@@ -112,6 +123,27 @@ def subordinate_reports(sent: Any) -> list[Clause]:
         end = _trim_end(sent, last.idx + len(last))
         found.append(Clause(first.idx, end, verb, own_source=True))
     return found
+
+
+def _framing(sent: Any, verb: Any) -> bool:
+    """A clause of time with its own subject that ends a sentence after a comma, in a sentence
+    whose main verb reports outside quotation marks: "X has said ..., after rebels attacked a
+    base", '"...," Obama said, a day after the Council passed a resolution'. Without the comma
+    it is the speaker's ("officials said 40 died when the bridge collapsed")."""
+    root = sent.root
+    # a clause the parser hung on the report as its content keeps its mark ("after")
+    if verb.dep_ not in ("advcl", "ccomp") or verb.lemma_.lower() in lx.REPORTING_VERBS:
+        return False
+    if root.lemma_.lower() not in lx.REPORTING_VERBS or _in_quotation(sent, root):
+        return False
+    if _in_quotation(sent, verb) or not any(c.dep_ == "nsubj" for c in verb.children):
+        return False
+    if not any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in verb.children):
+        return False
+    first, last = verb.left_edge, verb.right_edge
+    tail = sent.doc[last.i + 1 : sent.end]
+    ends = all(t.is_punct or t.is_space for t in tail)
+    return ends and first.i > sent.start and sent.doc[first.i - 1].text == ","
 
 
 def cut_off(clauses: list[Clause], reports: list[Clause], sent: Any) -> list[Clause]:
