@@ -22,16 +22,9 @@ from typing import Any
 from dossier.attribution import attribute_clause
 from dossier.attribution import lexicon as lx
 from dossier.attribution.verbs import inside
+from dossier.claims.asides import asides, cut_off, subordinate_reports
 from dossier.claims.checkable import is_checkable, is_opinion
-from dossier.claims.clauses import (
-    REPORTING_VERBS,
-    Clause,
-    asides,
-    cut_off,
-    split_clauses,
-    subordinate_reports,
-    verb_chain,
-)
+from dossier.claims.clauses import REPORTING_VERBS, Clause, split_clauses, verb_chain
 from dossier.claims.quantities import TIME_UNITS, find_quantities
 from dossier.claims.slots import (
     clause_time,

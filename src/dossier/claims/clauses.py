@@ -9,13 +9,11 @@ checkable is ``checkable.is_checkable``.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from dataclasses import dataclass
 from typing import Any
 
 from dossier.attribution import lexicon as lx
-from dossier.attribution.verbs import negated
 from dossier.nlp import text_of
 
 SUBJECTS = {"nsubj", "nsubjpass", "expl", "csubj"}
@@ -34,7 +32,7 @@ _SPEECH_ACTS = lx.REPORTING_VERBS | REPORTING_VERBS | {"reaffirm", "reiterate"}
 # What a reporting verb reports, when it stands in its own clause ("has said it will not
 # attend", "denies any plan"); "... and told CNN" after a quotation reports nothing there
 # (the object of "tell" is whom it was told).
-_REPORTED = {"ccomp", "xcomp", "dobj"}
+REPORTED = {"ccomp", "xcomp", "dobj"}
 # Speech the lexicon leaves out or calls weak: beside "told reporters," a participle of one
 # of these is more of the same report ("advising that countries prepare"); beside one, a
 # report stays in its clause ("announced a ceasefire, saying ...").
@@ -42,18 +40,8 @@ _PLAIN_SPEECH = {
     "advise", "recommend", "reiterate", "speak", "emphasise", "emphasize", "add", "announce",
     "declare", "shout", "chant", "yell", "scream",
 }  # fmt: skip
-# What may follow a clause's last word before the sentence ends.
-_END_MARKS = " \t\n.!?\"'\u201d\u2019)"
 _OPENING_MARK = re.compile(r'(?:^|(?<=[\s:(\[]))["\u201c](?=\S)')
 _CLOSING_MARK = re.compile(r'(?<=\S)["\u201d]')
-
-
-# Clauses of time and concession whose report is a statement of its own ("after Biden
-# condemned", "although analysts say"); not a condition or a reason ("if you think",
-# "because my friends told me"), which states nothing.
-_REPORT_MARKS = lx.SUBORDINATORS - {"if", "unless", "because"}
-# Clauses of time: one after a report's comma dates the report, not what is reported.
-_TIME_MARKS = frozenset({"after", "before", "since", "until", "once", "when"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,93 +65,6 @@ class Clause:
     outlets_own: bool = False
 
 
-def asides(sent: Any) -> list[Clause]:
-    """Relative clauses set off by a comma after a name ("Russia and China, which last month
-    vetoed a draft"): each states a fact of its own, which the main clause only carries."""
-    found = []
-    for verb in sent:
-        head = verb.head
-        if verb.dep_ != "relcl" or verb.pos_ not in ("VERB", "AUX") or verb.left_edge.i == 0:
-            continue
-        if (
-            not (head.pos_ == "PROPN" or head.ent_type_)
-            or verb.doc[verb.left_edge.i - 1].text != ","
-        ):
-            continue
-        right = verb.right_edge
-        found.append(Clause(verb.left_edge.idx, right.idx + len(right), verb,
-                            (head.left_edge.idx, verb.left_edge.idx)))  # fmt: skip
-    return found
-
-
-def subordinate_reports(sent: Any) -> list[Clause]:
-    """Reports in a clause of time or concession ("..., after Biden condemned the comments as
-    'outrageous'", "While Obama stressed the deal would not cap BP's liabilities, ..."): each
-    is a statement of its speaker, beside the main clause the outlet itself reports. And the
-    reverse, a clause of time that ends a report after a comma ("X has said the country faces
-    civil war, after rebels attacked a key army base"): the outlet's own words."""
-    found = []
-    for verb in sent:
-        if _framing(sent, verb):
-            first, last = verb.left_edge, verb.right_edge
-            end = _trim_end(sent, last.idx + len(last))
-            found.append(Clause(first.idx, end, verb, outlets_own=True))
-        if verb.dep_ != "advcl" or verb.lemma_.lower() not in lx.REPORTING_VERBS:
-            continue
-        if verb.pos_ not in ("VERB", "AUX") or _in_quotation(sent, verb):
-            continue
-        deps = {c.dep_ for c in verb.children}
-        # a speaker and what is said: not "while Hayward was testifying", "he was told that",
-        # "though they did not say what would happen"
-        if "nsubj" not in deps or not deps & _REPORTED or negated(verb):
-            continue
-        if not any(c.dep_ == "mark" and c.lower_ in _REPORT_MARKS for c in verb.children):
-            continue
-        first, last = verb.left_edge, verb.right_edge
-        end = _trim_end(sent, last.idx + len(last))
-        found.append(Clause(first.idx, end, verb, own_source=True))
-    return found
-
-
-def _framing(sent: Any, verb: Any) -> bool:
-    """A clause of time with its own subject that ends a sentence after a comma, in a sentence
-    whose main verb reports outside quotation marks: "X has said ..., after rebels attacked a
-    base", '"...," Obama said, a day after the Council passed a resolution'. Without the comma
-    it is the speaker's ("officials said 40 died when the bridge collapsed")."""
-    root = sent.root
-    # a clause the parser hung on the report as its content keeps its mark ("after")
-    if verb.dep_ not in ("advcl", "ccomp") or verb.lemma_.lower() in lx.REPORTING_VERBS:
-        return False
-    if root.lemma_.lower() not in lx.REPORTING_VERBS or _in_quotation(sent, root):
-        return False
-    if _in_quotation(sent, verb) or not any(c.dep_ == "nsubj" for c in verb.children):
-        return False
-    if not any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in verb.children):
-        return False
-    first, last = verb.left_edge, verb.right_edge
-    tail = sent.doc[last.i + 1 : sent.end]
-    ends = all(t.is_punct or t.is_space for t in tail)
-    return ends and first.i > sent.start and sent.doc[first.i - 1].text == ","
-
-
-def cut_off(clauses: list[Clause], reports: list[Clause], sent: Any) -> list[Clause]:
-    """``clauses`` without the subordinate reports that open or end them: "Hours later, X
-    withdrew his remarks" without ", after Y condemned them", which is Y's claim."""
-    text, cut = text_of(sent.doc), []
-    for clause in clauses:
-        for report in reports:
-            rest = text[report.end : clause.end] if report.end < clause.end else ""
-            if clause.start < report.start < clause.end and not rest.strip(_END_MARKS):
-                clause = dataclasses.replace(clause, end=_trim_end(sent, report.start))
-            elif clause.start == report.start and report.end < clause.end:
-                start = report.end
-                while start < clause.end and (text[start].isspace() or text[start] in ",;:"):
-                    start += 1
-                clause = dataclasses.replace(clause, start=start)
-        cut.append(clause)
-    return [c for c in cut if c.end > c.start]
-
-
 def split_clauses(sent: Any) -> list[Clause]:
     """The sentence as one clause, or its coordinated main clauses when each has a subject.
 
@@ -179,21 +80,21 @@ def split_clauses(sent: Any) -> list[Clause]:
     root = sent.root
     if root.pos_ not in ("VERB", "AUX"):
         root = next((t for t in sent if _has_subject(t)), root)
-    elif _in_quotation(sent, root):
+    elif in_quotation(sent, root):
         root = next((t for t in sent if t.i < root.i and t.pos_ in ("VERB", "AUX")
-                     and _has_subject(t) and not _in_quotation(sent, t)), root)  # fmt: skip
+                     and _has_subject(t) and not in_quotation(sent, t)), root)  # fmt: skip
     conjuncts = [t for t in root.children
                  if (t.dep_ == "conj" and (_has_subject(t) or _reports_beside(root, t)))
                  or _reporting_participle(root, t)]  # fmt: skip
     if not conjuncts:
-        return [Clause(sent.start_char, _trim_end(sent, sent.end_char), root)]
+        return [Clause(sent.start_char, trim_end(sent, sent.end_char), root)]
     clauses, start, verb = [], sent.start_char, root
     for conj in conjuncts:
         cut = _cut_before(conj) if conj.dep_ == "conj" else conj.left_edge.idx
-        clauses.append(Clause(start, _trim_end(sent, cut), verb, subject=_shared_subject(verb)))
+        clauses.append(Clause(start, trim_end(sent, cut), verb, subject=_shared_subject(verb)))
         start, verb = conj.left_edge.idx, conj
     clauses.append(
-        Clause(start, _trim_end(sent, sent.end_char), verb, subject=_shared_subject(verb))
+        Clause(start, trim_end(sent, sent.end_char), verb, subject=_shared_subject(verb))
     )
     return [c for c in clauses if c.end > c.start]
 
@@ -213,7 +114,7 @@ def _shared_subject(verb: Any) -> tuple[int, int] | None:
 def _semicolon_parts(sent: Any) -> list[Clause]:
     """The parts between semicolons outside quotation marks, when each is headed by a verb
     with a subject (a list "Iraq; Syria; Lebanon" is not split); else none."""
-    cuts = [t.i for t in sent if t.text == ";" and not _in_quotation(sent, t)]
+    cuts = [t.i for t in sent if t.text == ";" and not in_quotation(sent, t)]
     if not cuts:
         return []
     doc, parts = sent.doc, []
@@ -223,11 +124,11 @@ def _semicolon_parts(sent: Any) -> list[Clause]:
         if not heads or first >= end:
             return []
         last = doc[end - 1]
-        parts.append(Clause(doc[first].idx, _trim_end(sent, last.idx + len(last)), heads[0]))
+        parts.append(Clause(doc[first].idx, trim_end(sent, last.idx + len(last)), heads[0]))
     return parts
 
 
-def _in_quotation(sent: Any, token: Any) -> bool:
+def in_quotation(sent: Any, token: Any) -> bool:
     """Whether ``token`` stands inside quotation marks opened earlier in its sentence (a
     mark after a space or colon and before a word opens; one after a word or comma closes)."""
     before = text_of(sent.doc)[sent.start_char : token.idx]
@@ -242,14 +143,14 @@ def _reports_beside(root: Any, conj: Any) -> bool:
     denies any plan to intervene". The act is the outlet's; only the report is the subject's.
     Two reports ("acknowledged the deaths, but blamed ...") and words inside a quotation stay
     one clause."""
-    if conj.pos_ not in ("VERB", "AUX") or _in_quotation(conj.sent, conj):
+    if conj.pos_ not in ("VERB", "AUX") or in_quotation(conj.sent, conj):
         return False
     reports = [v for v in (root, conj) if v.lemma_.lower() in REPORTING_VERBS]
     speech = [v for v in (root, conj) if v.lemma_.lower() in _SPEECH_ACTS]
     if len(reports) != 1 or len(speech) != 1:
         return False
     told = reports[0].lemma_.lower() == "tell"  # "told CNN": an addressee, not a report
-    return any(c.dep_ in _REPORTED and not (told and c.dep_ == "dobj") for c in reports[0].children)
+    return any(c.dep_ in REPORTED and not (told and c.dep_ == "dobj") for c in reports[0].children)
 
 
 def _reporting_participle(root: Any, verb: Any) -> bool:
@@ -260,7 +161,7 @@ def _reporting_participle(root: Any, verb: Any) -> bool:
     if verb.dep_ != "advcl" or verb.tag_ != "VBG" or verb.i < root.i or _has_subject(verb):
         return False
     first = verb.left_edge
-    if first.i == 0 or first.doc[first.i - 1].text != "," or _in_quotation(verb.sent, verb):
+    if first.i == 0 or first.doc[first.i - 1].text != "," or in_quotation(verb.sent, verb):
         return False
     speech = [v for v in (root, verb) if _speaks(v)]
     return len(speech) == 1
@@ -285,7 +186,7 @@ def _cut_before(conj: Any) -> int:
     return int(before[-1].idx if before else first.idx)
 
 
-def _trim_end(sent: Any, end: int) -> int:
+def trim_end(sent: Any, end: int) -> int:
     text = text_of(sent.doc)
     while end > sent.start_char and (text[end - 1].isspace() or text[end - 1] in ",;:"):
         end -= 1

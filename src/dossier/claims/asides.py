@@ -1,0 +1,117 @@
+"""Clauses beside a sentence's main clauses, each a claim of its own.
+
+- an aside after a name ("Russia and China, which last month vetoed a draft");
+- a report in a clause of time or concession ("..., after Biden condemned the comments"),
+  which is its speaker's;
+- a clause of time after a report's comma ('"...," Obama said, a day after the Council passed
+  a resolution'), which is the outlet's own.
+
+The last two are cut off the main clause they open or end (``cut_off``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from dossier.attribution import lexicon as lx
+from dossier.attribution.verbs import negated
+from dossier.claims.clauses import REPORTED, Clause, in_quotation, trim_end
+from dossier.nlp import text_of
+
+# What may follow a clause's last word before the sentence ends.
+_END_MARKS = " \t\n.!?\"'\u201d\u2019)"
+
+# Clauses of time and concession whose report is a statement of its own ("after Biden
+# condemned", "although analysts say"); not a condition or a reason ("if you think",
+# "because my friends told me"), which states nothing.
+_REPORT_MARKS = lx.SUBORDINATORS - {"if", "unless", "because"}
+# Clauses of time: one after a report's comma dates the report, not what is reported.
+_TIME_MARKS = frozenset({"after", "before", "since", "until", "once", "when"})
+
+
+def asides(sent: Any) -> list[Clause]:
+    """Relative clauses set off by a comma after a name ("Russia and China, which last month
+    vetoed a draft"): each states a fact of its own, which the main clause only carries."""
+    found = []
+    for verb in sent:
+        head = verb.head
+        if verb.dep_ != "relcl" or verb.pos_ not in ("VERB", "AUX") or verb.left_edge.i == 0:
+            continue
+        if (
+            not (head.pos_ == "PROPN" or head.ent_type_)
+            or verb.doc[verb.left_edge.i - 1].text != ","
+        ):
+            continue
+        right = verb.right_edge
+        found.append(Clause(verb.left_edge.idx, right.idx + len(right), verb,
+                            (head.left_edge.idx, verb.left_edge.idx)))  # fmt: skip
+    return found
+
+
+def subordinate_reports(sent: Any) -> list[Clause]:
+    """Reports in a clause of time or concession ("..., after Biden condemned the comments as
+    'outrageous'", "While Obama stressed the deal would not cap BP's liabilities, ..."): each
+    is a statement of its speaker, beside the main clause the outlet itself reports. And the
+    reverse, a clause of time that ends a report after a comma ("X has said the country faces
+    civil war, after rebels attacked a key army base"): the outlet's own words."""
+    found = []
+    for verb in sent:
+        if _framing(sent, verb):
+            first, last = verb.left_edge, verb.right_edge
+            end = trim_end(sent, last.idx + len(last))
+            found.append(Clause(first.idx, end, verb, outlets_own=True))
+        if verb.dep_ != "advcl" or verb.lemma_.lower() not in lx.REPORTING_VERBS:
+            continue
+        if verb.pos_ not in ("VERB", "AUX") or in_quotation(sent, verb):
+            continue
+        deps = {c.dep_ for c in verb.children}
+        # a speaker and what is said: not "while Hayward was testifying", "he was told that",
+        # "though they did not say what would happen"
+        if "nsubj" not in deps or not deps & REPORTED or negated(verb):
+            continue
+        if not any(c.dep_ == "mark" and c.lower_ in _REPORT_MARKS for c in verb.children):
+            continue
+        first, last = verb.left_edge, verb.right_edge
+        end = trim_end(sent, last.idx + len(last))
+        found.append(Clause(first.idx, end, verb, own_source=True))
+    return found
+
+
+def _framing(sent: Any, verb: Any) -> bool:
+    """A clause of time with its own subject that ends a sentence after a comma, in a sentence
+    whose main verb reports outside quotation marks: "X has said ..., after rebels attacked a
+    base", '"...," Obama said, a day after the Council passed a resolution'. Without the comma
+    it is the speaker's ("officials said 40 died when the bridge collapsed")."""
+    root = sent.root
+    # a clause the parser hung on the report as its content keeps its mark ("after")
+    if verb.dep_ not in ("advcl", "ccomp") or verb.lemma_.lower() in lx.REPORTING_VERBS:
+        return False
+    if root.lemma_.lower() not in lx.REPORTING_VERBS or in_quotation(sent, root):
+        return False
+    if in_quotation(sent, verb) or not any(c.dep_ == "nsubj" for c in verb.children):
+        return False
+    if not any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in verb.children):
+        return False
+    first, last = verb.left_edge, verb.right_edge
+    tail = sent.doc[last.i + 1 : sent.end]
+    ends = all(t.is_punct or t.is_space for t in tail)
+    return ends and first.i > sent.start and sent.doc[first.i - 1].text == ","
+
+
+def cut_off(clauses: list[Clause], reports: list[Clause], sent: Any) -> list[Clause]:
+    """``clauses`` without the subordinate reports that open or end them: "Hours later, X
+    withdrew his remarks" without ", after Y condemned them", which is Y's claim."""
+    text, cut = text_of(sent.doc), []
+    for clause in clauses:
+        for report in reports:
+            rest = text[report.end : clause.end] if report.end < clause.end else ""
+            if clause.start < report.start < clause.end and not rest.strip(_END_MARKS):
+                clause = dataclasses.replace(clause, end=trim_end(sent, report.start))
+            elif clause.start == report.start and report.end < clause.end:
+                start = report.end
+                while start < clause.end and (text[start].isspace() or text[start] in ",;:"):
+                    start += 1
+                clause = dataclasses.replace(clause, start=start)
+        cut.append(clause)
+    return [c for c in cut if c.end > c.start]
