@@ -252,6 +252,28 @@ def test_claims_vague_and_spelt_out_counts(nlp: Any) -> None:
     }  # fmt: skip
 
 
+def test_claims_one_before_a_scale_word_and_a_rate_named_first(nlp: Any) -> None:
+    """ "about one million people" is a count ("one" alone is none: "One of them died"), and
+    "Each year, flu kills up to 500,000 people" a rate, as "500,000 people each year" is; a
+    rate named in the sentence before does not make one."""
+    names = [("Varna", "GPE")]
+
+    def counts(text: str) -> list[tuple[float, float, str, str]]:
+        return [(q.low, q.high, q.unit, q.hedge)
+                for c in run(nlp, text, names) for q in c.quantities]  # fmt: skip
+
+    assert counts("The 1968 pandemic killed about one million people in Varna.") == [
+        (900_000, 1_100_000, "people", "about")
+    ]
+    assert counts("One of them died in Varna.") == []
+    assert counts("Each year, flu kills up to 500,000 people in Varna.") == [
+        (0, 500_000, "people", "rate")
+    ]
+    assert counts("Flu came to Varna each year. The pandemic killed 2,000 people in Varna.") == [
+        (2000, 2000, "people", "")
+    ]
+
+
 def test_claims_counts_of_people_share_a_unit_and_keep_their_verb(nlp: Any) -> None:
     text = "Hezbollah killed 48 martyrs in Tikrit. In Tikrit, 64 persons were killed by Hezbollah."
     claims = run(nlp, text, [("Tikrit", "GPE"), ("Hezbollah", "ORG")])

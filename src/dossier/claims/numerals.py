@@ -4,8 +4,8 @@
 case" ranks, "Phase 1" and "Resolution 1973" labels, "5.18 pm", "10:20 a.m." and "18.00 GMT"
 times of day. ``quantities`` leaves them out, so two live-blog timestamps, two chart places or
 two phases of an alert are never compared as two counts of one thing. An increment ("nine
-more"), a rate ("200 a day") and an earlier value ("up from 1,639") count something but no
-total (``no_total``): their hedge says so.
+more"), a rate ("200 a day", "each year, ... kills 500,000") and an earlier value ("up from
+1,639") count something but no total (``no_total``): their hedge says so.
 """
 
 from __future__ import annotations
@@ -45,6 +45,10 @@ _RATE_AFTER = re.compile(
     r"(?!\s+(?:after|before|earlier|later|ago))",
     re.I,
 )
+# "Each year, normal flu kills up to 500,000 people": a rate named before its number, in the
+# same sentence.
+_RATE_BEFORE = re.compile(r"\b(?:each|every)\s+(?:day|week|month|year|night)\b", re.I)
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s")
 # How far before a number its rank word may start ("resolution " is eleven characters).
 _RANK_WINDOW = 12
 
@@ -70,4 +74,6 @@ def no_total(text: str, start: int, end: int) -> str:
         return "additional"
     if _PREVIOUS_BEFORE.search(text[max(0, start - 24) : start]):
         return "previous"
-    return "rate" if _RATE_AFTER.match(text[end : end + 48]) else ""
+    before = _SENTENCE_END.split(text[max(0, start - 80) : start])[-1]
+    rate = _RATE_AFTER.match(text[end : end + 48]) or _RATE_BEFORE.search(before)
+    return "rate" if rate else ""

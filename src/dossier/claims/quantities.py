@@ -74,8 +74,9 @@ _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "m
 _CURRENCIES = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP"}
 TIME_UNITS = {"year", "month", "week", "day", "hour", "minute", "second", "decade", "century"}
 
+# "one" counts only before a scale word: "about one million people".
 _NUM = (
-    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:"
+    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|one(?=\s+(?:thousand|million|billion|trillion)\b)|(?:"
     + "|".join(sorted(_WORDS, key=len, reverse=True))
     + r")\b"
 )
@@ -178,6 +179,8 @@ def _noun_after(token: Any) -> Any:
 
 def _number(raw: str) -> float:
     word = raw.lower()
+    if word == "one":
+        return 1.0
     return float(_WORDS[word]) if word in _WORDS else float(raw.replace(",", ""))
 
 
