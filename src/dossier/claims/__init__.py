@@ -22,7 +22,7 @@ from typing import Any
 from dossier.attribution import attribute_clause
 from dossier.attribution import lexicon as lx
 from dossier.attribution.verbs import inside
-from dossier.claims.asides import asides, cut_off, subordinate_reports
+from dossier.claims.asides import asides, cut_off, subordinate_clauses
 from dossier.claims.checkable import is_checkable, is_opinion
 from dossier.claims.clauses import REPORTING_VERBS, Clause, split_clauses, verb_chain
 from dossier.claims.quantities import TIME_UNITS, find_quantities
@@ -74,8 +74,8 @@ def extract_claims(
         if COMMENT_FORM.search(sent.text):
             continue
         attribution = _attribution(document_id, sent, attributions)
-        reports = subordinate_reports(sent)
-        for clause in [*cut_off(split_clauses(sent), reports, sent), *asides(sent), *reports]:
+        beside = subordinate_clauses(sent)
+        for clause in [*cut_off(split_clauses(sent), beside, sent), *asides(sent), *beside]:
             scope = _scope(doc, clause, attribution, quote_spans)
             scoped = attribution if scope == _SENTENCE else None
             if scope == _OWN:

@@ -6,7 +6,8 @@
 - a clause of time after a report's comma ('"...," Obama said, a day after the Council passed
   a resolution'), which is the outlet's own.
 
-The last two are cut off the main clause they open or end (``cut_off``).
+The last two (``subordinate_clauses``) are cut off the main clause they open or end
+(``cut_off``).
 """
 
 from __future__ import annotations
@@ -49,12 +50,13 @@ def asides(sent: Any) -> list[Clause]:
     return found
 
 
-def subordinate_reports(sent: Any) -> list[Clause]:
-    """Reports in a clause of time or concession ("..., after Biden condemned the comments as
-    'outrageous'", "While Obama stressed the deal would not cap BP's liabilities, ..."): each
-    is a statement of its speaker, beside the main clause the outlet itself reports. And the
-    reverse, a clause of time that ends a report after a comma ("X has said the country faces
-    civil war, after rebels attacked a key army base"): the outlet's own words."""
+def subordinate_clauses(sent: Any) -> list[Clause]:
+    """Subordinate clauses that are claims of their own. A report in a clause of time or
+    concession ("..., after Biden condemned the comments as 'outrageous'", "While Obama
+    stressed the deal would not cap BP's liabilities, ...") is a statement of its speaker,
+    beside the main clause the outlet itself reports. And the reverse: a clause of time that
+    ends a report after a comma ("X has said the country faces civil war, after rebels
+    attacked a key army base") is the outlet's own words (``_framing``)."""
     found = []
     for verb in sent:
         if _framing(sent, verb):
@@ -99,17 +101,17 @@ def _framing(sent: Any, verb: Any) -> bool:
     return ends and first.i > sent.start and sent.doc[first.i - 1].text == ","
 
 
-def cut_off(clauses: list[Clause], reports: list[Clause], sent: Any) -> list[Clause]:
-    """``clauses`` without the subordinate reports that open or end them: "Hours later, X
+def cut_off(clauses: list[Clause], beside: list[Clause], sent: Any) -> list[Clause]:
+    """``clauses`` without the subordinate clauses that open or end them: "Hours later, X
     withdrew his remarks" without ", after Y condemned them", which is Y's claim."""
     text, cut = text_of(sent.doc), []
     for clause in clauses:
-        for report in reports:
-            rest = text[report.end : clause.end] if report.end < clause.end else ""
-            if clause.start < report.start < clause.end and not rest.strip(_END_MARKS):
-                clause = dataclasses.replace(clause, end=trim_end(sent, report.start))
-            elif clause.start == report.start and report.end < clause.end:
-                start = report.end
+        for other in beside:
+            rest = text[other.end : clause.end] if other.end < clause.end else ""
+            if clause.start < other.start < clause.end and not rest.strip(_END_MARKS):
+                clause = dataclasses.replace(clause, end=trim_end(sent, other.start))
+            elif clause.start == other.start and other.end < clause.end:
+                start = other.end
                 while start < clause.end and (text[start].isspace() or text[start] in ",;:"):
                     start += 1
                 clause = dataclasses.replace(clause, start=start)

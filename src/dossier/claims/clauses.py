@@ -57,11 +57,11 @@ class Clause:
     # The subject a verb shares with the clause before ("Syria" of "... and has said it will
     # not attend"): its names are the clause's actors too. None when the clause has its own.
     subject: tuple[int, int] | None = None
-    # A report in a clause of time or concession (``subordinate_reports``): it takes the source
+    # A report in a clause of time or concession (``subordinate_clauses``): it takes the source
     # of its own reporting verb, which the sentence's main clause does not.
     own_source: bool = False
     # The outlet's own words beside a report ("X said ..., after rebels attacked a base"):
-    # nobody's report (``subordinate_reports``).
+    # nobody's report (``subordinate_clauses``).
     outlets_own: bool = False
 
 
