@@ -699,13 +699,16 @@ def test_claims_a_verb_of_speech_with_a_clause_reports_what_was_said(nlp: Any) -
 
 
 def test_claims_a_report_in_a_clause_of_time_or_concession_is_its_speakers(nlp: Any) -> None:
-    """ "X withdrew his remarks, after Y condemned them": the withdrawal is the outlet's
-    report, the condemnation Y's, as a claim of its own, cut off the main clause. A reason or a condition ("because
-    his aides told him", "if the mayor says so") states nothing of its own, and "..., while
-    stressing that ..." with no subject of its own is still the main subject speaking."""
+    """ "X withdrew his remarks, after Y condemned them and the board issued a statement": the
+    withdrawal is the outlet's report, the condemnation Y's, as a claim of its own, cut off the
+    main clause, and the board's act joined to it is the outlet's again. A reason or a
+    condition ("because his aides told him", "if the mayor says so") states nothing of its
+    own, and "..., while stressing that ..." with no subject of its own is still the main
+    subject speaking."""
     names = [("Tom Ardley", "PERSON"), ("Ann Vexley", "PERSON"), ("Norvax", "ORG")]
     text = (
-        "Hours later, Tom Ardley withdrew his remarks, after Ann Vexley condemned them as reckless."
+        "Hours later, Tom Ardley withdrew his remarks, after Ann Vexley condemned them as "
+        "reckless and the Norvax board issued a statement."
     )
     by_text = {c.text: c.attribution for c in claims_of(nlp, text, names)}
     assert by_text["Hours later, Tom Ardley withdrew his remarks"].type == (
@@ -713,6 +716,7 @@ def test_claims_a_report_in_a_clause_of_time_or_concession_is_its_speakers(nlp: 
     )
     report = by_text["after Ann Vexley condemned them as reckless"]
     assert (report.type, report.source) == (AttributionType.NAMED, "Ann Vexley")
+    assert by_text["the Norvax board issued a statement"].type == AttributionType.UNATTRIBUTED
     text = (
         "While Ann Vexley stressed the deal would not cap Norvax's liabilities, investors "
         "cheered the news, driving up its share price by 4 percent."

@@ -13,15 +13,23 @@ The last two (``subordinate_clauses``) are cut off the main clause they open or 
 from __future__ import annotations
 
 import dataclasses
+import re
 from typing import Any
 
 from dossier.attribution import lexicon as lx
 from dossier.attribution.verbs import negated
-from dossier.claims.clauses import REPORTED, Clause, in_quotation, trim_end
+from dossier.claims.clauses import (
+    REPORTED,
+    SUBJECTS,
+    Clause,
+    has_subject,
+    in_quotation,
+    trim_end,
+)
 from dossier.nlp import text_of
 
-# What may follow a clause's last word before the sentence ends.
-_END_MARKS = " \t\n.!?\"'\u201d\u2019)"
+# What may follow a clause's last word before the sentence ends, or join it to the next one.
+_JOINTS = re.compile(r"[\s.!?\"'\u201d\u2019),;]*(?:\b(?:and|but)\b[\s,;]*)?", re.IGNORECASE)
 
 # Clauses of time and concession whose report is a statement of its own ("after Biden
 # condemned", "although analysts say"); not a condition or a reason ("if you think",
@@ -76,8 +84,30 @@ def subordinate_clauses(sent: Any) -> list[Clause]:
             continue
         first, last = verb.left_edge, verb.right_edge
         end = trim_end(sent, last.idx + len(last))
+        joint = _second_act(sent, verb)
+        if joint is not None:
+            coordinator, act = joint
+            right = act.right_edge
+            found.append(Clause(sent.doc[coordinator.i + 1].idx,
+                                trim_end(sent, right.idx + len(right)), act, outlets_own=True))  # fmt: skip
+            end = trim_end(sent, coordinator.idx)
         found.append(Clause(first.idx, end, verb, own_source=True))
     return found
+
+
+def _second_act(sent: Any, verb: Any) -> tuple[Any, Any] | None:
+    """The coordinator and verb of another subject's act joined to a subordinate report: "after
+    Biden condemned the comments and Republican leaders issued a statement". That act is the
+    outlet's to tell. The clause starts after the coordinator, wherever the parser hung it."""
+    act = next((c for c in verb.children if c.dep_ == "conj" and has_subject(c)), None)
+    if act is None:
+        return None
+    subject = next(c for c in act.children if c.dep_ in SUBJECTS)
+    first = subject.left_edge.i
+    between = [t for t in sent.doc[verb.i + 1 : subject.i] if t.lower_ in ("and", "but")]
+    if not between or between[-1].i + 1 >= act.i or in_quotation(sent, between[-1]):
+        return None
+    return (between[-1], act) if first >= verb.i else None
 
 
 def _framing(sent: Any, verb: Any) -> bool:
@@ -106,9 +136,9 @@ def cut_off(clauses: list[Clause], beside: list[Clause], sent: Any) -> list[Clau
     withdrew his remarks" without ", after Y condemned them", which is Y's claim."""
     text, cut = text_of(sent.doc), []
     for clause in clauses:
-        for other in beside:
+        for other in sorted(beside, key=lambda c: -c.start):  # the last first: they may chain
             rest = text[other.end : clause.end] if other.end < clause.end else ""
-            if clause.start < other.start < clause.end and not rest.strip(_END_MARKS):
+            if clause.start < other.start < clause.end and _nothing_but_joints(rest):
                 clause = dataclasses.replace(clause, end=trim_end(sent, other.start))
             elif clause.start == other.start and other.end < clause.end:
                 start = other.end
@@ -117,3 +147,8 @@ def cut_off(clauses: list[Clause], beside: list[Clause], sent: Any) -> list[Clau
                 clause = dataclasses.replace(clause, start=start)
         cut.append(clause)
     return [c for c in cut if c.end > c.start]
+
+
+def _nothing_but_joints(rest: str) -> bool:
+    """Only closing punctuation, or a coordinator, between a clause and what follows it."""
+    return _JOINTS.fullmatch(rest) is not None

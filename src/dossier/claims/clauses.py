@@ -79,12 +79,12 @@ def split_clauses(sent: Any) -> list[Clause]:
         return parts
     root = sent.root
     if root.pos_ not in ("VERB", "AUX"):
-        root = next((t for t in sent if _has_subject(t)), root)
+        root = next((t for t in sent if has_subject(t)), root)
     elif in_quotation(sent, root):
         root = next((t for t in sent if t.i < root.i and t.pos_ in ("VERB", "AUX")
-                     and _has_subject(t) and not in_quotation(sent, t)), root)  # fmt: skip
+                     and has_subject(t) and not in_quotation(sent, t)), root)  # fmt: skip
     conjuncts = [t for t in root.children
-                 if (t.dep_ == "conj" and (_has_subject(t) or _reports_beside(root, t)))
+                 if (t.dep_ == "conj" and (has_subject(t) or _reports_beside(root, t)))
                  or _reporting_participle(root, t)]  # fmt: skip
     if not conjuncts:
         return [Clause(sent.start_char, trim_end(sent, sent.end_char), root)]
@@ -102,7 +102,7 @@ def split_clauses(sent: Any) -> list[Clause]:
 def _shared_subject(verb: Any) -> tuple[int, int] | None:
     """The characters of the subject a coordinated verb or a participle without one shares
     with its head."""
-    if verb.dep_ not in ("conj", "advcl") or _has_subject(verb):
+    if verb.dep_ not in ("conj", "advcl") or has_subject(verb):
         return None
     subject = next((c for c in verb.head.children if c.dep_ in SUBJECTS), None)
     if subject is None:
@@ -119,7 +119,7 @@ def _semicolon_parts(sent: Any) -> list[Clause]:
         return []
     doc, parts = sent.doc, []
     for first, end in zip([sent.start] + [i + 1 for i in cuts], [*cuts, sent.end], strict=True):
-        heads = [t for t in doc[first:end] if _has_subject(t)
+        heads = [t for t in doc[first:end] if has_subject(t)
                  and (t.head.i == t.i or not first <= t.head.i < end)]  # fmt: skip
         if not heads or first >= end:
             return []
@@ -158,7 +158,7 @@ def _reporting_participle(root: Any, verb: Any) -> bool:
     apologized to BP, saying the deal was a shakedown" (the apology is the outlet's to tell,
     the deal X's), "..., Juppe said, referring to weekend attacks" (the attacks are the
     outlet's). Like ``_reports_beside``, exactly one of the two verbs speaks."""
-    if verb.dep_ != "advcl" or verb.tag_ != "VBG" or verb.i < root.i or _has_subject(verb):
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG" or verb.i < root.i or has_subject(verb):
         return False
     first = verb.left_edge
     if first.i == 0 or first.doc[first.i - 1].text != "," or in_quotation(verb.sent, verb):
@@ -175,7 +175,7 @@ def _speaks(verb: Any) -> bool:
     return plain and not any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
 
-def _has_subject(verb: Any) -> bool:
+def has_subject(verb: Any) -> bool:
     return verb.pos_ in ("VERB", "AUX") and any(c.dep_ in SUBJECTS for c in verb.children)
 
 
