@@ -13,6 +13,7 @@ from dossier.attribution.verbs import (
     finds_nothing,
     inside,
     negated,
+    opened_by,
     reporting_verbs,
     speaks_of_self,
 )
@@ -134,10 +135,7 @@ def _subordinate(verb: Any, sent: Any) -> bool:
     head_inside = sent.start <= verb.head.i < sent.end
     own_subject = any(c.dep_ == "nsubj" for c in verb.children)
     return (
-        verb.dep_ == "advcl"
-        and head_inside
-        and own_subject
-        and any(c.dep_ == "mark" and c.lower_ in lx.SUBORDINATORS for c in verb.children)
+        verb.dep_ == "advcl" and head_inside and own_subject and opened_by(verb, lx.SUBORDINATORS)
     )
 
 

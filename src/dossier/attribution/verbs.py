@@ -3,7 +3,7 @@ content, and what that content says of the speaker (himself, or a denial)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from typing import Any
 
 from dossier.attribution import lexicon as lx
@@ -235,6 +235,12 @@ def _closing_tag(verb: Any, subject: Any) -> bool:
         return False
     first = subject.left_edge.i
     return bool(subject.i < verb.i and first > verb.sent.start and verb.doc[first - 1].text == ",")
+
+
+def opened_by(verb: Any, words: Collection[str]) -> bool:
+    """The verb heads a clause opened by one of ``words``: "after" in "after Biden condemned
+    the comments"."""
+    return any(c.dep_ == "mark" and c.lower_ in words for c in verb.children)
 
 
 def negated(token: Any) -> bool:

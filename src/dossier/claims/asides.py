@@ -17,7 +17,7 @@ import re
 from typing import Any
 
 from dossier.attribution import lexicon as lx
-from dossier.attribution.verbs import negated
+from dossier.attribution.verbs import negated, opened_by
 from dossier.claims.clauses import (
     REPORTED,
     SUBJECTS,
@@ -68,9 +68,7 @@ def subordinate_clauses(sent: Any) -> list[Clause]:
     found = []
     for verb in sent:
         if _framing(sent, verb):
-            first, last = verb.left_edge, verb.right_edge
-            end = trim_end(sent, last.idx + len(last))
-            found.append(Clause(first.idx, end, verb, outlets_own=True))
+            found.append(Clause(verb.left_edge.idx, _end(sent, verb), verb, outlets_own=True))
         if verb.dep_ != "advcl" or verb.lemma_.lower() not in lx.REPORTING_VERBS:
             continue
         if verb.pos_ not in ("VERB", "AUX") or in_quotation(sent, verb):
@@ -80,18 +78,16 @@ def subordinate_clauses(sent: Any) -> list[Clause]:
         # "though they did not say what would happen"
         if "nsubj" not in deps or not deps & REPORTED or negated(verb):
             continue
-        if not any(c.dep_ == "mark" and c.lower_ in _REPORT_MARKS for c in verb.children):
+        if not opened_by(verb, _REPORT_MARKS):
             continue
-        first, last = verb.left_edge, verb.right_edge
-        end = trim_end(sent, last.idx + len(last))
+        end = _end(sent, verb)
         joint = _second_act(sent, verb)
         if joint is not None:
             coordinator, act = joint
-            right = act.right_edge
-            found.append(Clause(sent.doc[coordinator.i + 1].idx,
-                                trim_end(sent, right.idx + len(right)), act, outlets_own=True))  # fmt: skip
+            start = sent.doc[coordinator.i + 1].idx
+            found.append(Clause(start, _end(sent, act), act, outlets_own=True))
             end = trim_end(sent, coordinator.idx)
-        found.append(Clause(first.idx, end, verb, own_source=True))
+        found.append(Clause(verb.left_edge.idx, end, verb, own_source=True))
     return found
 
 
@@ -103,11 +99,12 @@ def _second_act(sent: Any, verb: Any) -> tuple[Any, Any] | None:
     if act is None:
         return None
     subject = next(c for c in act.children if c.dep_ in SUBJECTS)
-    first = subject.left_edge.i
+    if subject.left_edge.i < verb.i:
+        return None
     between = [t for t in sent.doc[verb.i + 1 : subject.i] if t.lower_ in ("and", "but")]
     if not between or between[-1].i + 1 >= act.i or in_quotation(sent, between[-1]):
         return None
-    return (between[-1], act) if first >= verb.i else None
+    return between[-1], act
 
 
 def _framing(sent: Any, verb: Any) -> bool:
@@ -123,12 +120,18 @@ def _framing(sent: Any, verb: Any) -> bool:
         return False
     if in_quotation(sent, verb) or not any(c.dep_ == "nsubj" for c in verb.children):
         return False
-    if not any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in verb.children):
+    if not opened_by(verb, _TIME_MARKS):
         return False
     first, last = verb.left_edge, verb.right_edge
     tail = sent.doc[last.i + 1 : sent.end]
     ends = all(t.is_punct or t.is_space for t in tail)
     return ends and first.i > sent.start and sent.doc[first.i - 1].text == ","
+
+
+def _end(sent: Any, verb: Any) -> int:
+    """Where the clause ``verb`` heads ends, without trailing punctuation."""
+    last = verb.right_edge
+    return trim_end(sent, last.idx + len(last))
 
 
 def cut_off(clauses: list[Clause], beside: list[Clause], sent: Any) -> list[Clause]:
