@@ -254,8 +254,8 @@ def test_claims_vague_and_spelt_out_counts(nlp: Any) -> None:
 
 def test_claims_one_before_a_scale_word_and_a_rate_named_first(nlp: Any) -> None:
     """ "about one million people" is a count ("one" alone is none: "One of them died"), and
-    "Each year, flu kills up to 500,000 people" a rate, as "500,000 people each year" is; a
-    rate named in the sentence before does not make one."""
+    "Each year, flu kills up to 500,000 people" a rate, as "500,000 people each year" and
+    "$5 billion annually" are; a rate named in the sentence before does not make one."""
     names = [("Varna", "GPE")]
 
     def counts(text: str) -> list[tuple[float, float, str, str]]:
@@ -272,6 +272,8 @@ def test_claims_one_before_a_scale_word_and_a_rate_named_first(nlp: Any) -> None
     assert counts("Flu came to Varna each year. The pandemic killed 2,000 people in Varna.") == [
         (2000, 2000, "people", "")
     ]
+    # an adverb of frequency names a rate too: "$5 billion annually" is no total
+    assert [q[3] for q in counts("Varna will pay $5 billion annually for four years.")] == ["rate"]
 
 
 def test_claims_counts_of_people_share_a_unit_and_keep_their_verb(nlp: Any) -> None:

@@ -1,7 +1,8 @@
 """Stage 6, claims: one record per checkable clause, with its slots and its source.
 
 Main clauses, and dated asides after a name ("Russia and China, which last month vetoed a
-draft"), whose names then include the antecedent's.
+draft"), whose names then include the antecedent's. A clause that counts different things
+("infecting 27,700 people and killing 140") is one claim per count (``facets``).
 
 A claim is a clause with a main verb, at least one entity mention (or a count of something,
 or a speaker the outlet cites, named or not, for what the speaker said), and no marks of opinion
@@ -24,7 +25,14 @@ from dossier.attribution import lexicon as lx
 from dossier.attribution.verbs import inside
 from dossier.claims.asides import asides, cut_off, subordinate_clauses
 from dossier.claims.checkable import is_checkable, is_opinion
-from dossier.claims.clauses import REPORTING_VERBS, Clause, split_clauses, verb_chain
+from dossier.claims.clauses import (
+    REPORTING_VERBS,
+    Clause,
+    main_verb,
+    split_clauses,
+    verb_chain,
+)
+from dossier.claims.facets import count_facets
 from dossier.claims.quantities import TIME_UNITS, find_quantities
 from dossier.claims.slots import (
     clause_time,
@@ -34,7 +42,7 @@ from dossier.claims.slots import (
     token_at,
 )
 from dossier.clean.signals import COMMENT_FORM
-from dossier.model import Attribution, AttributionType, Claim, Span, TimeExpr
+from dossier.model import Attribution, AttributionType, Claim, Quantity, Span, TimeExpr
 from dossier.nlp import text_of
 
 log = logging.getLogger(__name__)
@@ -82,9 +90,13 @@ def extract_claims(
                 bounds = (clause.start, clause.end)
                 scoped = attribute_clause(doc, document_id, mentions, bounds, quote_spans)
             scoped = scoped or _unattributed(Span(document_id, clause.start, clause.end))
-            claim = _claim(doc, document_id, clause, scoped, quote_spans, times, mentions)
-            if claim is not None:
-                claims.append(claim)
+            counts = _quantities(doc, document_id, clause, times, mentions)
+            parts = count_facets(sent, clause, counts)
+            for part in parts:
+                whole = clause if part is not parts[0] else None
+                claim = _claim(doc, document_id, part, scoped, quote_spans, times, mentions, whole)
+                if claim is not None:
+                    claims.append(claim)
     log.debug("%s: %d claims", document_id, len(claims))
     return claims
 
@@ -97,7 +109,10 @@ def _claim(
     quote_spans: Sequence[tuple[int, int]],
     times: Sequence[TimeExpr],
     mentions: Sequence[tuple[int, int, str]],
+    whole: Clause | None = None,
 ) -> Claim | None:
+    """The claim of ``clause``, or None when it is not checkable. A count's part of a clause
+    (``facets``) takes the ``whole`` clause's date when it has none of its own."""
     ranges = [(clause.start, clause.end), clause.antecedent or (0, 0), clause.subject or (0, 0)]
     inside = [m for m in mentions if any(s <= m[0] and m[1] <= e for s, e in ranges)]
     # The part of a quotation inside the clause: one sentence of a longer quotation is
@@ -107,10 +122,10 @@ def _claim(
          if s < clause.end and clause.start < e),
         None,
     )  # fmt: skip
-    skip = [(t.span.start, t.span.end) for t in times] + [(s, e) for s, e, _ in inside]
-    quantities = tuple(find_quantities(doc, document_id, clause.start, clause.end, skip))
+    quantities = tuple(_quantities(doc, document_id, clause, times, mentions))
     # A count of something is checkable even with no named entity ("killed 48 people").
     counted = any(q.unit and q.unit not in TIME_UNITS for q in quantities)
+    counted = counted or (whole is not None and bool(quantities))  # a count's part of a clause
     # "He said he had made safety improvements": a speaker the text names is the claim's
     # actor, in the words he is quoted or reported to have said; so is a speaker the outlet
     # cites without a name ("The move was not prompted by any one country, officials said",
@@ -127,6 +142,8 @@ def _claim(
     if _is_appraisal(attribution, verb) and is_opinion(doc, clause):
         return None
     time = clause_time(doc, times, clause.start, clause.end, verb, clause.antecedent is not None)
+    if time is None and whole is not None:
+        time = clause_time(doc, times, whole.start, whole.end, main_verb(whole.verb))
     if clause.antecedent is not None and time is None:
         return None  # an undated aside is description ("Mousavian, who is now at Princeton")
     actors, places = split_places(doc, document_id, inside)
@@ -145,6 +162,19 @@ def _claim(
         attribution=attribution,
         quote=Span(document_id, *quote) if quote is not None else None,
     )
+
+
+def _quantities(
+    doc: Any,
+    document_id: str,
+    clause: Clause,
+    times: Sequence[TimeExpr],
+    mentions: Sequence[tuple[int, int, str]],
+) -> list[Quantity]:
+    """The clause's quantities, leaving out numbers inside dates and names."""
+    skip = [(t.span.start, t.span.end) for t in times]
+    skip += [(s, e) for s, e, _ in mentions if clause.start <= s and e <= clause.end]
+    return find_quantities(doc, document_id, clause.start, clause.end, skip)
 
 
 def _reports(verb: Any) -> bool:

@@ -42,7 +42,8 @@ _PREVIOUS_BEFORE = re.compile(
 _RATE_AFTER = re.compile(
     r"^(?:\s+[\w-]+){0,3}?\s+(?:a|an|per|each|every)\s+(?:day|week|month|year|hour|minute|night|"
     r"barrel|gallon|litre|liter|ton|tonne|kilo\w*|pound|ounce|head|person|capita|share)\b"
-    r"(?!\s+(?:after|before|earlier|later|ago))",
+    r"(?!\s+(?:after|before|earlier|later|ago))"
+    r"|^(?:\s+[\w-]+){0,3}?\s+(?:annually|yearly|monthly|weekly|daily|hourly|per\s+annum)\b",
     re.I,
 )
 # "Each year, normal flu kills up to 500,000 people": a rate named before its number, in the
