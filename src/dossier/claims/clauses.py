@@ -104,11 +104,16 @@ def _shared_subject(verb: Any) -> tuple[int, int] | None:
     with its head."""
     if verb.dep_ not in ("conj", "advcl") or has_subject(verb):
         return None
-    subject = next((c for c in verb.head.children if c.dep_ in SUBJECTS), None)
+    return subject_span(verb.head)
+
+
+def subject_span(verb: Any) -> tuple[int, int] | None:
+    """The characters of ``verb``'s own subject, if it has one."""
+    subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
     if subject is None:
         return None
     last = subject.right_edge
-    return subject.left_edge.idx, last.idx + len(last)
+    return int(subject.left_edge.idx), int(last.idx + len(last))
 
 
 def _semicolon_parts(sent: Any) -> list[Clause]:

@@ -18,7 +18,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from dossier.claims.clauses import SUBJECTS, Clause, trim_end, verb_chain
+from dossier.claims.clauses import Clause, subject_span, trim_end, verb_chain
 from dossier.claims.slots import token_at
 from dossier.model import Quantity
 from dossier.nlp import text_of
@@ -59,7 +59,7 @@ def count_facets(sent: Any, clause: Clause, quantities: Sequence[Quantity]) -> l
             cuts.append(found)
     if not cuts:
         return [clause]
-    subject = clause.subject or _subject(clause.verb)
+    subject = clause.subject or subject_span(clause.verb)
     parts, start, verb = [], clause.start, clause.verb
     for cut, head in cuts:
         parts.append(dataclasses.replace(clause, start=start, end=trim_end(sent, cut), verb=verb))
@@ -123,11 +123,3 @@ def _states(head: Any) -> bool:
     if head.dep_ != "prep":
         return False
     return head.lower_ == "with" and head.head.pos_ in ("VERB", "AUX")
-
-
-def _subject(verb: Any) -> tuple[int, int] | None:
-    subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
-    if subject is None:
-        return None
-    last = subject.right_edge
-    return int(subject.left_edge.idx), int(last.idx + len(last))
