@@ -94,7 +94,13 @@ def extract_claims(
             parts = count_facets(sent, clause, counts)
             for part in parts:
                 whole = clause if part is not parts[0] else None
-                claim = _claim(doc, document_id, part, scoped, quote_spans, times, mentions, whole)
+                found = (
+                    counts
+                    if part is clause
+                    else _quantities(doc, document_id, part, times, mentions)
+                )
+                claim = _claim(doc, document_id, part, scoped, quote_spans, times, mentions,
+                               found, whole)  # fmt: skip
                 if claim is not None:
                     claims.append(claim)
     log.debug("%s: %d claims", document_id, len(claims))
@@ -109,10 +115,12 @@ def _claim(
     quote_spans: Sequence[tuple[int, int]],
     times: Sequence[TimeExpr],
     mentions: Sequence[tuple[int, int, str]],
+    quantities: Sequence[Quantity],
     whole: Clause | None = None,
 ) -> Claim | None:
-    """The claim of ``clause``, or None when it is not checkable. A count's part of a clause
-    (``facets``) takes the ``whole`` clause's date when it has none of its own."""
+    """The claim of ``clause`` with its ``quantities`` (``_quantities``), or None when it is
+    not checkable. A count's part of a clause (``facets``) takes the ``whole`` clause's date
+    when it has none of its own."""
     ranges = [(clause.start, clause.end), clause.antecedent or (0, 0), clause.subject or (0, 0)]
     inside = [m for m in mentions if any(s <= m[0] and m[1] <= e for s, e in ranges)]
     # The part of a quotation inside the clause: one sentence of a longer quotation is
@@ -122,7 +130,6 @@ def _claim(
          if s < clause.end and clause.start < e),
         None,
     )  # fmt: skip
-    quantities = tuple(_quantities(doc, document_id, clause, times, mentions))
     # A count of something is checkable even with no named entity ("killed 48 people").
     counted = any(q.unit and q.unit not in TIME_UNITS for q in quantities)
     counted = counted or (whole is not None and bool(quantities))  # a count's part of a clause
@@ -158,7 +165,7 @@ def _claim(
         predicate=f"{light} {act}" if light else act,
         time=time.span if time is not None else None,
         places=places,
-        quantities=quantities,
+        quantities=tuple(quantities),
         attribution=attribution,
         quote=Span(document_id, *quote) if quote is not None else None,
     )

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from dossier.claims.clauses import Clause, subject_span, trim_end, verb_chain
-from dossier.claims.slots import token_at
+from dossier.claims.slots import token_at, verb_above
 from dossier.model import Quantity
 from dossier.nlp import text_of
 
@@ -95,10 +95,7 @@ def _cut(doc: Any, before: Quantity, after: Quantity) -> tuple[int, Any] | None:
         start -= 1
     while doc[start].is_punct and start < head.i:
         start += 1
-    verb = head
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-        verb = verb.head
-    return int(doc[start].idx), verb
+    return int(doc[start].idx), verb_above(head)
 
 
 def _states(head: Any) -> bool:

@@ -38,12 +38,14 @@ _PREVIOUS_BEFORE = re.compile(
     r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|\$|£|€)?$",
     re.I,
 )
-# "200 people a day", "$116 a barrel", "15,000 barrels of oil a day": a rate.
+# "200 people a day", "$116 a barrel", "15,000 barrels of oil a day", "$5 billion annually":
+# a rate.
 _RATE_AFTER = re.compile(
-    r"^(?:\s+[\w-]+){0,3}?\s+(?:a|an|per|each|every)\s+(?:day|week|month|year|hour|minute|night|"
+    r"^(?:\s+[\w-]+){0,3}?\s+(?:"
+    r"(?:a|an|per|each|every)\s+(?:day|week|month|year|hour|minute|night|"
     r"barrel|gallon|litre|liter|ton|tonne|kilo\w*|pound|ounce|head|person|capita|share)\b"
     r"(?!\s+(?:after|before|earlier|later|ago))"
-    r"|^(?:\s+[\w-]+){0,3}?\s+(?:annually|yearly|monthly|weekly|daily|hourly|per\s+annum)\b",
+    r"|(?:annually|yearly|monthly|weekly|daily|hourly|per\s+annum)\b)",
     re.I,
 )
 # "Each year, normal flu kills up to 500,000 people": a rate named before its number, in the

@@ -105,7 +105,7 @@ def _dates_something_else(doc: Any, char: int) -> bool:
         noun = token.head
         if noun.dep_ == "pobj" and noun.head.head.pos_ in ("NOUN", "PROPN"):
             return True
-    verb = _verb_above(token)
+    verb = verb_above(token)
     if verb.dep_ != "relcl":
         return False
     return verb.head.dep_ == "appos" or _after_comma(doc, verb) or _after_comma(doc, verb.head)
@@ -119,7 +119,7 @@ def _after_comma(doc: Any, token: Any) -> bool:
 
 def _governing_verb(doc: Any, char: int) -> Any:
     token = token_at(doc, char)
-    return None if token is None else _verb_above(token)
+    return None if token is None else verb_above(token)
 
 
 def token_at(doc: Any, char: int) -> Any:
@@ -128,7 +128,7 @@ def token_at(doc: Any, char: int) -> Any:
     return span[0] if span is not None and len(span) else None
 
 
-def _verb_above(token: Any) -> Any:
+def verb_above(token: Any) -> Any:
     """The first verb among ``token`` and its heads (the root when there is none)."""
     while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
         token = token.head
