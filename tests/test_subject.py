@@ -122,3 +122,30 @@ def test_own_outlet_reporting_is_unattributed(source: str, outlet: str, own: boo
     claim = Claim("c", span, "text", (), "say", None, (), (), attribution, None)
     kind = own_reporting(claim, outlet).attribution.type
     assert kind == (AttributionType.UNATTRIBUTED if own else AttributionType.MEDIA)
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet", "own"),
+    [
+        ("The problem remains, the Courier's Imogen Foulkes says.", "Courier", True),
+        ("Morale is high, said Courier's senior correspondent Ivan Watson.", "courier", True),
+        ("The problem remains, the Courier's Imogen Foulkes says.", "Herald", False),
+        ("The problem remains, Imogen Foulkes of the Courier says.", "Courier", False),
+    ],
+)
+def test_own_outlet_reporter_named_is_unattributed(text: str, outlet: str, own: bool) -> None:
+    """A named source the article's own outlet introduces as its reporter ("The BBC's Imogen
+    Foulkes says" in the BBC) is the outlet's own reporting; another outlet's reporter, or a
+    name the outlet's word only follows, keeps its named source."""
+    from dossier.corroboration.subject import own_reporting
+    from dossier.model import Attribution, AttributionType, Claim, Span
+
+    name = next(n for n in ("Imogen Foulkes", "Ivan Watson") if n in text)
+    start = text.index(name)
+    source = Span("d", start, start + len(name))
+    sentence = Span("d", 0, len(text))
+    attribution = Attribution(sentence, AttributionType.NAMED, name, source, None, 0.9)
+    claim = Claim("c", sentence, text, (), "say", None, (), (), attribution, None)
+    kind = own_reporting(claim, outlet, text).attribution.type
+    assert kind == (AttributionType.UNATTRIBUTED if own else AttributionType.NAMED)
+    assert own_reporting(claim, outlet).attribution.type == AttributionType.NAMED  # no text

@@ -30,7 +30,7 @@ log = logging.getLogger(__name__)
 def run_corroboration(store: Store) -> int:
     """Rebuild every claim group from the claims of all articles; returns the group count."""
     texts = dict(store.con.execute("SELECT id, text FROM documents").fetchall())
-    refs = claim_refs(store)
+    refs = claim_refs(store, texts)
     write_attribution_types(store, {r.claim.id: str(r.claim.attribution.type) for r in refs})
     embed = cached_embed(store, shared_embedder())
     events = load_event_sentences(store)
@@ -40,9 +40,10 @@ def run_corroboration(store: Store) -> int:
     return len(groups)
 
 
-def claim_refs(store: Store) -> list[ClaimRef]:
+def claim_refs(store: Store, texts: Mapping[str, str] | None = None) -> list[ClaimRef]:
     """Every stored claim with its outlet, publication date, actors and the titles it gives
-    its people, its attribution typed against the dossier's subject (``subject``)."""
+    its people, its attribution typed against the dossier's subject (``subject``) and its
+    outlet (``own_reporting``; ``texts``: the articles' texts by id)."""
     sql = f"SELECT d.id, {OUTLET_LABEL_SQL}, coalesce(d.published_value, '') FROM documents d"
     about = {
         doc: (outlet, published) for doc, outlet, published in store.con.execute(sql).fetchall()
@@ -56,7 +57,7 @@ def claim_refs(store: Store) -> list[ClaimRef]:
         actors = tuple(dict.fromkeys(actor_of[k] for k in keys if k in actor_of))
         titles = tuple((actor_of[k], t) for k in keys if k in actor_of for t in roles_of.get(k, ()))
         outlet, published = about.get(doc, ("unknown", ""))
-        claim = own_reporting(claim, outlet)
+        claim = own_reporting(claim, outlet, (texts or {}).get(doc, ""))
         refs.append(ClaimRef(claim, outlet, doc, actors, titles, published))
     return refs
 

@@ -24,6 +24,10 @@ from dossier.model import AttributionType, Claim
 SUBJECT_SHARE = 0.5
 
 _SPEAKERS = frozenset({AttributionType.NAMED, AttributionType.SUBJECT})
+# The outlet's possessive before its reporter's name, with up to four words of title between
+# ("CNN's Nic Robertson", "The BBC's world affairs editor John Simpson"); characters looked at.
+_OWN_REPORTER = r"(?:'s|\u2019s)(?:\s+[\w-]+){0,4}\s*$"
+_OWN_REPORTER_CHARS = 80
 MentionIndex = Mapping[str, list[tuple[int, int, str]]]  # document -> (start, end, actor)
 
 
@@ -61,12 +65,22 @@ def retype(claim: Claim, subject: str | None, mentions: MentionIndex) -> Claim:
     return claim if kind == a.type else replace(claim, attribution=replace(a, type=kind))
 
 
-def own_reporting(claim: Claim, outlet: str) -> Claim:
-    """An article's own outlet or reporter as its source ("a BBC correspondent says" in the
-    BBC) is the outlet's own reporting, unattributed, not other media."""
+def own_reporting(claim: Claim, outlet: str, text: str = "") -> Claim:
+    """An article's own outlet or reporter as its source is the outlet's own reporting,
+    unattributed: "a BBC correspondent says" (other media) or "The BBC's Imogen Foulkes, in
+    Geneva, says" (a named source the outlet's possessive introduces; ``text``: the
+    article's text) in the BBC, not in Reuters."""
     a = claim.attribution
-    if a.type != AttributionType.MEDIA or not a.source or outlet in ("", "unknown"):
+    if not a.source or outlet in ("", "unknown"):
         return claim
-    if not re.search(rf"\b{re.escape(outlet)}\b", a.source, re.I):
+    outlet_word = rf"\b{re.escape(outlet)}\b"
+    if a.type == AttributionType.MEDIA:
+        own = re.search(outlet_word, a.source, re.I) is not None
+    elif a.type == AttributionType.NAMED and a.source_span is not None and text:
+        before = text[max(0, a.source_span.start - _OWN_REPORTER_CHARS) : a.source_span.start]
+        own = re.search(outlet_word + _OWN_REPORTER, before, re.I) is not None
+    else:
+        return claim
+    if not own:
         return claim
     return replace(claim, attribution=replace(a, type=AttributionType.UNATTRIBUTED))
