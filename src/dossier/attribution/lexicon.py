@@ -25,6 +25,13 @@ WEAK_REPORTING_VERBS = frozenset(
     {"show", "indicate", "describe", "recall", "estimate", "add", "write", "think", "note",
      "announce", "declare", "shout", "chant", "yell", "scream", "ask", "urge"}
 )  # fmt: skip
+# Weak verbs of a demand: "urged banks to lend" reports what was urged ("urged caution" not).
+DIRECTIVE_VERBS = frozenset({"urge", "ask"})
+# Nouns of an occasion of speech: a weak verb "in an interview" or "in a statement" reports.
+SPEECH_FRAMES = frozenset(
+    {"interview", "statement", "speech", "address", "letter", "briefing", "testimony",
+     "conference", "remarks", "op-ed", "column", "memoir", "book", "post", "tweet", "message"}
+)  # fmt: skip
 # Verbs that report only when they name something ("called him a living martyr", an object
 # and its predicate): "called for a ceasefire", "called the meeting" report nothing.
 NAMING_VERBS = frozenset({"call", "label", "brand", "dub"})

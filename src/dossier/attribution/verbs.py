@@ -212,14 +212,49 @@ def _near_quote(text: str, verb: Any, quotes: Sequence[tuple[int, int]]) -> bool
 
 
 def _reports_content(verb: Any, near_quote: bool) -> bool:
+    """The verb reports something: naming verbs a name ("called him a living martyr") or a
+    demand ("called on Gaddafi's forces to pull back"), weak ones a clause, a demand ("urged
+    banks to lend") or, in an interview or a statement, what they say ("In an interview with
+    the BBC, Crocker recalled the role ..."), the others any content."""
     deps = {child.dep_ for child in verb.children}
-    if verb.lemma_.lower() in lx.NAMING_VERBS:
-        return "oprd" in deps
-    if verb.lemma_.lower() in lx.WEAK_REPORTING_VERBS:
+    lemma = verb.lemma_.lower()
+    if lemma in lx.NAMING_VERBS:
+        return "oprd" in deps or _demands(verb, on=True)
+    if lemma in lx.WEAK_REPORTING_VERBS:
         # only a clause is reported: "declared an influenza pandemic" reports nothing
         clause = any(c.dep_ in ("ccomp", "parataxis") and _clausal(c) for c in verb.children)
-        return near_quote or clause or verb.dep_ == "parataxis"
+        demand = lemma in lx.DIRECTIVE_VERBS and _demands(verb, on=False)
+        return near_quote or clause or demand or verb.dep_ == "parataxis" or _framed(verb)
     return near_quote or bool(deps & _CONTENT_DEPS) or verb.dep_ in {"parataxis", "ccomp"}
+
+
+def _demands(verb: Any, on: bool) -> bool:
+    """Someone is told to act: an object, or "on" and its object ("called on X"), and an
+    infinitive ("urged banks to lend", "called on Gaddafi's forces to pull back")."""
+    told = any(
+        (c.dep_ == "prep" and c.lower_ in ("on", "upon") and not _dated(c))
+        if on
+        else c.dep_ == "dobj"
+        for c in verb.children
+    )
+    # an act the outlet tells of ("became the first leader to urge Assad to quit"), not a report
+    main = verb.dep_ in ("ROOT", "conj", "ccomp", "parataxis")
+    return main and told and any(c.dep_ == "xcomp" and _clausal(c) for c in verb.children)
+
+
+def _dated(prep: Any) -> bool:
+    """ "on Friday": a date, not whom a demand is made of."""
+    return any(g.ent_type_ in ("DATE", "TIME") for g in prep.children)
+
+
+def _framed(verb: Any) -> bool:
+    """The verb stands in a frame of speech: "In an interview with the BBC, ... recalled",
+    "in a statement, ... described"."""
+    return any(
+        c.dep_ == "prep" and c.lower_ == "in" and g.dep_ == "pobj"
+        and g.lemma_.lower() in lx.SPEECH_FRAMES
+        for c in verb.children for g in c.children
+    )  # fmt: skip
 
 
 def _clausal(token: Any) -> bool:
