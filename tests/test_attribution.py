@@ -140,6 +140,15 @@ def test_attribution_anonymous_group(nlp: Any) -> None:
     text = "The Syrian authorities have banned most media. They blame the unrest on gangs."
     found = run(nlp, text)[1][-1]
     assert (found.type, found.source) == (AttributionType.NAMED, "The Syrian authorities")
+    # a body of people, unnamed, is a group; one of its members is one official
+    for text, kind in (
+        ("A government panel of scientists now believes the leak is larger.",
+         AttributionType.ANONYMOUS_GROUP),
+        ("The committee said the port would close.", AttributionType.ANONYMOUS_GROUP),
+        ("A member of the committee said the port would close.",
+         AttributionType.ANONYMOUS_OFFICIAL),
+    ):  # fmt: skip
+        assert first(nlp, text).type == kind, text
 
 
 def test_attribution_hedges(nlp: Any) -> None:

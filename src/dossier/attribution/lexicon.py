@@ -98,6 +98,12 @@ ANONYMOUS_HEADS = frozenset(
         "general", "leader", "activist", "militant", "soldier", "staff", "colleague", "friend",
     }
 )  # fmt: skip
+# Head nouns of a body of people: unnamed, a group of sources ("a government panel of
+# scientists said"), not one official.
+COLLECTIVE_HEADS = frozenset(
+    {"panel", "committee", "commission", "team", "group", "board", "delegation", "coalition",
+     "consortium", "jury", "crowd", "family", "alliance", "union", "caucus", "majority"}
+)  # fmt: skip
 # Posts one person holds for a country or organisation: "Russia's foreign minister", "the
 # French president" name that person, though not by name. "Minister" and "secretary" need
 # their portfolio too ("foreign", "prime"): a country has many ministers.

@@ -218,7 +218,7 @@ def classify(ctx: Context, head: Any) -> Source:
             return named
         kind = AttributionType.ANONYMOUS_GROUP
         return Source(kind, head.text, _span(head), lx.CONF_OTHER_SOURCE)
-    kind = AttributionType.ANONYMOUS_GROUP if _plural(head) else AttributionType.ANONYMOUS_OFFICIAL
+    kind = _unnamed_kind(head)
     return Source(kind, text_of(ctx.doc)[c_start:c_end], (c_start, c_end), lx.CONF_OTHER_SOURCE)
 
 
@@ -270,8 +270,15 @@ def _media(ctx: Context, start: int, end: int) -> Source:
 
 
 def _anonymous(doc: Any, head: Any, start: int, end: int) -> Source:
-    kind = AttributionType.ANONYMOUS_GROUP if _plural(head) else AttributionType.ANONYMOUS_OFFICIAL
-    return Source(kind, text_of(doc)[start:end], (start, end), lx.CONF_ANONYMOUS)
+    return Source(_unnamed_kind(head), text_of(doc)[start:end], (start, end), lx.CONF_ANONYMOUS)
+
+
+def _unnamed_kind(head: Any) -> AttributionType:
+    """An unnamed source is a group when its head is plural or names a body of people ("a
+    government panel of scientists", "the committee"), else one official."""
+    if _plural(head) or head.lemma_.lower() in lx.COLLECTIVE_HEADS:
+        return AttributionType.ANONYMOUS_GROUP
+    return AttributionType.ANONYMOUS_OFFICIAL
 
 
 def _previous_subject(pronoun: Any) -> Any:
