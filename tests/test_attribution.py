@@ -73,6 +73,7 @@ def test_attribution_blaming_and_naming_verbs(nlp: Any) -> None:
         "Maria Lopez called on the navy to leave the northern port.",
         "The Estavian president urged the banks to lend more money to farmers.",
         "In an interview with the Courier, Maria Lopez recalled the harbour's role in the war.",
+        "Speaking through a translator, Maria Lopez compared the port with Varnia.",
     ],
 )
 def test_attribution_a_demand_or_a_report_in_an_interview(nlp: Any, text: str) -> None:
@@ -90,6 +91,7 @@ def test_attribution_a_demand_or_a_report_in_an_interview(nlp: Any, text: str) -
         "Maria Lopez called on Friday to ask about the port.",  # a date, not whom she asked
         "Maria Lopez became the first mayor to urge the navy to leave the port.",  # an act
         "Maria Lopez recalled the harbour's role in the war.",  # no frame of speech
+        "Maria Lopez compared the port with Varnia.",  # an appraisal, not framed as speech
     ],
 )
 def test_attribution_no_demand_no_report(nlp: Any, text: str) -> None:
@@ -147,8 +149,13 @@ def test_attribution_anonymous_group(nlp: Any) -> None:
         ("The committee said the port would close.", AttributionType.ANONYMOUS_GROUP),
         ("A member of the committee said the port would close.",
          AttributionType.ANONYMOUS_OFFICIAL),
+        ("Three Norland members said the port would close.", AttributionType.ANONYMOUS_GROUP),
     ):  # fmt: skip
         assert first(nlp, text).type == kind, text
+    # the members of a named body, all of them, speak as that body
+    text = "At a meeting on Wednesday, the Arab League's 22 members said the port must close."
+    found = first(nlp, text)
+    assert (found.type, found.source) == (AttributionType.NAMED, "the Arab League's 22 members")
 
 
 def test_attribution_hedges(nlp: Any) -> None:

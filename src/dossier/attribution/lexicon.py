@@ -32,6 +32,14 @@ SPEECH_FRAMES = frozenset(
     {"interview", "statement", "speech", "address", "letter", "briefing", "testimony",
      "conference", "remarks", "op-ed", "column", "memoir", "book", "post", "tweet", "message"}
 )  # fmt: skip
+# A participle that frames what its head verb does as speech: "Speaking to reporters, ...".
+SPEAKING = frozenset({"speak", "talk"})
+# Verbs of an appraisal that report only in a frame of speech: "Speaking through a
+# translator, Davutoglu compared Syria with Libya"; "praised the troops" alone is an act.
+FRAMED_VERBS = frozenset(
+    {"compare", "liken", "praise", "criticise", "criticize", "dismiss", "defend", "hail",
+     "welcome", "thank", "question"}
+)  # fmt: skip
 # Verbs that report only when they name something ("called him a living martyr", an object
 # and its predicate): "called for a ceasefire", "called the meeting" report nothing.
 NAMING_VERBS = frozenset({"call", "label", "brand", "dub"})

@@ -191,9 +191,9 @@ def classify(ctx: Context, head: Any) -> Source:
     if titled is not None:
         return _from_mention(ctx, titled, AttributionType.NAMED, lx.CONF_NAMED)
     if _unique_post(head):
-        span = (c_start, c_end)
-        return Source(AttributionType.NAMED, text_of(ctx.doc)[c_start:c_end], span,
-                      lx.CONF_INSTITUTION)  # fmt: skip
+        return _institution(ctx, c_start, c_end)
+    if _named_body(head):
+        return _institution(ctx, c_start, c_end)
     if head.lemma_.lower() in lx.ANONYMOUS_HEADS:
         return _anonymous(ctx.doc, head, c_start, c_end)
     other = ctx.mention_in(c_start, c_end, _SOURCE_LABELS)
@@ -201,9 +201,7 @@ def classify(ctx: Context, head: Any) -> Source:
         conf = lx.CONF_NAMED if other[2] == PERSON else lx.CONF_INSTITUTION
         return _from_mention(ctx, other, AttributionType.NAMED, conf)
     if head.lemma_.lower() in lx.INSTITUTION_HEADS and _owned(head):
-        span = (c_start, c_end)
-        return Source(AttributionType.NAMED, text_of(ctx.doc)[c_start:c_end], span,
-                      lx.CONF_INSTITUTION)  # fmt: skip
+        return _institution(ctx, c_start, c_end)
     if head.pos_ == "PROPN" or acronym:  # a name the entity recogniser missed
         return Source(
             AttributionType.NAMED,
@@ -292,6 +290,22 @@ def _previous_subject(pronoun: Any) -> Any:
     if subject is None or subject.lower_ in lx.PLURAL_PRONOUNS | lx.SUBJECT_PRONOUNS:
         return None
     return subject
+
+
+def _institution(ctx: Context, start: int, end: int) -> Source:
+    """The phrase as a named source: a post, an owned institution, a named body's members."""
+    return Source(
+        AttributionType.NAMED, text_of(ctx.doc)[start:end], (start, end), lx.CONF_INSTITUTION
+    )
+
+
+def _named_body(head: Any) -> bool:
+    """The members of a named body, all of them speaking as one: "the League's 22 members"
+    (not "three Hamas members", nor "a member of the team")."""
+    return head.lemma_.lower() == "member" and any(
+        c.dep_ == "poss" and (c.ent_type_ in _OWNER_LABELS - {PERSON} or c.pos_ == "PROPN")
+        for c in head.children
+    )
 
 
 def _owned(head: Any) -> bool:

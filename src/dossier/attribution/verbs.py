@@ -36,7 +36,9 @@ def reporting_verbs(sent: Any, quotes: Sequence[tuple[int, int]]) -> Iterator[tu
     of "the agency quoted Moussa as saying" is the one quoted."""
     text: str = text_of(sent.doc)
     for token in sent:
-        if token.lemma_.lower() not in lx.REPORTING_VERBS or token.pos_ not in {"VERB", "AUX"}:
+        lemma = token.lemma_.lower()
+        reports = lemma in lx.REPORTING_VERBS or (lemma in lx.FRAMED_VERBS and _framed(token))
+        if not reports or token.pos_ not in {"VERB", "AUX"}:
             continue
         if inside(token.idx, quotes) or (negated(token) and not _holds_view(token)):
             continue
@@ -249,8 +251,12 @@ def _dated(prep: Any) -> bool:
 
 def _framed(verb: Any) -> bool:
     """The verb stands in a frame of speech: "In an interview with the BBC, ... recalled",
-    "in a statement, ... described"."""
-    return any(
+    "in a statement, ... described", "Speaking through a translator, ... compared"."""
+    speaking = any(
+        c.dep_ == "advcl" and c.tag_ == "VBG" and c.lemma_.lower() in lx.SPEAKING
+        for c in verb.children
+    )
+    return speaking or any(
         c.dep_ == "prep" and c.lower_ == "in" and g.dep_ == "pobj"
         and g.lemma_.lower() in lx.SPEECH_FRAMES
         for c in verb.children for g in c.children
