@@ -138,7 +138,7 @@ def build_sample(size: int) -> Corpus:
         try:
             sql = f"SELECT d.id, d.text, {OUTLET_LABEL_SQL} FROM documents d"
             texts = {doc: text for doc, text, _ in store.con.execute(sql).fetchall()}
-            refs = [replace(r, outlet="bbc") for r in claim_refs(store)]
+            refs = [replace(r, outlet="bbc") for r in claim_refs(store, texts)]
             times, events = load_times(store), load_event_sentences(store)
         finally:
             store.close()

@@ -190,9 +190,7 @@ def classify(ctx: Context, head: Any) -> Source:
     titled = titled_person(ctx.doc, head, ctx.mentions)  # "the Libyan leader": Gaddafi
     if titled is not None:
         return _from_mention(ctx, titled, AttributionType.NAMED, lx.CONF_NAMED)
-    if _unique_post(head):
-        return _institution(ctx, c_start, c_end)
-    if _named_body(head):
+    if _unique_post(head) or _named_body(head):
         return _institution(ctx, c_start, c_end)
     if head.lemma_.lower() in lx.ANONYMOUS_HEADS:
         return _anonymous(ctx.doc, head, c_start, c_end)

@@ -7,12 +7,11 @@ from collections.abc import Collection, Iterator, Sequence
 from typing import Any
 
 from dossier.attribution import lexicon as lx
+from dossier.attribution.content import framed, reports_content
 from dossier.attribution.sources import acronym_token
 from dossier.clean.dates import AGENCY_DATELINE
 from dossier.nlp import text_of
 
-# Dependents that show a reporting verb reports something (a clause, a quote, an object).
-_CONTENT_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "dobj", "advcl"})
 _NEGATIONS = frozenset({"not", "never", "neither", "n't", "nor"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # Dependencies of a verb without a subject that speaks for its head's subject.
@@ -37,7 +36,7 @@ def reporting_verbs(sent: Any, quotes: Sequence[tuple[int, int]]) -> Iterator[tu
     text: str = text_of(sent.doc)
     for token in sent:
         lemma = token.lemma_.lower()
-        reports = lemma in lx.REPORTING_VERBS or (lemma in lx.FRAMED_VERBS and _framed(token))
+        reports = lemma in lx.REPORTING_VERBS or (lemma in lx.FRAMED_VERBS and framed(token))
         if not reports or token.pos_ not in {"VERB", "AUX"}:
             continue
         if inside(token.idx, quotes) or (negated(token) and not _holds_view(token)):
@@ -55,9 +54,7 @@ def reporting_verbs(sent: Any, quotes: Sequence[tuple[int, int]]) -> Iterator[tu
             subject = _antecedent(token, subject) or subject  # "Ashton, who said": Ashton
         if subject is None or (subject.tag_ == "WDT" and not acronym_token(subject)):
             continue  # "an assault that showed how close ...": a thing, not a speaker
-        if _reports_content(token, _near_quote(text, token, quotes)) or _closing_tag(
-            token, subject
-        ):
+        if reports_content(token, _near_quote(text, token, quotes)) or _closing_tag(token, subject):
             yield token, subject
 
 
@@ -211,62 +208,6 @@ def _near_quote(text: str, verb: Any, quotes: Sequence[tuple[int, int]]) -> bool
         if 0 <= len(between) <= QUOTE_NEAR_CHARS and ("," in between or ":" in between):
             return True
     return False
-
-
-def _reports_content(verb: Any, near_quote: bool) -> bool:
-    """The verb reports something: naming verbs a name ("called him a living martyr") or a
-    demand ("called on Gaddafi's forces to pull back"), weak ones a clause, a demand ("urged
-    banks to lend") or, in an interview or a statement, what they say ("In an interview with
-    the BBC, Crocker recalled the role ..."), the others any content."""
-    deps = {child.dep_ for child in verb.children}
-    lemma = verb.lemma_.lower()
-    if lemma in lx.NAMING_VERBS:
-        return "oprd" in deps or _demands(verb, on=True)
-    if lemma in lx.WEAK_REPORTING_VERBS:
-        # only a clause is reported: "declared an influenza pandemic" reports nothing
-        clause = any(c.dep_ in ("ccomp", "parataxis") and _clausal(c) for c in verb.children)
-        demand = lemma in lx.DIRECTIVE_VERBS and _demands(verb, on=False)
-        return near_quote or clause or demand or verb.dep_ == "parataxis" or _framed(verb)
-    return near_quote or bool(deps & _CONTENT_DEPS) or verb.dep_ in {"parataxis", "ccomp"}
-
-
-def _demands(verb: Any, on: bool) -> bool:
-    """Someone is told to act: an object, or "on" and its object ("called on X"), and an
-    infinitive ("urged banks to lend", "called on Gaddafi's forces to pull back")."""
-    told = any(
-        (c.dep_ == "prep" and c.lower_ in ("on", "upon") and not _dated(c))
-        if on
-        else c.dep_ == "dobj"
-        for c in verb.children
-    )
-    # an act the outlet tells of ("became the first leader to urge Assad to quit"), not a report
-    main = verb.dep_ in ("ROOT", "conj", "ccomp", "parataxis")
-    return main and told and any(c.dep_ == "xcomp" and _clausal(c) for c in verb.children)
-
-
-def _dated(prep: Any) -> bool:
-    """ "on Friday": a date, not whom a demand is made of."""
-    return any(g.ent_type_ in ("DATE", "TIME") for g in prep.children)
-
-
-def _framed(verb: Any) -> bool:
-    """The verb stands in a frame of speech: "In an interview with the BBC, ... recalled",
-    "in a statement, ... described", "Speaking through a translator, ... compared"."""
-    speaking = any(
-        c.dep_ == "advcl" and c.tag_ == "VBG" and c.lemma_.lower() in lx.SPEAKING
-        for c in verb.children
-    )
-    return speaking or any(
-        c.dep_ == "prep" and c.lower_ == "in" and g.dep_ == "pobj"
-        and g.lemma_.lower() in lx.SPEECH_FRAMES
-        for c in verb.children for g in c.children
-    )  # fmt: skip
-
-
-def _clausal(token: Any) -> bool:
-    """A complement headed by a verb ("said it was ready"), not a noun or adjective the
-    parser made a clause ("declared an influenza pandemic", "pandemic" with a subject)."""
-    return bool(token.pos_ in ("VERB", "AUX"))
 
 
 def _closing_tag(verb: Any, subject: Any) -> bool:

@@ -40,7 +40,7 @@ def run_corroboration(store: Store) -> int:
     return len(groups)
 
 
-def claim_refs(store: Store, texts: Mapping[str, str] | None = None) -> list[ClaimRef]:
+def claim_refs(store: Store, texts: Mapping[str, str]) -> list[ClaimRef]:
     """Every stored claim with its outlet, publication date, actors and the titles it gives
     its people, its attribution typed against the dossier's subject (``subject``) and its
     outlet (``own_reporting``; ``texts``: the articles' texts by id)."""
@@ -57,7 +57,7 @@ def claim_refs(store: Store, texts: Mapping[str, str] | None = None) -> list[Cla
         actors = tuple(dict.fromkeys(actor_of[k] for k in keys if k in actor_of))
         titles = tuple((actor_of[k], t) for k in keys if k in actor_of for t in roles_of.get(k, ()))
         outlet, published = about.get(doc, ("unknown", ""))
-        claim = own_reporting(claim, outlet, (texts or {}).get(doc, ""))
+        claim = own_reporting(claim, outlet, texts.get(doc, ""))
         refs.append(ClaimRef(claim, outlet, doc, actors, titles, published))
     return refs
 
