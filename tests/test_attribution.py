@@ -98,6 +98,28 @@ def test_attribution_no_demand_no_report(nlp: Any, text: str) -> None:
     assert first(nlp, text).type == AttributionType.UNATTRIBUTED, text
 
 
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "In February, Norland officials detected four jets ferrying arms to Varnia.",
+            AttributionType.ANONYMOUS_GROUP,
+        ),
+        ("Investigators identified the bomber as a local man.", AttributionType.ANONYMOUS_GROUP),
+        # a named finder, people who act, and an activity are the outlet's to report
+        ("Maria Lopez detected four jets over the port.", AttributionType.UNATTRIBUTED),
+        ("Soldiers discovered a tunnel near the port.", AttributionType.UNATTRIBUTED),
+        ("Officials are monitoring visitors from the port.", AttributionType.UNATTRIBUTED),
+    ],
+)
+def test_attribution_what_an_unnamed_source_found(
+    nlp: Any, text: str, kind: AttributionType
+) -> None:
+    """An unnamed informant ("officials", "investigators") that detected something is the
+    source of what it found."""
+    assert first(nlp, text).type == kind, text
+
+
 def test_attribution_an_announced_act_is_no_source(nlp: Any) -> None:
     """ "announced the start of military intervention" is an act the outlet reports;
     "announced that ..." attributes; "are expected to" forecasts, it hedges no claim."""

@@ -40,6 +40,16 @@ FRAMED_VERBS = frozenset(
     {"compare", "liken", "praise", "criticise", "criticize", "dismiss", "defend", "hail",
      "welcome", "thank", "question"}
 )  # fmt: skip
+# Verbs of finding out: an unnamed source that detected something is the source of what it
+# detected ("American officials detected four Iranian jets"). Not an activity ("officials
+# are monitoring visitors"): the outlet reports that act.
+DETECTING_VERBS = frozenset({"detect", "spot", "discover", "intercept", "uncover", "identify"})
+# Unnamed sources whose findings are information they pass on ("officials detected"), not
+# people whose acts the outlet reports ("soldiers discovered a tunnel").
+INFORMANT_HEADS = frozenset(
+    {"official", "source", "diplomat", "analyst", "expert", "researcher", "investigator",
+     "intelligence", "agent", "observer", "inspector", "scientist", "monitor", "authority"}
+)  # fmt: skip
 # Verbs that report only when they name something ("called him a living martyr", an object
 # and its predicate): "called for a ceasefire", "called the meeting" report nothing.
 NAMING_VERBS = frozenset({"call", "label", "brand", "dub"})

@@ -35,9 +35,7 @@ def reporting_verbs(sent: Any, quotes: Sequence[tuple[int, int]]) -> Iterator[tu
     of "the agency quoted Moussa as saying" is the one quoted."""
     text: str = text_of(sent.doc)
     for token in sent:
-        lemma = token.lemma_.lower()
-        reports = lemma in lx.REPORTING_VERBS or (lemma in lx.FRAMED_VERBS and framed(token))
-        if not reports or token.pos_ not in {"VERB", "AUX"}:
+        if not _reporting(token) or token.pos_ not in {"VERB", "AUX"}:
             continue
         if inside(token.idx, quotes) or (negated(token) and not _holds_view(token)):
             continue
@@ -56,6 +54,19 @@ def reporting_verbs(sent: Any, quotes: Sequence[tuple[int, int]]) -> Iterator[tu
             continue  # "an assault that showed how close ...": a thing, not a speaker
         if reports_content(token, _near_quote(text, token, quotes)) or _closing_tag(token, subject):
             yield token, subject
+
+
+def _reporting(verb: Any) -> bool:
+    """A verb of reporting; a verb of appraisal in a frame of speech ("Speaking through a
+    translator, Davutoglu compared ..."); or a verb of finding out whose subject is an unnamed
+    source ("American officials detected four Iranian jets ferrying munitions")."""
+    lemma = verb.lemma_.lower()
+    if lemma in lx.REPORTING_VERBS or (lemma in lx.FRAMED_VERBS and framed(verb)):
+        return True
+    if lemma not in lx.DETECTING_VERBS:
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject is not None and subject.lemma_.lower() in lx.INFORMANT_HEADS
 
 
 def _in_dateline(token: Any) -> bool:
