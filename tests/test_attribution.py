@@ -761,16 +761,32 @@ def test_attribution_a_speaker_the_parser_hung_inside_an_opening_phrase(nlp: Any
 
 def test_attribution_a_wire_dateline_names_no_speaker(nlp: Any) -> None:
     """ "GENEVA (Reuters) - ..." names a place and an agency; the parser may make the place a
-    subject, and "declared an influenza pandemic" (an object, no clause) reports nothing."""
-    text = (
-        "OSTRIA (Reuters) - The Norland Health Council declared an influenza pandemic on "
-        "Thursday and advised governments to prepare."
-    )
+    subject. "declared an influenza pandemic" (an object, no clause) reports nothing; the
+    advice in a verb joined to it is the council's, dateline or not."""
+    text = "OSTRIA (Reuters) - The Norland Health Council declared an influenza pandemic."
     found = first(nlp, text)
     assert found.source != "OSTRIA"
     assert found.type == AttributionType.UNATTRIBUTED
+    advised = (
+        "The Norland Health Council declared an influenza pandemic on Thursday and advised "
+        "governments to prepare."
+    )
+    assert first(nlp, advised).source == "The Norland Health Council"
+    assert first(nlp, "OSTRIA (Reuters) - " + advised).source == "The Norland Health Council"
     text = "OSTRIA (Reuters) - The Norland Health Council said on Thursday it was ready."
     assert first(nlp, text).source == "The Norland Health Council"
+
+
+def test_attribution_a_name_inside_a_misparsed_clausal_subject_speaks(nlp: Any) -> None:
+    """ "WHO chief Dr Margaret Chan said", after another sentence, is parsed as a clause
+    ("WHO chiefs Chan") that is the subject of "said"; the name before the verb speaks."""
+    text = (
+        "It rains. WHO chief Dr Margaret Chan said the move did not mean the virus was "
+        "causing more severe illness."
+    )
+    found = [a for a in run(nlp, text)[1] if a.source]
+    assert [a.source for a in found] == ["Margaret Chan"]
+    assert found[0].type == AttributionType.NAMED
 
 
 def test_attribution_a_named_organisation_names_its_source(nlp: Any) -> None:

@@ -83,8 +83,11 @@ def _in_dateline(token: Any) -> bool:
 
 
 def _subject_after_dateline(verb: Any, subject: Any) -> Any:
-    """The verb's other subject, after the dateline ``subject`` stands in, if any."""
-    others = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i > subject.i]
+    """The other subject, after the dateline ``subject`` stands in, of the verb that has it:
+    ``verb`` itself, or the verb it borrows its subject from ("GENEVA (Reuters) - The WHO
+    declared a pandemic and advised governments to prepare")."""
+    owner = subject.head if subject.dep_ in SUBJECT_DEPS else verb
+    others = [c for c in owner.children if c.dep_ in SUBJECT_DEPS and c.i > subject.i]
     return next((c for c in others if not _in_dateline(c)), None)
 
 
@@ -201,6 +204,8 @@ def _phrase_before(verb: Any) -> Any:
     token = verb.doc[verb.i - 1]
     if token.pos_ not in ("NOUN", "PROPN"):
         return None
+    if token.pos_ == "PROPN" and _in_clausal_subject(verb, token):
+        return token
     for _ in range(4):
         if token.dep_ in ("appos", "conj"):
             return token
@@ -208,6 +213,14 @@ def _phrase_before(verb: Any) -> Any:
             return None
         token = token.head
     return None
+
+
+def _in_clausal_subject(verb: Any, token: Any) -> bool:
+    """The name stands inside a clause the parser made the verb's subject: "WHO chief Dr
+    Margaret Chan said", parsed as "WHO chiefs Chan" (a clause) said. A report has a speaker,
+    not a clause, for its subject."""
+    return any(c.dep_ == "csubj" and c.left_edge.i <= token.i <= c.right_edge.i
+               for c in verb.children)  # fmt: skip
 
 
 def _near_quote(text: str, verb: Any, quotes: Sequence[tuple[int, int]]) -> bool:
