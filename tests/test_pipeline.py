@@ -107,6 +107,21 @@ def test_pipeline_rebuild_is_idempotent(messy: tuple[Path, dict[str, str]], tmp_
     assert _snapshot(db) == first
 
 
+def test_pipeline_rebuild_by_another_spelling_of_the_path_is_idempotent(
+    messy: tuple[Path, dict[str, str]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The folder given first relative, then absolute: its files are already stored, not
+    reported as duplicates of themselves."""
+    root, _ = messy
+    db = tmp_path / "d.duckdb"
+    monkeypatch.chdir(root.parent)
+    build([Path(root.name)], db)
+    first = _snapshot(db)
+    stats = build([root.resolve()], db)
+    assert stats.documents == 0 and stats.duplicates == 0 and stats.skipped_unchanged >= 7
+    assert _snapshot(db) == first
+
+
 def test_pipeline_rebuild_redoes_articles_of_another_version(
     messy: tuple[Path, dict[str, str]], tmp_path: Path
 ) -> None:

@@ -6,7 +6,9 @@ stage's exception into a failure record for that article and goes on.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
+import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -111,6 +113,9 @@ class _Runner:
     def __init__(self, store: Store, run_id: int, options: BuildOptions, stats: BuildStats) -> None:
         self.store, self.run_id, self.options, self.stats = store, run_id, options, stats
         self.settled = store.settled_sources()
+        # the stored spelling of each source by real path: "../corpus/a.txt" given once and
+        # "/work/corpus/a.txt" the next time are one file, stored, skipped or failed once
+        self.spelling = {_real(source): source for source in store.known_sources()}
         self.owner_of = store.document_sources()  # document id -> source that holds it
         self.batch = Batch()
         self.pending: list[CleanArticle] = []
@@ -118,6 +123,7 @@ class _Runner:
 
     def fail(self, failures: Iterable[Failure]) -> None:
         for failure in failures:
+            failure = dataclasses.replace(failure, source=self._spelt(failure.source))
             log.warning("%s: %s (%s)", failure.source, failure.reason, failure.stage)
             self.batch.failures.append(failure)
             self.batch.outcomes.append((failure.source, "", "failed", None))
@@ -125,6 +131,7 @@ class _Runner:
 
     def add(self, raw: RawArticle) -> None:
         self.stats.inputs += 1
+        raw = dataclasses.replace(raw, source=self._spelt(raw.source))
         if self.settled.get(raw.source) == raw.original_sha256:
             self.stats.skipped_unchanged += 1
             return
@@ -168,6 +175,9 @@ class _Runner:
         self.batch = Batch()
         self.pending = []
 
+    def _spelt(self, source: str) -> str:
+        return self.spelling.get(_real(source), source)
+
     def _fail_article(self, raw: RawArticle, stage: str, reason: str) -> None:
         self.fail([Failure(raw.source, stage, reason)])
         self.batch.outcomes[-1] = (raw.source, raw.original_sha256, "failed", None)
@@ -180,3 +190,8 @@ class _Runner:
         self.batch.outcomes.append((raw.source, raw.original_sha256, "duplicate", document))
         self.stats.failures.append(failure)
         self.stats.duplicates += 1
+
+
+def _real(source: str) -> str:
+    """A source's real path ("path:LINE" kept whole), so that two spellings of one file match."""
+    return os.path.realpath(source)

@@ -92,6 +92,10 @@ class Store:
         ).fetchall()
         return {str(s): str(h) for s, h in rows}
 
+    def known_sources(self) -> list[str]:
+        """Every source any build recorded: stored, duplicate or failed."""
+        return [str(s) for (s,) in self.con.execute("SELECT source FROM sources").fetchall()]
+
     def document_sources(self) -> dict[str, str]:
         rows = self.con.execute("SELECT id, source FROM documents").fetchall()
         return {str(i): str(s) for i, s in rows}
