@@ -223,3 +223,30 @@ def test_conflicts_measures_of_two_substances_are_two_measures(
     a, b = corpus.refs[0], corpus.refs[-1]
     slots = [s for s, _, _ in pair_conflicts(a, b, corpus.texts, corpus.time_of)]
     assert ("number" in slots) is conflict
+
+
+FLU = "The Norvan flu has infected {count} people {where}, health officials said on Friday."
+
+
+@pytest.mark.parametrize(
+    ("where", "conflict"),
+    [("worldwide", False), ("around the world", False), ("in France", True)],
+)
+def test_conflicts_a_count_for_the_world_and_one_for_a_place_differ(
+    nlp: Any, where: str, conflict: bool
+) -> None:
+    """ "467,000 in France" / "1.6 million worldwide" count two wholes."""
+    first = FLU.format(count="467,000", where="in France")
+    slots = _slots(nlp, first, FLU.format(count="1.6 million", where=where))
+    assert ("number" in slots) is conflict
+
+
+def test_conflicts_a_country_as_subject_is_a_place_against_the_world(nlp: Any) -> None:
+    """ "France has recorded 467,000 cases" names its place as an actor, not after "in"."""
+    first = "France has recorded 467,000 cases of the Norvan flu, health officials said on Friday."
+    second = (
+        "Globally there are 1.6 million cases of the Norvan flu, health officials said on Friday."
+    )
+    assert "number" not in _slots(nlp, first, second)
+    third = "There are 1.6 million cases of the Norvan flu, health officials said on Friday."
+    assert "number" in _slots(nlp, first, third)

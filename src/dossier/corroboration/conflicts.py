@@ -26,7 +26,8 @@ slot only disagrees when the values cannot both be true:
   Diazepam"; counts such as "cases of ..." are left alone), with values that cannot both be true
   (``numbers``: "48" vs "64 killed"; not "7,500 dead" in March against "9,000" in April),
   in claims that may count one whole (``_same_scope``): not in two places ("337 cases in
-  Scotland" / "more than 800 cases in the UK"), nor of two casts ("India's economy grew" /
+  Scotland" / "more than 800 cases in the UK"), nor in the world and one place ("globally,
+  1.6 million cases" / "the US has recorded 467,000"), nor of two casts ("India's economy grew" /
   "the UK economy grew"). Percentages only in near paraphrases dated alike;
 - **place**: places disagree only when each claim names exactly one, the names differ and
   are no spellings of one name ("Deraa"/"Daraa", ``VARIANT_SIMILARITY``), neither lies in
@@ -69,6 +70,11 @@ PLACE_WINDOW = 400
 _SCHEDULED = re.compile(r"\b(?:will|shall)\b|\b(?:is|are) (?:due |set |scheduled )?to\b", re.I)
 # Subjects that name no one by themselves.
 _PRONOUNS = frozenset({"it", "they", "he", "she"})
+# A claim about the whole world: "Globally there are 1.6 million cases".
+_WORLDWIDE = re.compile(
+    r"\b(?:globally|worldwide|world-wide|(?:around|across|throughout) the (?:world|globe)"
+    r"|in the world|the world over)\b", re.I,
+)  # fmt: skip
 _COPULA = "be"  # a predicate's lemma for "is", "was", "are"
 Value = tuple[str, str, str]  # (document id, claim id, value as text)
 
@@ -192,15 +198,19 @@ def _place_conflict(a: ClaimRef, b: ClaimRef, texts: Mapping[str, str]) -> tuple
 
 def _same_scope(a: ClaimRef, b: ClaimRef, texts: Mapping[str, str]) -> bool:
     """Counts in the two claims may count one whole: they name no two different places
-    ("337 cases in Scotland" / "more than 800 cases in the UK"), and when both name actors or
-    places, they share one ("India's economy grew 6.9%" / "the UK economy grew 3.1%" share
-    neither). A claim naming neither ("His military claimed nearly 50 people were killed")
+    ("337 cases in Scotland" / "more than 800 cases in the UK"), nor the world and one place
+    ("The US has recorded 467,000 cases" / "Globally there are 1.6 million cases"), and when
+    both name actors or places, they share one ("India's economy grew 6.9%" / "the UK
+    economy grew 3.1%" share neither). A claim naming neither ("His military claimed nearly 50 people were killed")
     may count what another does."""
     if _unnamed_subject(a) or _unnamed_subject(b):
         return False
     places_a, places_b = _place_names(a, texts), _place_names(b, texts)
     if places_a and places_b and not places_a & places_b:
         return False
+    world_a, world_b = (bool(_WORLDWIDE.search(r.claim.text)) for r in (a, b))
+    if world_a != world_b and _names_place(b if world_a else a, texts):
+        return False  # "The US has recorded 467,000 cases" / "Globally, 1.6 million"
     scope_a, scope_b = set(a.actors) | places_a, set(b.actors) | places_b
     return not (scope_a and scope_b) or bool(scope_a & scope_b)
 
@@ -246,6 +256,12 @@ def _owner(ref: ClaimRef, q: Quantity, texts: Mapping[str, str]) -> str:
     before = [s for s in ref.claim.actors if start <= s.start and s.end <= q.span.start
               and not (speaker and speaker.start < s.end and s.start < speaker.end)]  # fmt: skip
     return span_text(ref, max(before, key=lambda s: s.end), texts).casefold() if before else ""
+
+
+def _names_place(ref: ClaimRef, texts: Mapping[str, str]) -> bool:
+    """The claim names a place, as a place or as an actor the gazetteer knows ("The US")."""
+    actors = (span_text(ref, span, texts) for span in ref.claim.actors)
+    return bool(ref.claim.places) or any(known(name) for name in actors)
 
 
 def _place_names(ref: ClaimRef, texts: Mapping[str, str]) -> set[str]:
