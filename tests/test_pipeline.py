@@ -202,3 +202,35 @@ def test_pipeline_changed_file_replaces_its_document(tmp_path: Path) -> None:
         "SELECT count(*) FROM mentions WHERE document_id NOT IN (SELECT id FROM documents)"
     )
     assert orphans.fetchone() == (0,)
+
+
+# Invented German and French prose: the English model would make claims of their words.
+GERMAN = (
+    "Der Stadtrat von Norheim hat am Dienstag beschlossen, den Hafen bis zum Jahr 2030 "
+    "auszubauen. Nach Angaben der Verwaltung sollen die Arbeiten im Frühjahr beginnen und "
+    "rund 120 Millionen Euro kosten. Kritiker aus dem nördlichen Bezirk warnten, dass die "
+    "Kosten weiter steigen könnten, weil die Preise für Stahl und Beton seit Monaten "
+    "zunehmen. Die Bürgermeisterin sagte, die Stadt werde die Pläne im Herbst vorstellen. "
+)
+FRENCH = (
+    "Le conseil municipal de Norheim a décidé mardi d'agrandir le port d'ici 2030. Selon "
+    "l'administration, les travaux doivent commencer au printemps et coûter environ 120 "
+    "millions d'euros. Des critiques du quartier nord ont averti que les coûts pourraient "
+    "encore augmenter, parce que les prix de l'acier et du béton montent depuis des mois. "
+)
+
+
+def test_pipeline_refuses_an_article_not_in_english_by_name(tmp_path: Path) -> None:
+    """A German or French article is reported with its reason, not read as English; an
+    English one beside it, and a short foreign note too short to judge, are built."""
+    root = tmp_path / "in"
+    root.mkdir()
+    (root / "de.txt").write_text(f"Hafen wird ausgebaut\n\n{GERMAN * 2}\n", encoding="utf-8")
+    (root / "fr.txt").write_text(f"Le port s'agrandit\n\n{FRENCH * 2}\n", encoding="utf-8")
+    (root / "en.txt").write_text(article_text("norheim"), encoding="utf-8")
+    (root / "short.txt").write_text("Hafen wird ausgebaut, sagt die Stadt.\n", encoding="utf-8")
+    stats = build([root], tmp_path / "d.duckdb")
+    reasons = {Path(f.source).name: f.reason for f in stats.failures}
+    assert set(reasons) == {"de.txt", "fr.txt"}
+    assert all(r.startswith("not English") for r in reasons.values())
+    assert stats.documents == 2

@@ -138,6 +138,7 @@ class _Runner:
         try:
             article = clean_article(raw)  # 2. clean: body, metadata, offset map
             nlp.check_length(article)
+            nlp.check_language(article)
         except DossierError as exc:
             self._fail_article(raw, "clean", str(exc))
             return
