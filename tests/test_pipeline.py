@@ -232,5 +232,6 @@ def test_pipeline_refuses_an_article_not_in_english_by_name(tmp_path: Path) -> N
     stats = build([root], tmp_path / "d.duckdb")
     reasons = {Path(f.source).name: f.reason for f in stats.failures}
     assert set(reasons) == {"de.txt", "fr.txt"}
-    assert all(r.startswith("not English") for r in reasons.values())
+    assert reasons["de.txt"].startswith("not English: reads as German")
+    assert reasons["fr.txt"].startswith("not English: reads as French")
     assert stats.documents == 2

@@ -18,6 +18,7 @@ from dossier import ingest, nlp, settings
 from dossier.attribution import attribute
 from dossier.claims import extract_claims
 from dossier.clean import clean_article
+from dossier.clean.language import check_language
 from dossier.corroboration.stage import BackgroundEmbedding, run_corroboration
 from dossier.errors import DossierError
 from dossier.model import AnnotatedArticle, BuildStats, CleanArticle, Failure, RawArticle
@@ -138,7 +139,7 @@ class _Runner:
         try:
             article = clean_article(raw)  # 2. clean: body, metadata, offset map
             nlp.check_length(article)
-            nlp.check_language(article)
+            check_language(article.text)
         except DossierError as exc:
             self._fail_article(raw, "clean", str(exc))
             return

@@ -5,7 +5,6 @@ from __future__ import annotations
 import bisect
 import functools
 import logging
-import re
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -15,15 +14,7 @@ from dossier.model import CleanArticle, EntityType, Mention, Sentence, Span
 
 log = logging.getLogger(__name__)
 
-__all__ = [
-    "check_language",
-    "check_length",
-    "load_model",
-    "parse",
-    "read_doc",
-    "text_of",
-    "word_count",
-]
+__all__ = ["check_length", "load_model", "parse", "read_doc", "text_of", "word_count"]
 
 # Texts per spaCy batch: spaCy's own default; larger batches gave no speed-up on 2 cores.
 PIPE_BATCH_SIZE = 64
@@ -97,31 +88,6 @@ def check_length(article: CleanArticle) -> None:
         raise ExtractionError(
             f"clean text is {len(article.text):,} characters, over the {settings.MAX_TEXT_CHARS:,} "
             "limit; split the file or raise DOSSIER_MAX_TEXT_CHARS"
-        )
-
-
-# The model reads English. In English prose a fifth or more of the words are common function
-# words (spaCy's stop words: 0.21 at the least over the 2,225 BBC articles, 0.23 on an English
-# medical abstract full of tables); in German, French, Spanish or Polish pages at most 0.11.
-ENGLISH_SHARE = 0.15
-# Texts shorter than this are not judged: a few words say too little.
-LANGUAGE_MIN_WORDS = 50
-_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
-
-
-def check_language(article: CleanArticle) -> None:
-    """Refuse a text that is not English, whose claims the English model would make up out of
-    function words of another language; the build reports it by name."""
-    from spacy.lang.en.stop_words import STOP_WORDS
-
-    words = [w.casefold() for w in _WORD.findall(article.text)]
-    if len(words) < LANGUAGE_MIN_WORDS:
-        return
-    share = sum(w in STOP_WORDS for w in words) / len(words)
-    if share < ENGLISH_SHARE:
-        raise ExtractionError(
-            f"not English: {share:.0%} of its {len(words):,} words are common English words "
-            f"(English text has {ENGLISH_SHARE:.0%} or more); dossier reads English articles"
         )
 
 
