@@ -754,3 +754,56 @@ def test_claims_a_clause_of_time_after_a_reports_comma_is_the_outlets(nlp: Any) 
     assert framing.type == AttributionType.UNATTRIBUTED
     text = "Tom Ardley said on Monday that 40 people died when the bridge in Varna collapsed."
     assert [c.text for c in claims_of(nlp, text, names)] == [text]
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "(Reporting by Maren Oslund; Editing by Tomas Brekke)",
+        "Reporting by Maren Oslund; additional reporting by Ivo Lind; Editing by Tomas Brekke",
+        "Norland Daily's Maren Oslund contributed to this report.",
+        "Associated Press writers Ivo Lind and Maren Oslund contributed to this report.",
+        "Contributing: Maren Oslund",
+    ],
+)
+def test_claims_a_credit_line_is_no_claim(nlp: Any, credit: str) -> None:
+    """Who worked on the article is no claim; a report by a named outlet still is."""
+    text = f"The Norland council approved the harbour plan on Monday.\n\n{credit}\n"
+    claims = run(nlp, text)
+    assert [c.text for c in claims] == ["The Norland council approved the harbour plan on Monday."]
+    reported = "Reporting by the Norland Times found that the council hid the harbour costs."
+    assert [c.text for c in run(nlp, reported)] == [reported]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claim"),
+    [
+        ("A spokeswoman for the Norland council declined to comment.", False),
+        ("Norvax did not immediately respond to a request for comment.", False),
+        ("The mayor could not be reached on Monday.", False),
+        ("Norland refused a request from Vessia to inspect the harbour.", True),
+        (
+            "The Norland council declined to comment, but its budget shows the harbour plan "
+            "will cost 120 million crowns over four years, according to documents seen by "
+            "the Norland Times.",
+            True,
+        ),
+    ],
+)
+def test_claims_a_short_refusal_to_comment_is_no_claim(
+    nlp: Any, sentence: str, claim: bool
+) -> None:
+    """Every story has a source that declined to comment; across outlets they look alike."""
+    assert bool(run(nlp, sentence)) is claim
+
+
+def test_claims_a_row_of_a_table_is_no_claim(nlp: Any) -> None:
+    """ "| DL | Ivo Lind | 63 | 85% | 1 tackle. |" is data; a sentence in a one-cell frame
+    ("| Norland won the cup on Sunday. |", a pull quote) is still prose."""
+    rows = (
+        "| Pos | Player | Plays | Stats |\n| DL | Ivo Lind | 63 | Lind made 3 tackles for Norland. |\n"
+        "| DL | Per Holm | 57 | Holm made 1 tackle for Norland. |\n"
+    )
+    assert run(nlp, rows) == []
+    framed = "| Norland won the cup against Vessia on Sunday. |\n"
+    assert len(run(nlp, framed)) == 1

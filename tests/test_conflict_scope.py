@@ -250,3 +250,12 @@ def test_conflicts_a_country_as_subject_is_a_place_against_the_world(nlp: Any) -
     assert "number" not in _slots(nlp, first, second)
     third = "There are 1.6 million cases of the Norvan flu, health officials said on Friday."
     assert "number" in _slots(nlp, first, third)
+
+
+def test_conflicts_people_killed_are_deaths(nlp: Any) -> None:
+    """ "killed an estimated 25 million people" counts what "more than 50 million deaths" does."""
+    first = "The Norvan plague killed an estimated 25 million people in Europe in the 14th century."
+    second = "The Norvan plague caused more than 50 million deaths in Europe in the 14th century."
+    assert "number" in _slots(nlp, first, second)
+    third = "The Norvan plague infected more than 50 million people in Europe in the 14th century."
+    assert "number" not in _slots(nlp, first, third)

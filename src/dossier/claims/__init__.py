@@ -7,7 +7,10 @@ draft"), whose names then include the antecedent's. A clause that counts differe
 A claim is a clause with a main verb, at least one entity mention (or a count of something,
 or a speaker the outlet cites, named or not, for what the speaker said), and no marks of opinion
 or scene-setting (questions, imperatives, evaluative copulas, the author's own appraisals),
-in a sentence that holds no comment-form chrome (``COMMENT_FORM``).
+in a sentence that holds no comment-form chrome (``COMMENT_FORM``) and is no credit line
+("(Reporting by X; Editing by Y)", "X contributed to this report": ``CREDIT_LINE``) nor a
+short refusal to comment (``checkable.says_nothing``) nor a row of a table
+(``checkable.in_table_row``).
 Its slots: the actors (mentions that are not places), the predicate (lemmatised verb, particle
 and object head), the date attached to the main verb, places, quantities, the sentence's
 attribution and the direct quotation it overlaps.
@@ -24,7 +27,7 @@ from dossier.attribution import attribute_clause
 from dossier.attribution import lexicon as lx
 from dossier.attribution.verbs import inside
 from dossier.claims.asides import asides, cut_off, subordinate_clauses
-from dossier.claims.checkable import is_checkable, is_opinion
+from dossier.claims.checkable import in_table_row, is_checkable, is_opinion, says_nothing
 from dossier.claims.clauses import (
     REPORTING_VERBS,
     Clause,
@@ -41,7 +44,7 @@ from dossier.claims.slots import (
     split_places,
     token_at,
 )
-from dossier.clean.signals import COMMENT_FORM
+from dossier.clean.signals import COMMENT_FORM, CREDIT_LINE
 from dossier.model import Attribution, AttributionType, Claim, Quantity, Span, TimeExpr
 from dossier.nlp import text_of
 
@@ -79,7 +82,8 @@ def extract_claims(
     """Every checkable clause of the parsed article ``doc``, in text order."""
     claims = []
     for sent in doc.sents:
-        if COMMENT_FORM.search(sent.text):
+        chrome = COMMENT_FORM.search(sent.text) or CREDIT_LINE.search(sent.text)
+        if chrome or says_nothing(sent) or in_table_row(sent):
             continue
         attribution = _attribution(document_id, sent, attributions)
         beside = subordinate_clauses(sent)

@@ -4,6 +4,7 @@ scene-setting (a question, an order, an evaluative copula, an appraisal in the a
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from dossier.claims.clauses import SUBJECTS, Clause, main_verb
@@ -35,6 +36,20 @@ _PURPOSE_NOUNS = {
     "intention", "hope", "priority", "challenge", "answer", "solution", "problem", "plan",
 }  # fmt: skip
 _EMPTY_SUBJECTS = {"it", "this", "that", "what"}
+# A source that says nothing: "A spokesperson for the NYAG declined to comment", "did not
+# immediately respond to a request for comment", "could not be reached". Every story has one,
+# so across outlets they look alike and tell nothing; in a short sentence, no claim.
+_NO_COMMENT = re.compile(
+    r"\b(?:declined|refused)\s+(?:to\s+(?:comment|say|elaborate|discuss)\b|comment)"
+    r"|\bdid\s+not\s+(?:immediately\s+)?(?:respond|reply)\s+to\s+(?:\w+\s+){0,4}"
+    r"(?:requests?|messages?|calls?|e-?mails?|inquir\w+)"
+    r"|\bcould\s+not\s+(?:immediately\s+)?be\s+reached\b"
+    r"|\b(?:was|were)\s+not\s+(?:immediately\s+)?available\s+for\s+comment\b",
+    re.IGNORECASE,
+)
+NO_COMMENT_MAX_WORDS = 20
+# Cells from which a line written as "| a | b | c |" is a table row.
+TABLE_MIN_CELLS = 3
 
 
 def is_checkable(
@@ -55,6 +70,24 @@ def is_checkable(
         return False
     subject = [c for c in verb.children if c.dep_ in SUBJECTS]
     return quoted or not (subject and subject[0].lower_ in _FIRST_PERSON and text)
+
+
+def says_nothing(sent: Any) -> bool:
+    """A short sentence in which a source declines to comment (``_NO_COMMENT``)."""
+    text: str = sent.text
+    return len(text.split()) <= NO_COMMENT_MAX_WORDS and bool(_NO_COMMENT.search(text))
+
+
+def in_table_row(sent: Any) -> bool:
+    """The sentence stands in a table row the extractor wrote out ("| DL | Larry Ogunjobi | 63
+    | 85% | 1 tackle (1 combined). |"): a record of data, whose figures count for different
+    rows, not a statement."""
+    text: str = text_of(sent.doc)
+    start = text.rfind("\n", 0, sent.start_char) + 1
+    end = text.find("\n", sent.end_char)
+    line = text[start : end if end >= 0 else len(text)].strip()
+    cells = [cell for cell in line.split("|") if cell.strip()]
+    return line.startswith("|") and line.endswith("|") and len(cells) >= TABLE_MIN_CELLS
 
 
 def is_opinion(doc: Any, clause: Clause) -> bool:

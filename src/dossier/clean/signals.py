@@ -146,6 +146,17 @@ COMMENT_FORM = re.compile(
 )
 
 
+# A credit line left in the body: "(Reporting by Will Dunham; Editing by Tom Brown)",
+# "Fox News' Jessica Napoli contributed to this report.", "Contributing: Kristine Phillips".
+# It names who worked on the article; it is no claim (stage 6).
+CREDIT_LINE = re.compile(
+    r"^\W*(?:additional\s+)?reporting\s+by\b.*\b(?:editing|writing)\s+by\b"
+    r"|^\W*editing\s+by\b|^\W*contributing\s*:"
+    r"|\bcontributed\s+(?:reporting\s+)?to\s+this\s+(?:report|story|article)\b",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
 @dataclass(frozen=True, slots=True)
 class LineSignals:
     """The shape of one line, computed once."""

@@ -79,6 +79,11 @@ def measured(q: Quantity, after: str) -> str:
     return found["what"].casefold() if found else ""
 
 
+# People counted by a verb of dying count deaths.
+_PEOPLE = frozenset({"people", "person", "persons"})
+_DYING = frozenset({"kill", "die"})
+
+
 def number_conflicts(
     a: ClaimRef, b: ClaimRef, close: bool, dated: bool
 ) -> list[tuple[Quantity, Quantity]]:
@@ -139,11 +144,12 @@ def _published_days(value: str) -> tuple[date, date] | None:
 
 
 def _by_unit(quantities: tuple[Quantity, ...]) -> dict[str, list[Quantity]]:
-    """Quantities keyed by unit, keeping only totals of units counted exactly once."""
+    """Quantities keyed by what they count (``counted``), keeping only totals of units counted
+    exactly once."""
     found: dict[str, list[Quantity]] = {}
     for q in quantities:
         if q.unit and q.hedge not in _NOT_TOTALS:
-            found.setdefault(q.unit, []).append(q)
+            found.setdefault(counted(q)[0], []).append(q)
     return {unit: qs for unit, qs in found.items() if len(qs) == 1}
 
 
@@ -151,9 +157,18 @@ def same_count(a: Quantity, b: Quantity) -> bool:
     """Two counts of one thing by one verb: "48 people were killed" and "killed 64 people";
     verbs reporters use for one another count alike ("released" / "freed" 1,000 prisoners,
     ``features.RELATED``)."""
-    if not a.unit or a.unit != b.unit or a.verb in VAGUE_VERBS or b.verb in VAGUE_VERBS:
+    (unit_a, verb_a), (unit_b, verb_b) = counted(a), counted(b)
+    if not unit_a or unit_a != unit_b or verb_a in VAGUE_VERBS or verb_b in VAGUE_VERBS:
         return False
-    return a.verb == b.verb or fold(a.verb) == fold(b.verb)
+    return verb_a == verb_b or fold(verb_a) == fold(verb_b)
+
+
+def counted(q: Quantity) -> tuple[str, str]:
+    """What a count counts, as (unit, verb): people killed or dead are deaths ("killed an
+    estimated 25 million people" / "causing more than 50 million deaths")."""
+    if q.unit in _PEOPLE and q.verb in _DYING:
+        return "death", "death"
+    return q.unit, q.verb
 
 
 def numbers_agree(a: Quantity, b: Quantity) -> bool:
