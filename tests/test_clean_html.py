@@ -171,3 +171,19 @@ def test_clean_html_repair_keeps_curly_quotes_and_fixes_mojibake() -> None:
 
     assert repair_text("The minister’s “plan”") == "The minister’s “plan”"
     assert repair_text("The ministerâ€™s plan") == "The minister’s plan"
+
+
+@pytest.mark.parametrize(
+    ("site_name", "outlet"),
+    [
+        ("https://www.lantern.example", "lantern.example"),
+        ("www.lantern.example/", "lantern.example"),
+        ("Lantern.example", "Lantern.example"),  # a name that is a domain stays as written
+        ("The Harbourview Lantern", "The Harbourview Lantern"),
+    ],
+)
+def test_clean_html_a_site_name_given_as_an_address_is_its_host(
+    site_name: str, outlet: str
+) -> None:
+    page = FULL_PAGE.replace('content="The Harbourview Lantern"', f'content="{site_name}"')
+    assert extract_html(page, "pier.html").outlet.value == outlet

@@ -170,7 +170,7 @@ def test_report_claims_cells_carry_their_state() -> None:
     assert "cell-copy" in wire.get("class")
     assert "Mira Talven" in ledger.get("title")
     assert "date: 2003" in ledger.get("title")
-    assert post.text_content().strip() == "—"
+    assert post.text_content().strip() == "" and "cell-none" in post.get("class")  # CSS draws "—"
     assert fishing.xpath('.//span[@class="att att-quote"]')
     badges = [row.xpath('.//span[contains(@class, "badge")]')[0].get("class") for row in rows]
     assert badges == ["badge st-conflicting", "badge st-corroborated", "badge st-single-source"]
@@ -319,3 +319,20 @@ def test_report_claims_browser_folds_details_and_shows_filters(tmp_path: Path) -
     details = tree.xpath('//tr[@class="claim-detail"]')
     assert [row.get("hidden") is None for row in details] == [False, True, False]
     assert "open" in tree.get_element_by_id("claim-c3").get("class")
+
+
+def test_report_claims_matrix_leaves_out_less_important_single_source_claims(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A page of thousands of claims by a hundred outlets would weigh tens of MB: past a cap,
+    single-source claims are left out of the matrix and the page says how many, and where
+    they are listed; a claim two outlets report is always drawn."""
+    import dossier.report.claims as ledger
+
+    monkeypatch.setattr(ledger, "MATRIX_SINGLE_SOURCE", 0)
+    tree = _tree(_export())
+    _, rows = _matrix(tree)
+    assert [row.get("data-status") for row in rows] == ["conflicting", "corroborated"]
+    note = " ".join(tree.xpath('//section[@id="claims"]')[0].text_content().split())
+    assert "1 less important single-source claims are left out" in note
+    assert "dossier claims --status single-source" in note

@@ -226,12 +226,18 @@ def _authors_field(author: str | None) -> MetaField[tuple[str, ...]]:
 
 
 def _outlet_field(document: Document) -> MetaField[str]:
-    name = document.sitename
+    name = _site_name(document.sitename or "")
     if not name:
         return MetaField(UNKNOWN_OUTLET, MetaSource.NONE, 0.0)
     from_domain = bool(document.hostname) and name == document.hostname
     confidence = DOMAIN_OUTLET_CONFIDENCE if from_domain else META_CONFIDENCE
     return MetaField(name, MetaSource.HTML_META, confidence, name)
+
+
+def _site_name(name: str) -> str:
+    """A site name given as an address ("https://www.hawaiinewsnow.com") as its host name."""
+    found = re.match(r"^\s*(?:https?://)?(?:www\.)?([\w-]+(?:\.[\w-]+)+)/?\s*$", name)
+    return found[1] if found and ("/" in name or name.strip().startswith("www.")) else name
 
 
 def _published_field(

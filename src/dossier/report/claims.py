@@ -35,6 +35,10 @@ ATTRIBUTIONS = {
     "unknown": ("?", "unknown attribution"),
 }
 TIP_SENTENCE_CHARS = 160  # a title tooltip shows a few lines well; the detail row has it all
+# Single-source claims drawn in the matrix, most important first. A row costs a cell per
+# outlet: 2,555 claims by 118 outlets made a 35 MB page. Claims two outlets or more report
+# are always drawn; the rest are listed by `dossier claims` and the JSON export.
+MATRIX_SINGLE_SOURCE = 400
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,18 +52,24 @@ def build_claims(claims: Any, views: Sequence[Mapping[str, Any]]) -> dict[str, A
     context = _Context({view["id"]: view["outlet"] for view in views}, drawn_anchors(views))
     raw = records(claims)
     order = sorted(range(len(raw)), key=lambda n: _rank(raw[n], n))
-    rows = [_claim(raw[n], n, context) for n in order]
-    _unique_anchors(rows)
+    every = [_claim(raw[n], n, context) for n in order]
+    _unique_anchors(every)
+    single = [row for row in every if row["status"] == "single-source"]
+    left_out = {row["id"] for row in single[MATRIX_SINGLE_SOURCE:]}
+    rows = [row for row in every if row["id"] not in left_out]
     outlets = _outlets(views, rows)
     for row in rows:
         row["cells"] = [_cell(row, outlet) for outlet in outlets]
         row["by_outlet"] = _by_outlet(row, outlets)
-    statuses = Counter(row["status"] for row in rows)
+    statuses = Counter(row["status"] for row in every)
     extra = sorted(set(statuses) - set(STATUSES))
     return {
         "rows": rows,
         "outlets": outlets,
         "counts": [(status, statuses[status]) for status in (*STATUSES, *extra)],
+        "total": len(every),
+        "left_out": len(left_out),
+        "single_drawn": len(single) - len(left_out),
     }
 
 
