@@ -294,3 +294,18 @@ def test_corroboration_a_summary_shows_the_names_its_clause_borrows(nlp: Any) ->
     summaries = {g.summary for g in corpus.groups()}
     assert "Norland has said it will not attend the meeting in Rabat." in summaries
     assert any(s.startswith("Russia and China, which last month vetoed") for s in summaries)
+
+
+def test_corroboration_a_summary_shows_the_opening_of_a_count_cut_off_its_clause(
+    nlp: Any,
+) -> None:
+    """A count cut off its clause ("and 97,000 deaths.") borrows no name; it is shown with
+    the words of its sentence before it."""
+    corpus = Corpus(nlp)
+    corpus.add(
+        "a",
+        "Outlet A",
+        f"Globally there are 1.6 million cases and about 97,000 deaths. {FILLER}",
+    )
+    summaries = {g.summary for g in corpus.groups()}
+    assert "Globally there are 1.6 million cases and about 97,000 deaths." in summaries
