@@ -21,6 +21,7 @@ import functools
 import importlib
 import re
 import unicodedata
+from collections import Counter
 
 from dossier.errors import ExtractionError
 
@@ -41,21 +42,23 @@ _WORD = re.compile(r"[^\W\d_]{2,}(?:'[^\W\d_]+)?")
 
 def check_language(text: str) -> None:
     """Raise ``ExtractionError`` naming the language when ``text`` is not English."""
-    letters = [c for c in text if c.isalpha()]
-    foreign = [c for c in letters if not _latin(c)]
-    if len(letters) >= MIN_LETTERS and len(foreign) > FOREIGN_SCRIPT * len(letters):
+    letters = sum(c.isalpha() for c in text)
+    foreign = [c for c in text if not c.isascii() and c.isalpha() and not _latin(c)]
+    if letters >= MIN_LETTERS and len(foreign) > FOREIGN_SCRIPT * letters:
         script = unicodedata.name(foreign[len(foreign) // 2], "?").split()[0].title()
         raise ExtractionError(
-            f"not English: {len(foreign) / len(letters):.0%} of its letters are {script} "
+            f"not English: {len(foreign) / letters:.0%} of its letters are {script} "
             "letters; dossier reads English articles"
         )
-    words = [w.casefold() for w in _WORD.findall(text) if all(map(_latin, w.replace("'", "")))]
+    words = [w.casefold() for w in _WORD.findall(text)
+             if w.isascii() or all(map(_latin, w.replace("'", "")))]  # fmt: skip
     if len(words) < MIN_WORDS:
         return
     english, other = _stop_words()
     own = sum(w in english for w in words) / len(words)
-    code, share = max(((c, sum(w in s for w in words) / len(words)) for c, s in other.items()),
-                      key=lambda found: found[1])  # fmt: skip
+    counts = Counter(code for w in words for code in other.get(w, ()))
+    code, hits = max(counts.items(), key=lambda found: found[1], default=("", 0))
+    share = hits / len(words)
     if share >= FOREIGN_SHARE and share >= own + MARGIN:
         raise ExtractionError(
             f"not English: reads as {LANGUAGES[code]} ({share:.0%} of its words are {LANGUAGES[code]}"
@@ -63,16 +66,19 @@ def check_language(text: str) -> None:
         )
 
 
+@functools.lru_cache(maxsize=4096)
 def _latin(char: str) -> bool:
     return "LATIN" in unicodedata.name(char, "")
 
 
 @functools.cache
-def _stop_words() -> tuple[frozenset[str], dict[str, frozenset[str]]]:
+def _stop_words() -> tuple[frozenset[str], dict[str, tuple[str, ...]]]:
+    """English function words, and for each other language's function word (not an English
+    one) the languages it belongs to."""
     english = frozenset(importlib.import_module("spacy.lang.en.stop_words").STOP_WORDS)
-    other = {
-        code: frozenset(importlib.import_module(f"spacy.lang.{code}.stop_words").STOP_WORDS)
-        - english
-        for code in LANGUAGES
-    }
-    return english, other
+    other: dict[str, list[str]] = {}
+    for code in LANGUAGES:
+        words = importlib.import_module(f"spacy.lang.{code}.stop_words").STOP_WORDS
+        for word in set(words) - english:
+            other.setdefault(word, []).append(code)
+    return english, {word: tuple(codes) for word, codes in other.items()}
