@@ -259,3 +259,17 @@ def test_conflicts_people_killed_are_deaths(nlp: Any) -> None:
     assert "number" in _slots(nlp, first, second)
     third = "The Norvan plague infected more than 50 million people in Europe in the 14th century."
     assert "number" not in _slots(nlp, first, third)
+
+
+WEEKLY = "Cases of the Norvan flu in Vessia rose by {rise} in the week to {day}, officials said."
+
+
+@pytest.mark.parametrize(("rise", "conflict"), [("50 percent", False), ("six percent", True)])
+def test_conflicts_two_measurements_on_two_dates_are_no_date_conflict(
+    nlp: Any, rise: str, conflict: bool
+) -> None:
+    """ "rose by six percent in the week to 28 September" / "by 50 percent in the week to 4
+    October" are two weeks' figures; one figure given two dates is a conflict."""
+    first = WEEKLY.format(rise="six percent", day="28 September")
+    slots = _slots(nlp, first, WEEKLY.format(rise=rise, day="4 October"))
+    assert ("date" in slots) is conflict

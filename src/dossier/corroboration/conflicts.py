@@ -14,7 +14,9 @@ slot only disagrees when the values cannot both be true:
   effect and its decision), nor when another date of one claim agrees with the other's
   ("exploded on 20 April and sank two days later" / "exploded on 20 April": two acts), nor
   in claims of two places or casts (``_same_scope``, as for numbers: "on Monday, nine cases in
-  the UK" / "last night, five cases in Brazil"), nor when one gives a rate (``_rate``: "15,000
+  the UK" / "last night, five cases in Brazil"), nor when their counts of one unit differ
+  (``_counts_differ``: "increased by six percent in the week to 28 September" / "by 50
+  percent in the week to 4 October", two measurements), nor when one gives a rate (``_rate``: "15,000
   barrels a day last week" / "15,800 barrels on Wednesday"), nor two states (``same_act``: "was
   a huge hit back in 1993" / "is a classic song ... today");
 - a claim that opens with a pronoun no name was found for ("It employs 50,000 staff") is
@@ -95,7 +97,7 @@ def pair_conflicts(
     if (
         close and scope and dates[0] and dates[1] and _dates_conflict(a, b, dates[0], dates[1])
         and not _another_date_agrees(a, b, dates[0], dates[1], others or {})
-        and not (_rate(a) or _rate(b))
+        and not (_rate(a) or _rate(b)) and not _counts_differ(a, b)
     ):  # fmt: skip
         found.append((ConflictSlot.DATE, _value(a, dates[0].text), _value(b, dates[1].text)))
     dated = bool(dates[0] and dates[1] and dates_agree(dates[0], dates[1]))
