@@ -811,3 +811,45 @@ def test_attribution_a_participle_of_speech_after_a_promise_is_the_promisers(nlp
         'Chronicle newspaper: "The task is to restore confidence."'
     )
     assert first(nlp, text).source == "Erik Lund"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "source"),
+    [
+        (
+            '"Everyone has a price," as one neo-bank CEO told me, and fees keep rising.',
+            AttributionType.ANONYMOUS_OFFICIAL,
+            "one neo-bank CEO",
+        ),
+        (
+            "The news organization, citing an anonymous source, reported that Norvax had "
+            "closed its Vessia plant.",
+            AttributionType.MEDIA,
+            "The news organization",
+        ),
+        (
+            "Ivo Lind told a Vessia news conference that the harbour would reopen in May.",
+            AttributionType.NAMED,
+            "Ivo Lind",
+        ),
+    ],
+)
+def test_attribution_titles_made_indefinite_and_news_bodies(
+    nlp: Any, text: str, kind: AttributionType, source: str
+) -> None:
+    """An indefinite title the tagger reads as a name is one unnamed source; a news
+    organisation is a medium; a news conference is where a named speaker spoke."""
+    found = first(nlp, text)
+    assert (found.type, found.source) == (kind, source)
+
+
+def test_attribution_a_name_never_ends_in_its_verb(nlp: Any) -> None:
+    """The tagger may run the reporting verb into the name ("Teresa Nielsen Hayden
+    explained", one entity); the source stops before the verb."""
+    text = (
+        "“All it took was one bad infection and Mike would wipe out every penny he had,” "
+        "Teresa Nielsen Hayden explained."
+    )
+    found = first(nlp, text)
+    assert found.source == "Teresa Nielsen Hayden"
+    assert sliced(text, found.source_span) == "Teresa Nielsen Hayden"

@@ -17,10 +17,11 @@ from collections.abc import Sequence
 from typing import Any
 
 from dossier.attribution import lexicon as lx
+from dossier.attribution.context import Context
 from dossier.attribution.cues import Cue, find_cue
 from dossier.attribution.marks import OPENERS
 from dossier.attribution.quotes import FoundQuote, find_quotes
-from dossier.attribution.sources import Context, Source
+from dossier.attribution.sources import Source
 from dossier.model import Attribution, AttributionType, Quote, QuoteKind, Span
 from dossier.nlp import text_of
 

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from dossier.attribution import lexicon as lx
-from dossier.attribution.sources import Context, Source, char_bounds, classify, is_media_phrase
+from dossier.attribution.context import Context
+from dossier.attribution.sources import Source, char_bounds, classify, is_media_phrase
 from dossier.attribution.verbs import (
     SUBJECT_DEPS,
     finds_nothing,

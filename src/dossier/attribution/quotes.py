@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from dossier.attribution import lexicon as lx
+from dossier.attribution.context import Context
 from dossier.attribution.marks import OPENERS, marked_ranges, trim
-from dossier.attribution.sources import Context, Source, classify
+from dossier.attribution.sources import Source, classify
 from dossier.attribution.verbs import reporting_verbs
 from dossier.model import QuoteKind
 from dossier.nlp import text_of

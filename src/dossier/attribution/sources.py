@@ -1,140 +1,24 @@
-"""Who a cue points at: the source phrase, the entity mention in it, and its kind."""
+"""Who a cue points at: the source phrase, the entity mention in it, and its kind.
+
+An article's ``Context`` (its mentions, paragraphs and people) is in ``context``."""
 
 from __future__ import annotations
 
-import bisect
-from collections import Counter
-from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from dossier.attribution import lexicon as lx
-from dossier.attribution.gender import gender_of, genders, pronoun_gender
-from dossier.attribution.marks import OPENERS
+from dossier.attribution.context import PERSON, Context, acronym_token
 from dossier.attribution.posts import titled_person
 from dossier.model import AttributionType
 from dossier.nlp import text_of
 
-PERSON = "PERSON"
 # Dependents that end a source noun phrase ("officials, who asked not to be named").
 _PHRASE_STOP_DEPS = frozenset({"relcl", "appos", "punct", "advcl"})
 # Entity types that can speak; NORP ("American") only modifies a source.
 _SOURCE_LABELS = frozenset({PERSON, "ORG", "GPE", "FAC"})
 _MEDIA_LABELS = frozenset({"ORG", "WORK_OF_ART", "PRODUCT"})
 _OWNER_LABELS = frozenset({"NORP", "GPE", "ORG", PERSON})
-# Dependency labels of a main clause's verb (a quotation's "said" can head a ccomp).
-_MAIN_CLAUSE = frozenset({"ROOT", "ccomp"})
-# Marks that open a paragraph of quoted words, which carries on the last speaker's words.
-_OPENING_QUOTES = frozenset({*OPENERS, "'"})
-
-
-def _article_labels(
-    text: str, mentions: Sequence[tuple[int, int, str]]
-) -> list[tuple[int, int, str]]:
-    """Each mention with the label its name has most often in the article: the tagger calls
-    "Soleimani" a PERSON seven times and a place three, and a pronoun must still find him. A
-    lone word that ends a name the article calls a PERSON is that person's surname. An
-    acronym ("BP", "NATO") is no person, whatever the tagger says."""
-    votes: dict[str, Counter[str]] = {}
-    for start, end, label in mentions:
-        name = text[start:end]
-        votes.setdefault(name, Counter())["ORG" if _acronym(name) else label] += 1
-    label_of = {name: v.most_common(1)[0][0] for name, v in votes.items()}
-    # "Hayward" after "Tony Hayward": the tagger often calls a lone surname an organisation.
-    surnames = {n.split()[-1] for n, label in label_of.items()
-                if label == PERSON and " " in n and not _acronym(n.split()[-1])}  # fmt: skip
-    return [
-        (s, e, PERSON if text[s:e] in surnames else label_of[text[s:e]]) for s, e, _ in mentions
-    ]
-
-
-def _acronym(name: str) -> bool:
-    return name.isupper() and name.isalpha() and len(name) <= 5
-
-
-def acronym_token(token: Any) -> bool:
-    """A word of two to five capitals in a sentence not written in capitals is a name, though
-    the tagger may read "WHO" as the pronoun "who" and "US" as "us"."""
-    if len(token) < 2 or not _acronym(token.text):
-        return False
-    return any(t.is_alpha and not t.is_upper for t in token.sent)
-
-
-@dataclass(frozen=True, slots=True)
-class Context:
-    """One article: its parsed doc, entity mentions sorted by start, paragraph starts."""
-
-    doc: Any
-    document_id: str
-    mentions: tuple[tuple[int, int, str], ...]
-    paragraph_starts: tuple[int, ...]
-    genders: Mapping[str, str]  # surname -> the gender the article marks (``gender``)
-
-    @classmethod
-    def build(cls, doc: Any, document_id: str, mentions: Sequence[tuple[int, int, str]]) -> Context:
-        text: str = text_of(doc)
-        starts = [0]
-        at = text.find("\n\n")
-        while at >= 0:
-            starts.append(at + 2)
-            at = text.find("\n\n", at + 2)
-        labelled = tuple(sorted(_article_labels(text, mentions)))
-        people = [(s, e) for s, e, label in labelled if label == PERSON]
-        return cls(doc, document_id, labelled, tuple(starts), genders(doc, people))
-
-    def paragraph_of(self, char: int) -> int:
-        return bisect.bisect_right(self.paragraph_starts, char) - 1
-
-    def mention_in(
-        self, start: int, end: int, labels: frozenset[str] | None = None, containing: bool = False
-    ) -> Any:
-        """The first mention inside ``[start, end)`` (or holding ``start``, if ``containing``)."""
-        for m_start, m_end, label in self.mentions:
-            if labels is not None and label not in labels:
-                continue
-            if containing and m_start <= start < m_end:
-                return (m_start, m_end, label)
-            if m_start >= start and m_end <= end and not containing:
-                return (m_start, m_end, label)
-        return None
-
-    def person_before(self, char: int, pronoun: str = "") -> tuple[int, int, str] | None:
-        """The PERSON a pronoun at ``char`` stands for: the last one before it in its
-        paragraph or the previous one, preferring one that is a clause's subject, and never
-        one the article gives the other gender ("she" is not "Mr Hague"). Paragraphs that
-        open with a quotation mark carry on the last speaker's words, so the search goes
-        back over them to the paragraph before ("Donaldson said ..." / '"We are going to
-        ...' / 'He added: ...')."""
-        paragraph = self.paragraph_of(char)
-        earlier = max(paragraph - 1, 0)
-        while earlier > 0 and self._opens_quote(earlier):
-            earlier -= 1
-        floor = self.paragraph_starts[earlier]
-        people = [m for m in self.mentions if m[2] == PERSON and floor <= m[0] and m[1] <= char]
-        wanted, text = pronoun_gender(pronoun), text_of(self.doc)
-        if wanted is not None:
-            people = [m for m in people
-                      if gender_of(self.genders, text[m[0] : m[1]]) in (None, wanted)]  # fmt: skip
-        subjects = [m for m in people if self._is_subject(m)]
-        found = subjects or people
-        return found[-1] if found else None
-
-    def _opens_quote(self, paragraph: int) -> bool:
-        start = self.paragraph_starts[paragraph]
-        return text_of(self.doc)[start : start + 80].lstrip()[:1] in _OPENING_QUOTES
-
-    def _is_subject(self, mention: tuple[int, int, str]) -> bool:
-        """The subject of a main clause, or in apposition to it: "former ambassador Ryan
-        Crocker recalled the role which Soleimani played" makes Crocker the one a following
-        "he said" means."""
-        span = self.doc.char_span(mention[0], mention[1], alignment_mode="expand")
-        if span is None:
-            return False
-        head = span.root.head if span.root.dep_ == "appos" else span.root  # "the envoy, X,"
-        if head.dep_ not in {"nsubj", "nsubjpass"}:
-            return False
-        verb = head.head
-        return verb.dep_ in _MAIN_CLAUSE or (verb.dep_ == "conj" and verb.head.dep_ in _MAIN_CLAUSE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,7 +84,7 @@ def classify(ctx: Context, head: Any) -> Source:
         return _from_mention(ctx, other, AttributionType.NAMED, conf)
     if head.lemma_.lower() in lx.INSTITUTION_HEADS and _owned(head):
         return _institution(ctx, c_start, c_end)
-    if head.pos_ == "PROPN" or acronym:  # a name the entity recogniser missed
+    if (head.pos_ == "PROPN" or acronym) and not _indefinite(head):  # a name NER missed
         return Source(
             AttributionType.NAMED,
             text_of(ctx.doc)[c_start:c_end],
@@ -216,6 +100,15 @@ def classify(ctx: Context, head: Any) -> Source:
         return Source(kind, head.text, _span(head), lx.CONF_OTHER_SOURCE)
     kind = _unnamed_kind(head)
     return Source(kind, text_of(ctx.doc)[c_start:c_end], (c_start, c_end), lx.CONF_OTHER_SOURCE)
+
+
+def _indefinite(head: Any) -> bool:
+    """ "one neo-bank CEO", "a CEO": a title the tagger took for a name, made indefinite."""
+    return any(
+        (c.dep_ == "det" and c.lower_ in ("a", "an", "another"))
+        or (c.dep_ == "nummod" and c.lower_ == "one")
+        for c in head.children
+    )
 
 
 def _quantified(head: Any) -> Any:
@@ -246,12 +139,18 @@ def _apposed(head: Any, label: str) -> bool:
     return label == PERSON or (label in _SOURCE_LABELS and head.pos_ == "NOUN")
 
 
+_NEWS_BODIES = frozenset({"organization", "organisation", "service", "network", "portal"})
+
+
 def is_media_phrase(ctx: Context, start: int, end: int, head: Any) -> bool:
     """An outlet, its reporter or a document: by its head noun ("the newspaper", "a cable";
     not a name ending in one, "the Health Protection Agency") or by a word of its name."""
     common = head.pos_ != "PROPN"
     if common and (head.lemma_.lower() in lx.MEDIA_HEADS or head.lower_ in lx.MEDIA_HEADS):
         return True
+    news = any(c.dep_ == "compound" and c.lower_ == "news" for c in head.children)
+    if common and news and head.lemma_.lower() in _NEWS_BODIES:
+        return True  # "the news organization", "a news service"; not a "news conference"
     org = ctx.mention_in(start, end, _MEDIA_LABELS)
     if org is None:
         return False
@@ -347,6 +246,11 @@ def _from_mention(
     ctx: Context, mention: tuple[int, int, str], kind: AttributionType, confidence: float
 ) -> Source:
     start, end = mention[0], mention[1]
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    # a name never ends in a verb: "Teresa Nielsen Hayden explained", tagged as one entity
+    while span is not None and len(span) > 1 and span[-1].pos_ in ("VERB", "AUX"):
+        span = span[:-1]
+        end = span.end_char
     return Source(kind, text_of(ctx.doc)[start:end], (start, end), confidence)
 
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from dossier.attribution import lexicon as lx
 from dossier.attribution.content import framed, reports_content
-from dossier.attribution.sources import acronym_token
+from dossier.attribution.context import acronym_token
 from dossier.clean.dates import AGENCY_DATELINE
 from dossier.nlp import text_of
 
