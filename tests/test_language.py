@@ -23,7 +23,7 @@ ITALIAN = (
     "120 milioni di euro, ma i critici del quartiere nord temono che i costi possano ancora "
     "crescere perché i prezzi dell'acciaio e del cemento salgono da mesi. "
 ) * 2
-RUSSIAN = "Городской совет Норхейма во вторник решил расширить порт к 2030 году. " * 8
+RUSSIAN = "Городской совет Норхейма решил расширить порт к 2030 году. " * 8
 
 
 @pytest.mark.parametrize(

@@ -45,7 +45,8 @@ def check_language(text: str) -> None:
     letters = sum(c.isalpha() for c in text)
     foreign = [c for c in text if not c.isascii() and c.isalpha() and not _latin(c)]
     if letters >= MIN_LETTERS and len(foreign) > FOREIGN_SCRIPT * letters:
-        script = unicodedata.name(foreign[len(foreign) // 2], "?").split()[0].title()
+        script = unicodedata.name(foreign[len(foreign) // 2], "?").split()[0]
+        script = script if len(script) <= 3 else script.title()  # "CJK", "Cyrillic"
         raise ExtractionError(
             f"not English: {len(foreign) / letters:.0%} of its letters are {script} "
             "letters; dossier reads English articles"
@@ -60,9 +61,10 @@ def check_language(text: str) -> None:
     code, hits = max(counts.items(), key=lambda found: found[1], default=("", 0))
     share = hits / len(words)
     if share >= FOREIGN_SHARE and share >= own + MARGIN:
+        name = LANGUAGES[code]
         raise ExtractionError(
-            f"not English: reads as {LANGUAGES[code]} ({share:.0%} of its words are {LANGUAGES[code]}"
-            f" function words, {own:.0%} English ones); dossier reads English articles"
+            f"not English: reads as {name} ({share:.0%} of its words are {name} function "
+            f"words, {own:.0%} English ones); dossier reads English articles"
         )
 
 

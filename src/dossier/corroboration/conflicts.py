@@ -16,9 +16,9 @@ slot only disagrees when the values cannot both be true:
   in claims of two places or casts (``_same_scope``, as for numbers: "on Monday, nine cases in
   the UK" / "last night, five cases in Brazil"), nor when their counts of one unit differ
   (``_counts_differ``: "increased by six percent in the week to 28 September" / "by 50
-  percent in the week to 4 October", two measurements), nor when one gives a rate (``_rate``: "15,000
-  barrels a day last week" / "15,800 barrels on Wednesday"), nor two states (``same_act``: "was
-  a huge hit back in 1993" / "is a classic song ... today");
+  percent in the week to 4 October", two measurements), nor when one gives a rate
+  (``_rate``: "15,000 barrels a day last week" / "15,800 barrels on Wednesday"), nor two
+  states (``same_act``: "was a huge hit back in 1993" / "is a classic song ... today");
 - a claim that opens with a pronoun no name was found for ("It employs 50,000 staff") is
   compared on no date or number (``_unnamed_subject``): whose it is is unknown;
 - **number**: one thing counted by one verb, not two things (``_two_things``: counts owned by
@@ -203,8 +203,8 @@ def _same_scope(a: ClaimRef, b: ClaimRef, texts: Mapping[str, str]) -> bool:
     ("337 cases in Scotland" / "more than 800 cases in the UK"), nor the world and one place
     ("The US has recorded 467,000 cases" / "Globally there are 1.6 million cases"), and when
     both name actors or places, they share one ("India's economy grew 6.9%" / "the UK
-    economy grew 3.1%" share neither). A claim naming neither ("His military claimed nearly 50 people were killed")
-    may count what another does."""
+    economy grew 3.1%" share neither). A claim naming neither ("His military claimed nearly
+    50 people were killed") may count what another does."""
     if _unnamed_subject(a) or _unnamed_subject(b):
         return False
     places_a, places_b = _place_names(a, texts), _place_names(b, texts)
