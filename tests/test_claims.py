@@ -654,6 +654,14 @@ def test_claims_an_earlier_value_is_no_total(nlp: Any) -> None:
     assert got == [(2254, ""), (1639, "previous")]
 
 
+def test_claims_a_number_in_a_clause_of_condition_is_no_total(nlp: Any) -> None:
+    """ "if it breaks above $13.60" supposes a figure; the main clause's figure is reported."""
+    text = "If Norvax shares break above $13.60 in Varnia, analysts said 400 jobs would be added."
+    claims = run(nlp, text, [("Varnia", "GPE"), ("Norvax", "ORG")])
+    got = sorted((q.low, q.hedge) for c in claims for q in c.quantities)
+    assert got == [(13.6, "conditional"), (400, "")]
+
+
 def test_claims_a_blog_post_line_glued_into_prose_gives_no_claim(nlp: Any) -> None:
     text = (
         "Norland Oil said the spill in Varnia was over. Posted by Ada Quist on May 1, 2005 10:03 "

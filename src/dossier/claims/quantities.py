@@ -12,10 +12,12 @@ Vague counts get the interval their words allow (hedge ``"vague"``): "several th
 ``[3000, 9000]``, "hundreds of" ``[200, 1999]``, "tens of thousands" ``[20000, 99000]``,
 "half a dozen" ``[6, 6]`` (``VAGUE_COUNTS``, ``FEW``).
 
-Three kinds of number are no total, and their hedge says so: an increment ("nine more people",
-"nine further cases", "44 new cases", "another 35", hedge ``"additional"``), a rate ("200 people a day", "$116 a barrel", hedge
-``"rate"``) and an earlier value ("up from 1,639", hedge ``"previous"``). Two outlets' totals
-can disagree; these are not compared with them.
+Four kinds of number are no total, and their hedge says so: an increment ("nine more
+people", "nine further cases", "44 new cases", "another 35", hedge ``"additional"``), a rate
+("200 people a day", "$116 a barrel", hedge ``"rate"``), an earlier value ("up from 1,639",
+hedge ``"previous"``) and a number in a clause of condition ("if it can break above
+$13.60", hedge ``"conditional"``). Two outlets' totals can disagree; these are not compared
+with them.
 
 The unit is the counted noun's lemma ("troop"), "USD"/"EUR"/"GBP" for money and "%" for
 percentages ("% of child" when the text says of what); nouns and participles that count people
@@ -140,10 +142,20 @@ def _quantity(doc: Any, document_id: str, m: re.Match[str]) -> Quantity | None:
         return None
     end = m.start() + len(m.group().rstrip())
     low, high = _interval(hedge, a, b)
-    hedge = (
-        no_total(text_of(doc), m.start("a") if m["cur"] is None else m.start("cur"), end) or hedge
-    )
+    at = m.start("a") if m["cur"] is None else m.start("cur")
+    hedge = no_total(text_of(doc), at, end) or _conditional(doc, at) or hedge
     return Quantity(Span(document_id, m.start(), end), low, high, unit, hedge, verb)
+
+
+def _conditional(doc: Any, char: int) -> str:
+    """ "conditional" for a number in a clause of condition ("if it can break above $13.60"):
+    a figure supposed, not reported."""
+    tokens = doc.char_span(char, char + 1, alignment_mode="expand")
+    above = [tokens[0], *tokens[0].ancestors] if tokens is not None and len(tokens) else []
+    opened = any(
+        c.dep_ == "mark" and c.lower_ in ("if", "unless") for t in above for c in t.children
+    )
+    return "conditional" if opened else ""
 
 
 def _vague(doc: Any, document_id: str, m: re.Match[str]) -> Quantity | None:
