@@ -149,6 +149,9 @@ MEDIA_HEADS = frozenset(
         "email", "e-mail", "transcript", "recording",
     }
 )  # fmt: skip
+# Heads that name a medium after "news": "the news organization", "a news service" (not a
+# "news conference", an occasion of speech).
+NEWS_BODIES = frozenset({"organization", "organisation", "service", "network", "portal"})
 # Words in an organisation's name that mark it as a news outlet ("The New Yorker", "BBC").
 MEDIA_NAME_WORDS = frozenset(
     {

@@ -139,9 +139,6 @@ def _apposed(head: Any, label: str) -> bool:
     return label == PERSON or (label in _SOURCE_LABELS and head.pos_ == "NOUN")
 
 
-_NEWS_BODIES = frozenset({"organization", "organisation", "service", "network", "portal"})
-
-
 def is_media_phrase(ctx: Context, start: int, end: int, head: Any) -> bool:
     """An outlet, its reporter or a document: by its head noun ("the newspaper", "a cable";
     not a name ending in one, "the Health Protection Agency") or by a word of its name."""
@@ -149,7 +146,7 @@ def is_media_phrase(ctx: Context, start: int, end: int, head: Any) -> bool:
     if common and (head.lemma_.lower() in lx.MEDIA_HEADS or head.lower_ in lx.MEDIA_HEADS):
         return True
     news = any(c.dep_ == "compound" and c.lower_ == "news" for c in head.children)
-    if common and news and head.lemma_.lower() in _NEWS_BODIES:
+    if common and news and head.lemma_.lower() in lx.NEWS_BODIES:
         return True  # "the news organization", "a news service"; not a "news conference"
     org = ctx.mention_in(start, end, _MEDIA_LABELS)
     if org is None:

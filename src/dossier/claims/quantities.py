@@ -35,6 +35,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from dossier.claims.numerals import no_count, no_total
+from dossier.claims.slots import token_at
 from dossier.model import Quantity, Span
 from dossier.nlp import text_of
 from dossier.time.lexicon import NUMBER_WORDS
@@ -150,8 +151,8 @@ def _quantity(doc: Any, document_id: str, m: re.Match[str]) -> Quantity | None:
 def _conditional(doc: Any, char: int) -> str:
     """ "conditional" for a number in a clause of condition ("if it can break above $13.60"):
     a figure supposed, not reported."""
-    tokens = doc.char_span(char, char + 1, alignment_mode="expand")
-    above = [tokens[0], *tokens[0].ancestors] if tokens is not None and len(tokens) else []
+    token = token_at(doc, char)
+    above = [token, *token.ancestors] if token is not None else []
     opened = any(
         c.dep_ == "mark" and c.lower_ in ("if", "unless") for t in above for c in t.children
     )

@@ -55,8 +55,9 @@ def build_claims(claims: Any, views: Sequence[Mapping[str, Any]]) -> dict[str, A
     every = [_claim(raw[n], n, context) for n in order]
     _unique_anchors(every)
     single = [row for row in every if row["status"] == "single-source"]
-    left_out = {row["id"] for row in single[MATRIX_SINGLE_SOURCE:]}
-    rows = [row for row in every if row["id"] not in left_out]
+    # by anchor, unique after ``_unique_anchors``; an id may repeat in a hand-made export
+    left_out = {row["anchor"] for row in single[MATRIX_SINGLE_SOURCE:]}
+    rows = [row for row in every if row["anchor"] not in left_out]
     outlets = _outlets(views, rows)
     for row in rows:
         row["cells"] = [_cell(row, outlet) for outlet in outlets]
