@@ -815,3 +815,39 @@ def test_claims_a_row_of_a_table_is_no_claim(nlp: Any) -> None:
     assert run(nlp, rows) == []
     framed = "| Norland won the cup against Vessia on Sunday. |\n"
     assert len(run(nlp, framed)) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a score or a record is no range
+        ("Norland opened with a 71-57 win over Varnia.", []),
+        ("Per Lund compiled a mark of 122-147 in Varnia.", []),
+        ("Norland marched 1,000-2,000 people through Varnia.", [(1000, 2000, "")]),
+        # "three-plus" is more than three
+        (
+            "Per Lund coached Norland for three-plus seasons in Varnia.",
+            [(4, float("inf"), "more than")],
+        ),
+        # a sum in brackets after another is that sum converted
+        (
+            "Norland paid $US1 million ($1.52 million) to Varnia.",
+            [(1e6, 1e6, ""), (1.52e6, 1.52e6, "conversion")],
+        ),
+    ],
+)
+def test_claims_scores_plus_and_conversions(
+    nlp: Any, text: str, expected: list[tuple[float, float, str]]
+) -> None:
+    claims = run(nlp, text, [("Norland", "ORG"), ("Varnia", "GPE"), ("Per Lund", "PERSON")])
+    assert [(q.low, q.high, q.hedge) for c in claims for q in c.quantities] == expected
+
+
+def test_claims_an_age_does_not_date_the_claim(nlp: Any) -> None:
+    """ "Ada Quist, 58," gives her year of birth (stage 4); the claim is dated by "on Saturday"."""
+    text = "The body of Ada Quist, 58, was found at a house in Varnia on Saturday."
+    (claim,) = run(nlp, text, [("Ada Quist", "PERSON"), ("Varnia", "GPE")])
+    assert claim.time is not None
+    assert text[claim.time.start : claim.time.end] == "Saturday"
+    times = extract_times(DOC_ID, text, [(0, len(text))], PUBLISHED)
+    assert "58" in [t.text for t in times]  # read, as a year of birth, by stage 4

@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from dossier.corroboration import quotes
 from dossier.corroboration.titles import read_title
 from dossier.model import AttributionType
 from tests.claim_corpus import FILLER, Corpus, pair_corpus
@@ -56,6 +57,40 @@ def test_conflicts_one_title_two_holders(nlp: Any, name_b: str, conflict: bool) 
         nlp,
         SPOKESMAN.format(title=title, name="Anna Berg"),
         SPOKESMAN.format(title=title, name=name_b),
+    )
+    assert ("other" in _slots(corpus)) is conflict
+    if conflict:  # each title is shown with its holder's name
+        (found,) = corpus.group_of("a").conflicts
+        assert {v[2] for v in found.values} == {f"{title} Anna Berg", f"{title} Erik Lund"}
+
+
+@pytest.mark.parametrize(
+    ("title_b", "conflict"),
+    [
+        ("NCC commander Gen. Karl Brenner", False),  # the initials of Norland Central Command
+        ("NFE commander Gen. Karl Brenner", True),
+    ],
+)
+def test_conflicts_a_title_in_initials_agrees(nlp: Any, title_b: str, conflict: bool) -> None:
+    corpus = pair_corpus(
+        nlp,
+        MESSAGE.format(title="Norland Central Command commander Gen. Karl Brenner"),
+        MESSAGE.format(title=title_b),
+    )
+    assert _slots(corpus) == (["other"] if conflict else [])
+
+
+@pytest.mark.parametrize(("opening", "conflict"), [("Mob", False), ("Estovian", True)])
+def test_conflicts_a_capital_that_opens_the_sentence_is_no_qualifier(
+    nlp: Any, opening: str, conflict: bool
+) -> None:
+    """ "Mob boss Karl Brenner said ..." may be capitalised only because it opens the sentence;
+    "Estovian Mob boss" holds a second capital, so both are read."""
+    title = f"{opening} boss" if opening == "Mob" else f"{opening} Mob boss"
+    corpus = pair_corpus(
+        nlp,
+        SPOKESMAN.format(title=title, name="Karl Brenner"),
+        SPOKESMAN.format(title="The Norland crime family boss", name="Karl Brenner"),
     )
     assert ("other" in _slots(corpus)) is conflict
 
@@ -311,6 +346,44 @@ def test_conflicts_a_trimmed_quote_is_no_rewording(nlp: Any, quote_b: str, confl
     wording conflict ("manage" / "control")."""
     quote_a = "We will keep the ports of the north open to every ship from Varnia"
     assert _quote_conflict(nlp, quote_a, quote_b) is conflict
+
+
+@pytest.mark.parametrize(
+    ("quote_b", "conflict"),
+    [
+        ("We realized the harbour will stay open to every ship after 6:41pm", False),  # spelling
+        ("We realised the harbor will stay open to every ship after 18:41", False),  # clock
+        ("We realised the harbour will stay open to every ship from 6:41pm", False),  # stop word
+        ("We realised the harbour will stay open to every vessel after 6:41pm", True),
+        ("We realised the harbour will stay shut to every ship after 6:41pm", True),
+    ],
+)
+def test_conflicts_a_quote_written_otherwise_is_no_rewording(
+    nlp: Any, quote_b: str, conflict: bool
+) -> None:
+    """Spellings ("realised"), clock times ("6:41pm" / "18:41") and one function word for
+    another are transcriptions of one quote; a content word for another is a rewording."""
+    quote_a = "We realised the harbour will stay open to every ship after 6:41pm"
+    assert _quote_conflict(nlp, quote_a, quote_b) is conflict
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "reworded"),
+    [
+        (["data", "center"], ["datacenter"], False),
+        (["ie"], ["internet", "explorer"], False),
+        (["11th"], ["eleventh"], False),
+        (["want"], ["wanted"], False),
+        (["policy"], ["police"], True),
+        (["three"], ["four"], True),
+        (["always"], ["never"], True),
+        (["sustained"], ["suffered"], True),
+    ],
+)
+def test_conflicts_rewording_is_another_word(
+    left: list[str], right: list[str], reworded: bool
+) -> None:
+    assert quotes._reworded(left, right) is reworded
 
 
 def _quote_conflict(nlp: Any, quote_a: str, quote_b: str) -> bool:

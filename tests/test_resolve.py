@@ -37,6 +37,19 @@ def apart(actors: Sequence[Actor], *mentions: MentionRef) -> bool:
     return len({actor_of(actors, m).id for m in mentions}) == len(mentions)
 
 
+def test_resolve_name_key_folds_initials_and_suffixes() -> None:
+    """Initials spaced or not, a generational suffix and a first initial before the given name
+    the person goes by are written differently by outlets; a middle initial tells two people."""
+    assert name_key("A. J. Smith") == name_key("A.J. Smith") == name_key("AJ Smith")
+    assert (
+        name_key("L. Patrick Gray III") == name_key("L. Patrick Gray") == name_key("Patrick Gray")
+    )
+    assert name_key("Martin Luther King Jr.") == name_key("Martin Luther King")
+    assert name_key("George W. Bush") != name_key("George Bush")
+    assert name_key("Pope John Paul II") != name_key("John Paul")
+    assert name_key("J. Smith") != name_key("Smith")
+
+
 def test_resolve_name_key_folds_transliterations() -> None:
     assert name_key("Qassem") == name_key("Qasem") == name_key("Kassem")
     assert name_key("Soleimani") == name_key("Suleimani") == name_key("Sulaimani")

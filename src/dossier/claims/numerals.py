@@ -5,7 +5,10 @@ case" ranks, "Phase 1" and "Resolution 1973" labels, "5.18 pm", "10:20 a.m." and
 times of day. ``quantities`` leaves them out, so two live-blog timestamps, two chart places or
 two phases of an alert are never compared as two counts of one thing. An increment ("nine
 more"), a rate ("200 a day", "each year, ... kills 500,000") and an earlier value ("up from
-1,639") count something but no total (``no_total``): their hedge says so.
+1,639") count something but no total (``no_total``): their hedge says so. Two numbers joined
+by a dash may be a score ("a 71-57 win", ``is_score``), a number with "plus" is open-ended
+("three-plus seasons", ``plus_after``), and a sum in brackets after another is the same sum
+converted ("£20m ($31m)", ``converted``).
 """
 
 from __future__ import annotations
@@ -51,6 +54,21 @@ _RATE_AFTER = re.compile(
 # "Each year, normal flu kills up to 500,000 people": a rate named before its number, in the
 # same sentence.
 _RATE_BEFORE = re.compile(r"\b(?:each|every)\s+(?:day|week|month|year|night)\b", re.I)
+# "162-139 record", "a 71-57 win", "a 44-26 rebounding edge": a score or a record, no range.
+_SCORE_AFTER = re.compile(
+    r"\s+(?:[a-z]+\s+)?(?:record|mark|win|victory|defeat|loss|lead|score|edge|advantage|"
+    r"vote|decision|margin|scoreline|draw|tie)s?\b",
+    re.I,
+)
+_SCORE_BEFORE = re.compile(r"\b(?:record|mark|score|scoreline|lead|margin|tally)\s+of\s+$", re.I)
+# "three-plus seasons", "50+ people": more than the number.
+_PLUS_AFTER = re.compile(r"(?:-|\s)?plus\b|\+", re.I)
+# A sum given again in another currency: "$US1 million ($1.52 million)", "£20m ($31m)".
+_CONVERSION_BEFORE = re.compile(
+    r"\d(?:\s?(?:m|bn|k|thousand|million|billion|trillion))?\s*\(\s*"
+    r"(?:about\s+|around\s+|approximately\s+|roughly\s+|some\s+)?$",
+    re.I,
+)
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s")
 # How far before a number its rank word may start ("resolution " is eleven characters).
 _RANK_WINDOW = 12
@@ -80,3 +98,24 @@ def no_total(text: str, start: int, end: int) -> str:
     before = _SENTENCE_END.split(text[max(0, start - 80) : start])[-1]
     rate = _RATE_AFTER.match(text[end : end + 48]) or _RATE_BEFORE.search(before)
     return "rate" if rate else ""
+
+
+def is_score(text: str, a: float, b: float, start: int, end: int) -> bool:
+    """ "162-139", "71-57 win", "a mark of 122-147": two numbers joined by a dash that are a
+    score or a record, not a range. A range runs from low to high ("1,000-2,000 people"); a
+    score need not, and a noun before or after it says which it is."""
+    return (
+        a > b or bool(_SCORE_AFTER.match(text, end))
+        or bool(_SCORE_BEFORE.search(text[max(0, start - 24) : start]))
+    )  # fmt: skip
+
+
+def plus_after(text: str, end: int) -> bool:
+    """ "three-plus seasons", "50+ people": more than the number."""
+    return bool(_PLUS_AFTER.match(text, end))
+
+
+def converted(text: str, start: int) -> str:
+    """ "conversion" when the sum at ``start`` repeats the sum before it in another currency,
+    in brackets: "$US1 million ($1.52 million)". It is no second figure."""
+    return "conversion" if _CONVERSION_BEFORE.search(text[max(0, start - 24) : start]) else ""

@@ -12,12 +12,13 @@ Vague counts get the interval their words allow (hedge ``"vague"``): "several th
 ``[3000, 9000]``, "hundreds of" ``[200, 1999]``, "tens of thousands" ``[20000, 99000]``,
 "half a dozen" ``[6, 6]`` (``VAGUE_COUNTS``, ``FEW``).
 
-Four kinds of number are no total, and their hedge says so: an increment ("nine more
+Five kinds of number are no total, and their hedge says so: an increment ("nine more
 people", "nine further cases", "44 new cases", "another 35", hedge ``"additional"``), a rate
 ("200 people a day", "$116 a barrel", hedge ``"rate"``), an earlier value ("up from 1,639",
-hedge ``"previous"``) and a number in a clause of condition ("if it can break above
-$13.60", hedge ``"conditional"``). Two outlets' totals can disagree; these are not compared
-with them.
+hedge ``"previous"``), a number in a clause of condition ("if it can break above
+$13.60", hedge ``"conditional"``) and a sum repeated in another currency ("£20m ($31m)",
+hedge ``"conversion"``). Two outlets' totals can disagree; these are not compared with them.
+A score is no range ("a 71-57 win"), and "three-plus" is "more than three" (``numerals``).
 
 The unit is the counted noun's lemma ("troop"), "USD"/"EUR"/"GBP" for money and "%" for
 percentages ("% of child" when the text says of what); nouns and participles that count people
@@ -34,7 +35,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from dossier.claims.numerals import no_count, no_total
+from dossier.claims.numerals import converted, is_score, no_count, no_total, plus_after
 from dossier.claims.slots import token_at
 from dossier.model import Quantity, Span
 from dossier.nlp import text_of
@@ -74,7 +75,7 @@ FEW = {"several": (3, 9), "a few": (2, 5), "a couple of": (2, 3), "a couple": (2
 PEOPLE = frozenset({"people", "person", "individual", "martyr", "victim", "human", "dead",
                     "killed"})  # fmt: skip
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "m": 1e6, "bn": 1e9}
-_CURRENCIES = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP"}
+_CURRENCIES = {"$": "USD", "us$": "USD", "$us": "USD", "€": "EUR", "£": "GBP"}
 TIME_UNITS = {"year", "month", "week", "day", "hour", "minute", "second", "decade", "century"}
 
 # "one" counts only before a scale word: "about one million people".
@@ -86,7 +87,7 @@ _NUM = (
 _HEDGE = "|".join(sorted(_HEDGES, key=len, reverse=True))
 _PATTERN = re.compile(
     rf"(?<![\w$€£.,-])(?:(?P<between>between)\s+|(?P<hedge>{_HEDGE})\s+)?"
-    rf"(?P<cur>US\$|\$|€|£)?\s?(?P<a>{_NUM})"
+    rf"(?P<cur>US\$|\$US|\$|€|£)?\s?(?P<a>{_NUM})"
     rf"(?:\s*(?P<sep>(?(between)(?:-|–|to|and)|(?:-|–|to)))\s*(?:US\$|\$|€|£)?(?P<b>{_NUM}))?"
     r"(?:\s+(?P<scale>thousand|million|billion|trillion)|(?(cur)\s?)(?P<short>m|bn)\b)?"
     r"(?P<pct>\s*%|\s+percent\b|\s+per cent\b)?(?![\w.,]\d)",
@@ -135,16 +136,25 @@ def _quantity(doc: Any, document_id: str, m: re.Match[str]) -> Quantity | None:
     scale = _SCALES[(m["scale"] or m["short"] or "").lower()] if m["scale"] or m["short"] else 1.0
     a = _number(m["a"]) * scale
     b = _number(m["b"]) * scale if m["b"] else None
+    text, end = text_of(doc), m.start() + len(m.group().rstrip())
+    if b is not None and not m["between"] and is_score(text, a, b, m.start(), end):
+        return None
+    if not hedge and b is None and plus_after(text, end):
+        hedge = "more than"
     counted = _unit(doc, m)
     if counted is None:
         return None
     unit, verb = counted
     if not hedge and b is None and not m["cur"] and _is_year(m["a"], unit):
         return None
-    end = m.start() + len(m.group().rstrip())
     low, high = _interval(hedge, a, b)
     at = m.start("a") if m["cur"] is None else m.start("cur")
-    hedge = no_total(text_of(doc), at, end) or _conditional(doc, at) or hedge
+    hedge = (
+        no_total(text, at, end)
+        or _conditional(doc, at)
+        or (converted(text, m.start()) if m["cur"] else "")
+        or hedge
+    )
     return Quantity(Span(document_id, m.start(), end), low, high, unit, hedge, verb)
 
 

@@ -21,6 +21,8 @@ _ALWAYS_PLACES = {"LOC", "FAC"}
 _OBJECTS = ("dobj", "obj")
 _PASSIVE_SUBJECTS = ("nsubjpass",)
 _DATED_KINDS = {TimeKind.DATE, TimeKind.TIME}
+# An age is a bare number of at most this many digits; a year has four.
+MAX_AGE_DIGITS = 3
 # How a date modifies a noun: "the 2003 invasion", "Saturday's strikes".
 _NOUN_MODIFIERS = ("nummod", "compound", "amod", "poss", "npadvmod")
 
@@ -76,7 +78,8 @@ def clause_time(
     """
     dated = [
         t for t in times if t.kind in _DATED_KINDS and start <= t.span.start and t.span.end <= end
-    ]
+        and not _is_age(t)
+    ]  # fmt: skip
     if not aside:  # an aside's date is its own
         dated = [t for t in dated if not _dates_something_else(doc, t.span.start)]
     text = text_of(doc)
@@ -91,6 +94,12 @@ def clause_time(
         if _governing_verb(doc, t.span.start) in (verb, verb.head):
             return t
     return dated[0]
+
+
+def _is_age(time: TimeExpr) -> bool:
+    """An age ("Alice McMeekin, 58,") that stage 4 read as a year of birth: it dates the
+    person, not what the clause reports."""
+    return time.text.isdigit() and len(time.text) <= MAX_AGE_DIGITS
 
 
 def _dates_something_else(doc: Any, char: int) -> bool:

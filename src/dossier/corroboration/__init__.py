@@ -127,17 +127,24 @@ def _conflicts(
     Compared are the pairs that scored (a pair left unscored, or scoring 0 on a content cosine
     under ``MIN_CONTENT_COSINE``, tells two acts) and that are worded differently: two claims
     worded alike cannot disagree on a slot (the same date words, numbers, places, quote and
-    titles). A large group's pairs grow with the square of its size; most are neither."""
+    titles). A large group's pairs grow with the square of its size; most are neither. Two
+    claims of one article are near paraphrases only when both their wording and their
+    meaning are close: an article that gives one fact twice words it alike, and one whose
+    sentences only mean alike gives parts of a whole ("Twelve people were killed ... in Bener
+    Meriah district" / "In neighbouring Central Aceh district, 10 people were killed")."""
     found: dict[str, list[tuple[str, Value, Value]]] = defaultdict(list)
     others = other_times([refs[k] for k in sorted({k for pair in linked for k in pair})], time_of)
     for (i, j), score in linked.items():
         if not score or refs[i].claim.text == refs[j].claim.text:
             continue
-        close = (
-            scorer.lexical(i, j) >= CONFLICT_LEXICAL
-            or scorer.cosine(i, j) >= CONFLICT_COSINE
-            or scorer.same_event(i, j)
+        lexical, cosine = (
+            scorer.lexical(i, j) >= CONFLICT_LEXICAL,
+            scorer.cosine(i, j) >= CONFLICT_COSINE,
         )
+        if refs[i].document_id == refs[j].document_id:
+            close = lexical and cosine  # an article restating a fact words it alike
+        else:
+            close = lexical or cosine or scorer.same_event(i, j)
         found[refs[i].claim.id].extend(
             pair_conflicts(refs[i], refs[j], texts, time_of, close, others)
         )

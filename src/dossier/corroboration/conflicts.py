@@ -21,7 +21,9 @@ slot only disagrees when the values cannot both be true:
   states (``same_act``: "was a huge hit back in 1993" / "is a classic song ... today");
 - a claim that opens with a pronoun no name was found for ("It employs 50,000 staff") is
   compared on no date or number (``_unnamed_subject``): whose it is is unknown;
-- **number**: one thing counted by one verb, not two things (``_two_things``: counts owned by
+- **number**: inside one article, only when one figure differs (two that differ, "The
+  13-inch models start at $1,199" / "The 11-inch models will start at $999", describe two
+  items); one thing counted by one verb, not two things (``_two_things``: counts owned by
   two actors, the actor named last before each count, the speaker aside: "England have lost
   their first three matches" / "a woeful Wales lost all five matches"; measures of two
   substances, ``numbers.measured``: "four milligrams of the drug" / "a 10 milligram tablet of
@@ -101,11 +103,13 @@ def pair_conflicts(
     ):  # fmt: skip
         found.append((ConflictSlot.DATE, _value(a, dates[0].text), _value(b, dates[1].text)))
     dated = bool(dates[0] and dates[1] and dates_agree(dates[0], dates[1]))
-    for qa, qb in number_conflicts(a, b, close, dated) if scope else ():
-        if _two_things(a, qa, b, qb, texts):
-            continue
-        found.append((ConflictSlot.NUMBER, _value(a, _slice(a, qa, texts)),
-                      _value(b, _slice(b, qb, texts))))  # fmt: skip
+    counts = [
+        (qa, qb) for qa, qb in (number_conflicts(a, b, close, dated) if scope else ())
+        if not _two_things(a, qa, b, qb, texts)
+    ]  # fmt: skip
+    if a.document_id != b.document_id or len(counts) == 1:  # one article: two items' figures
+        found.extend((ConflictSlot.NUMBER, _value(a, _slice(a, qa, texts)),
+                      _value(b, _slice(b, qb, texts))) for qa, qb in counts)  # fmt: skip
     places = _place_conflict(a, b, texts) if close and not _counts_differ(a, b) else None
     if places:
         found.append((ConflictSlot.PLACE, _value(a, places[0]), _value(b, places[1])))

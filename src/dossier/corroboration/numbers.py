@@ -47,7 +47,7 @@ _TALLY = re.compile(
 )
 # Hedges of a number that is no total: an increment ("nine more"), a rate ("200 a day") or an
 # earlier value ("up from 1,639").
-_NOT_TOTALS = frozenset({"additional", "rate", "previous", "conditional"})
+_NOT_TOTALS = frozenset({"additional", "rate", "previous", "conditional", "conversion"})
 # Verbs too general to say that two counts count the same thing ("there are", "has").
 VAGUE_VERBS = frozenset({"", "be", "have", "say", "do", "include", "make", "get"})
 # Verbs that move or state a figure ("pushed the deficit to $500.5bn", "spending rose to

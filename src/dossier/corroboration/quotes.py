@@ -26,6 +26,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from dossier.corroboration.records import ClaimRef, span_text
 from dossier.model import AttributionType
+from dossier.time.lexicon import NUMBER_WORDS, ORDINALS
 
 # Share of the shorter quote's words, in order, from which two quotes word the same statement.
 QUOTE_SIMILARITY = 0.6
@@ -51,7 +52,22 @@ _FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
 _CONTRACTIONS = tuple((re.compile(p, re.I), full) for p, full in (
     (r"\bwon['’]t\b", "will not"), (r"\bcan['’]t\b", "can not"), (r"n['’]t\b", " not"),
     (r"['’]m\b", " am"), (r"['’]re\b", " are"), (r"['’]ve\b", " have"), (r"['’]ll\b", " will"),
+    (r"\b(he|she|it|that|there|what|who|here)['’]s\b", r"\1 is"),
 ))  # fmt: skip
+# Clock times, written out as four digits: "6:41pm", "6:41 p.m." and "18:41" are one time.
+_CLOCK = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?m\b\.?|\b(\d{1,2}):(\d{2})\b", re.I)
+# Stop words that still change what a quote says when one stands for another.
+_WEIGHTY = frozenset({
+    "not", "no", "never", "nothing", "none", "nobody", "neither", "nor", "always", "all",
+    "every", "everything", "everyone", "without", "more", "less", "least", "most", "few",
+})  # fmt: skip
+# British spellings and their American forms, compared alike ("realised"/"realized").
+_SPELLINGS = tuple((re.compile(p), r) for p, r in (
+    (r"our\b|our(?=[a-z])", "or"), (r"is(e|ed|es|ing|ation)\b", r"iz\1"), (r"ys(e|ed|es|ing)\b", r"yz\1"),
+    (r"tre\b", "ter"), (r"ence\b", "ense"), (r"ll(ed|ing|er)\b", r"l\1"), (r"ogue\b", "og"),
+))  # fmt: skip
+# An inflection adds this many letters at most ("want"/"wanted", "damage"/"damaged").
+_INFLECTION = 3
 # Attributions that pass a quote on without naming who spoke it.
 _RELAYS = {
     AttributionType.ANONYMOUS_OFFICIAL, AttributionType.ANONYMOUS_GROUP, AttributionType.MEDIA,
@@ -85,10 +101,20 @@ def quote_conflict(a: ClaimRef, b: ClaimRef, texts: Mapping[str, str]) -> tuple[
 
 
 def _expand(quote: str) -> str:
-    """Contractions written out: "I'm not" and "I am not" word one statement alike."""
+    """Contractions written out ("I'm not" and "I am not" word one statement alike), and clock
+    times as four digits ("6:41pm", "18:41" and "6:41 p.m." are "1841")."""
     for pattern, full in _CONTRACTIONS:
         quote = pattern.sub(full, quote)
-    return quote
+    return _CLOCK.sub(_clock, quote)
+
+
+def _clock(found: re.Match[str]) -> str:
+    hour, minute = int(found[1] or found[4]), int(found[2] or found[5] or 0)
+    half = (found[3] or "").casefold()
+    if hour > 24 or minute > 59 or (half and not 1 <= hour <= 12):
+        return found[0]
+    hour = hour % 12 + (12 if half == "p" else 0) if half else hour
+    return f"{hour:02d}{minute:02d}"
 
 
 def _plain(words: list[str]) -> list[str]:
@@ -110,7 +136,10 @@ def _substituted(a: list[str], b: list[str]) -> bool:
     ops = SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
     for k in range(1, len(ops) - 1):
         op, i1, i2, j1, j2 = ops[k]
-        if op == "replace" and max(i2 - i1, j2 - j1) <= MAX_SUBSTITUTED and _anchored(a, ops, k):
+        if (
+            op == "replace" and max(i2 - i1, j2 - j1) <= MAX_SUBSTITUTED and _anchored(a, ops, k)
+            and _reworded(a[i1:i2], b[j1:j2])
+        ):  # fmt: skip
             return True
     # Or a phrase moved: "not ruling it out, but not ruling it in" / "not ruling it in, not
     # ruling it out" leave the same words out at opposite ends.
@@ -119,6 +148,55 @@ def _substituted(a: list[str], b: list[str]) -> bool:
         _longest_run(left, right) >= MOVED_WORDS
         for n, left, _ in gaps for m, _, right in gaps if n != m
     )  # fmt: skip
+
+
+def _reworded(left: list[str], right: list[str]) -> bool:
+    """Other words stand in ``right`` where ``left`` has its own, not the same words written
+    otherwise: a compound closed or open ("datacenters"/"data centers"), an acronym ("IE" /
+    "Internet Explorer"), a spelling ("realised"/"realized", ``_SPELLINGS``), an inflection
+    ("want"/"wanted"), a number in words or figures ("11th"/"eleventh"), or only function words
+    ("Nothing in this regulation" / "in the regulation"). A function word that changes what is
+    said is weighed as a word (``_WEIGHTY``: "never" for "always", "no" for "all")."""
+    if "".join(left) == "".join(right) or _acronym(left, right) or _acronym(right, left):
+        return False
+    words_a, words_b = _weighed(left), _weighed(right)
+    return any(not any(_one_word(w, v) for v in words_b) for w in words_a) or any(
+        not any(_one_word(w, v) for v in words_a) for w in words_b
+    )
+
+
+def _weighed(words: list[str]) -> list[str]:
+    return [w for w in words if w not in STOP_WORDS or w in _WEIGHTY or _number(w) is not None]
+
+
+def _acronym(short: list[str], long: list[str]) -> bool:
+    return len(short) == 1 and len(long) > 1 and short[0] == "".join(w[0] for w in long)
+
+
+def _one_word(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    numbers = _number(a), _number(b)
+    if None not in numbers:
+        return numbers[0] == numbers[1]
+    if _spelt(a) == _spelt(b):
+        return True
+    short, long = sorted((a, b), key=len)
+    return len(short) >= 4 and long.startswith(short) and len(long) - len(short) <= _INFLECTION
+
+
+def _spelt(word: str) -> str:
+    for pattern, american in _SPELLINGS:
+        word = pattern.sub(american, word)
+    return word
+
+
+def _number(word: str) -> int | None:
+    if word.isdigit():
+        return int(word)
+    if word in ("a", "an"):
+        return None
+    return ORDINALS.get(word, NUMBER_WORDS.get(word))
 
 
 def _anchored(a: list[str], ops: Sequence[tuple[str, int, int, int, int]], k: int) -> bool:

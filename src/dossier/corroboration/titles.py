@@ -24,7 +24,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from dossier.corroboration.records import ClaimRef
+from dossier.corroboration.records import ClaimRef, span_text
 
 _WORD = re.compile(r"[\w.'’-]+")
 _RANKS = frozenset({
@@ -45,6 +45,8 @@ _DEMONYMS = {"french": "france", "dutch": "netherlands", "swiss": "switzerland",
 _NAMES = re.compile(r"\bUnited (States|Kingdom|Nations)\b")
 _NAME_CODES = {"States": "US", "Kingdom": "UK", "Nations": "UN"}
 _STEM = 4
+# How many words after a title may be its holder's name.
+HOLDER_WORDS = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,21 +91,52 @@ def _fold(word: str) -> str:
 
 
 def title_conflict(a: ClaimRef, b: ClaimRef, texts: Mapping[str, str]) -> tuple[str, str] | None:
-    """The two differing titles or names of a pair, or None."""
-    for ta in _titles(a):
-        for tb in _titles(b):
+    """The two differing titles or names of a pair, or None. A name conflict shows each
+    title with its holder's name as written after it ("Chargers general manager A.J.
+    Smith")."""
+    for ta in _titles(a, texts):
+        for tb in _titles(b, texts):
             if ta.head != tb.head or not ta.qualifiers or not tb.qualifiers:
                 continue
             retitled = ta.actor == tb.actor and not (
                 ta.qualifiers & _words_of(tb) or tb.qualifiers & _words_of(ta)
-            )
+                or _abbreviates(ta, tb) or _abbreviates(tb, ta)
+            )  # fmt: skip
             if retitled and not (_mentioned(ta, b, texts) or _mentioned(tb, a, texts)):
                 return _shown(ta.text), _shown(tb.text)
             one_holder = ta.unique and tb.unique  # "a Reuters columnist" has many holders
             renamed = ta.actor != tb.actor and ta.qualifiers == tb.qualifiers and one_holder
             if renamed and not (_holds(tb.actor, a) or _holds(ta.actor, b)):
-                return _shown(ta.text), _shown(tb.text)
+                return _with_holder(ta, a, texts), _with_holder(tb, b, texts)
     return None
+
+
+def _abbreviates(short: Title, long: Title) -> bool:
+    """A qualifier of ``short`` in capitals holds the initials of ``long``'s qualifying words:
+    "CHP Officer" and "Highway Patrol Officer" ("HP"), "California Highway Patrol Officer"."""
+    words = (w.strip(".'’-") for w in _words(long.text))
+    initials = "".join(
+        w[0] for w in words if w[:1].isupper() and w.casefold() not in _RANKS | _TIME_WORDS
+        and w.casefold().removesuffix("s") != long.head
+    ).casefold()  # fmt: skip
+    acronyms = [w for w in _words(short.text) if len(w) > 1 and w.isupper()]
+    return len(initials) > 1 and any(initials in w.casefold() for w in acronyms)
+
+
+def _with_holder(title: Title, ref: ClaimRef, texts: Mapping[str, str]) -> str:
+    """The title and the capitalised words right after it in the claim's sentence: its
+    holder's name as the outlet wrote it."""
+    sentence = span_text(ref, ref.claim.sentence, texts)
+    at = sentence.find(title.text)
+    after = sentence[at + len(title.text) :].split()[:HOLDER_WORDS] if at >= 0 else []
+    name = []
+    for word in after:
+        if not word[:1].isupper():
+            break
+        name.append(word.rstrip(",;:"))
+        if word[-1] in ",;:":
+            break
+    return " ".join([_shown(title.text), *name])
 
 
 def _words_of(title: Title) -> set[str]:
@@ -121,8 +154,24 @@ def _shown(text: str) -> str:
     return " ".join(words)
 
 
-def _titles(ref: ClaimRef) -> list[Title]:
-    return [t for actor, text in ref.titles if (t := read_title(actor, text)) is not None]
+def _titles(ref: ClaimRef, texts: Mapping[str, str]) -> list[Title]:
+    """The claim's titles. A title that opens its sentence with one capitalised word
+    ("Mob boss Vincent Gigante") may be capitalised only for that: its first word is no
+    qualifier ("Libyan Foreign Minister" keeps both)."""
+    opening = span_text(ref, ref.claim.sentence, texts)
+    found = []
+    for actor, text in ref.titles:
+        first, _, rest = text.partition(" ")
+        if (
+            opening.startswith(text)
+            and rest
+            and not any(w[:1].isupper() for w in rest.split()[:-1])
+        ):
+            text = first.casefold() + " " + rest
+        title = read_title(actor, text)
+        if title is not None:
+            found.append(title)
+    return found
 
 
 def _holds(actor: str, ref: ClaimRef) -> bool:

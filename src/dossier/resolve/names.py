@@ -169,6 +169,8 @@ VOWELS = frozenset("aeiou")
 SKELETON_CACHE_SIZE = 1 << 17
 # Distinct surface texts folded once each: a corpus has far fewer of them than mentions.
 KEY_CACHE_SIZE = 1 << 18
+# Generational suffixes after a surname, folded ("III", "Jr."): not part of the name's key.
+GENERATIONS = frozenset({"jr", "sr", "iii", "iv"})
 # Letters that transliterations swap at the start of a name (Gadhafi / Qaddafi / Kadafi).
 SKELETON_INITIALS = {"g": "k", "q": "k", "c": "k"}
 
@@ -250,7 +252,25 @@ def key_tokens(form: str) -> list[str]:
     words = [
         w for i, w in enumerate(words) if not (w in STANDALONE_ARTICLES and i + 1 < len(words))
     ]
-    return [fold_token(w) for w in words]
+    return [fold_token(w) for w in _initials(words)]
+
+
+def _initials(words: list[str]) -> list[str]:
+    """A name without what outlets write differently: initials run together ("A. J." and
+    "A.J." are "aj"), a generational suffix ("Gray III", "Jr."; not "II": "Pope John Paul II"), and a first initial before the
+    given name the person goes by ("L. Patrick Gray" is "Patrick Gray"). A middle initial
+    stays: "George W. Bush" is not "George Bush"."""
+    joined: list[str] = []
+    for i, word in enumerate(words):
+        if len(word) == 1 and i and len(words[i - 1]) == 1:
+            joined[-1] += word
+        else:
+            joined.append(word)
+    while len(joined) > 2 and joined[-1] in GENERATIONS:
+        joined.pop()
+    if len(joined) > 2 and len(joined[0]) == 1 and len(joined[1]) > 2:
+        joined = joined[1:]
+    return joined
 
 
 @lru_cache(maxsize=KEY_CACHE_SIZE)
