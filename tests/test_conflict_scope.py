@@ -9,7 +9,7 @@ import pytest
 
 from dossier.corroboration.conflicts import pair_conflicts
 from dossier.corroboration.numbers import number_conflicts
-from dossier.corroboration.places import nested
+from dossier.corroboration.places import count_place, nested
 from dossier.model import AttributionType
 from tests.claim_corpus import Corpus, pair_corpus
 
@@ -273,3 +273,37 @@ def test_conflicts_two_measurements_on_two_dates_are_no_date_conflict(
     first = WEEKLY.format(rise="six percent", day="28 September")
     slots = _slots(nlp, first, WEEKLY.format(rise=rise, day="4 October"))
     assert ("date" in slots) is conflict
+
+
+TSUNAMI = (
+    "In 2004 a huge earthquake off Varnia triggered a tsunami that killed {count} people {where}."
+)
+
+
+@pytest.mark.parametrize(
+    ("where", "conflict"),
+    [("in the province", False), ("in the night", True), ("", True), ("across Asia", True)],
+)
+def test_conflicts_counts_in_two_places_named_after_them_differ(
+    nlp: Any, where: str, conflict: bool
+) -> None:
+    """ "killed 230,000 people across Asia" / "killed 170,000 people in the province" count
+    two wholes; "in the night" names no place, and a count with no place may count the same."""
+    first = TSUNAMI.format(count="230,000", where="across Asia")
+    second = TSUNAMI.format(count="170,000", where=where).replace(" .", ".")
+    assert ("number" in _slots(nlp, first, second)) is conflict
+
+
+@pytest.mark.parametrize(
+    ("after", "place"),
+    [
+        (" people across Asia.", "asia"),
+        (" people in the province on Sumatra", "the province"),
+        (" people in 13 countries around the Indian Ocean in 2004", "13 countries"),
+        (" people were killed in Benghazi", "benghazi"),
+        (" people in the attack on Saturday", ""),
+        (" deaths from 27,737 cases.", ""),
+    ],
+)
+def test_count_place(after: str, place: str) -> None:
+    assert count_place(after) == place

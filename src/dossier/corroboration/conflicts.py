@@ -61,7 +61,7 @@ from dossier.corroboration.dates import (
     dates_agree,
 )
 from dossier.corroboration.numbers import measured, number_conflicts, numbers_agree
-from dossier.corroboration.places import known, nested
+from dossier.corroboration.places import count_place, known, nested
 from dossier.corroboration.quotes import VARIANT_SIMILARITY, quote_conflict
 from dossier.corroboration.records import ClaimRef, ConflictSlot, span_text
 from dossier.corroboration.titles import title_conflict
@@ -237,11 +237,19 @@ def _two_things(
     """The two counts are of two things. Their owners, the actors named last before them,
     are two names, not spellings of one: "England have lost their first three matches" /
     "The same year that England ruled the roost, a woeful Wales lost all five matches" count
-    two teams' defeats. Or they measure two substances (``numbers.measured``)."""
-    held = [measured(q, texts.get(r.document_id, "")[q.span.end : r.claim.sentence.end])
-            for r, q in ((a, qa), (b, qb))]  # fmt: skip
-    return not _one_name(_owner(a, qa, texts), _owner(b, qb, texts)) or (
-        all(held) and held[0] != held[1]
+    two teams' defeats. Or they measure two substances (``numbers.measured``), or count in two
+    places named right after them (``places.count_place``: "killed 230,000 people across
+    Asia" / "killed 170,000 people in the province")."""
+    after = [texts.get(r.document_id, "")[q.span.end : r.claim.sentence.end]
+             for r, q in ((a, qa), (b, qb))]  # fmt: skip
+    held, where = (
+        [measured(q, w) for q, w in zip((qa, qb), after, strict=True)],
+        [count_place(w) for w in after],
+    )
+    return (
+        not _one_name(_owner(a, qa, texts), _owner(b, qb, texts))
+        or (all(held) and held[0] != held[1])
+        or (all(where) and where[0] != where[1])
     )
 
 

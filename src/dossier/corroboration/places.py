@@ -104,3 +104,30 @@ def _outer(key: str, continent: dict[str, str]) -> set[str]:
     if key.startswith("US."):
         return {"US", continent["US"]}
     return {continent[key]} if key in continent else set()
+
+
+# Nouns that name a place without a name: "in the province", "in 14 countries".
+PLACE_NOUNS = frozenset({
+    "province", "country", "countries", "region", "city", "district", "state", "states",
+    "area", "village", "town", "capital", "world", "continent", "island", "county", "nation",
+    "nations", "territory", "territories", "camp", "border",
+})  # fmt: skip
+_COUNT_PLACE = re.compile(
+    r"\s*(?:[\w-]+\s+){0,3}?(?:in|across|around|throughout)\s+(?P<where>(?:the\s+)?"
+    r"(?:[\w-]+\s+){0,3}?[\w-]+)(?=\s*(?:[,.;:)]|$|\s(?:and|on|after|before|when|while|as|by|"
+    r"since|with|of|at|for|to|in|across|around|throughout|near|from)\b))"
+)
+
+
+def count_place(after: str) -> str:
+    """The place a count is in, read from the words right after it, folded: "killed 230,000
+    people across Asia" is in "asia", "170,000 people in the province" in "the province";
+    "" when no place follows ("64 people in the attack" names no place)."""
+    found = _COUNT_PLACE.match(after)
+    if found is None:
+        return ""
+    where = found["where"]
+    words = where.split()
+    if any(w[:1].isupper() for w in words) or words[-1].casefold() in PLACE_NOUNS:
+        return where.casefold()
+    return ""
