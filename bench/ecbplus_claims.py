@@ -53,7 +53,8 @@ _QUOTES = ('"', "``", "''")
 
 def detokenise(tokens: list[str]) -> str:
     """ECB+ tokens as text: no space before closing punctuation or after an opening quote,
-    and numbers, times and hyphenated words joined again ("20 , 000" is "20,000")."""
+    and numbers, times, hyphenated words and curly contractions joined again ("20 , 000" is
+    "20,000", "It ’ s" is "It’s")."""
     out, open_quote, glue = "", False, False
     for token in tokens:
         if token in _QUOTES:
@@ -65,6 +66,7 @@ def detokenise(tokens: list[str]) -> str:
         glue = False
     out = re.sub(r"(\d)([,.]) (\d)", r"\1\2\3", out)
     out = re.sub(r"(\w) - (\w)", r"\1-\2", out)
+    out = re.sub(r" ’ (s|t|re|ve|ll|d|m)\b", r"’\1", out)
     return re.sub(r"(\d): (\d)", r"\1:\2", out)
 
 
