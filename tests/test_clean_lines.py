@@ -208,9 +208,31 @@ def test_clean_lines_off_topic_video_teasers_removed() -> None:
         "Grain prices rose again this week as the northern rail link stayed closed to traffic.",
         "Shipping costs are climbing fast. Vallen Post's Ada Berg explains what that means.",
     ]
-    text = "\n".join([*PARAGRAPHS[:3], *teasers, *PARAGRAPHS[3:]])
-    reasons = decide(text.replace("Irma Olsk", "Irma Olsk of Porto Vallen"))
+    body = [
+        p.replace("Irma Olsk", "Irma Olsk of Porto Vallen")
+        .replace("the authority", "Olsk's Porto Vallen authority")
+        .replace("the northern quay", "Porto Vallen's northern quay")
+        .replace("the deeper channel", "the deeper Porto Vallen channel")
+        .replace("the decision", "Olsk's decision")
+        for p in PARAGRAPHS
+    ]
+    reasons = decide("\n".join([*body[:3], *teasers, *body[3:]]))
     assert all(reasons[line] == "teaser-block" for line in teasers)
+    assert all(reasons[line] == "" for line in body)
+
+
+def test_clean_lines_a_story_a_sentence_a_paragraph_is_no_teaser_run() -> None:
+    """A short wire story, one sentence a paragraph, few naming its subject, one citing
+    "the Vallen Post reports": a run of teaser-sized lines that is all the article is kept."""
+    lines = [
+        "Karl Brenner will not lead the dredging of the harbour, the Vallen Post reports.",
+        "According to the newspaper, talks with Brenner broke down over the schedule.",
+        "Despite recent speculation, I have decided to step aside, Brenner said.",
+        "The council denied reports that the talks with the contractor hit a snag.",
+        "A new director is expected to be named before the end of the year.",
+    ]
+    reasons = decide("\n".join(["Brenner Will Not Lead Dredging", *lines]))
+    assert all(reasons[line] == "" for line in lines)
 
 
 def test_clean_lines_on_topic_short_paragraphs_kept() -> None:

@@ -240,6 +240,23 @@ def test_clean_textmeta_outlet_from_social_line() -> None:
     assert _meta("Pier Reopens", BODY, "Follow Ada Quist on Twitter").outlet.value == "unknown"
 
 
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        ('The Vallen Post says Ada Berg will take the lead role in "Harbour Lights."', None),
+        (
+            'Ada Berg Takes Lead Role In "Harbour Lights"',
+            'Ada Berg Takes Lead Role In "Harbour Lights"',
+        ),
+    ],
+)
+def test_clean_textmeta_a_sentence_ending_in_a_quote_is_no_title(
+    line: str, title: str | None
+) -> None:
+    """A sentence's full stop may sit inside its closing quote; it is still a sentence."""
+    assert _meta(line, BODY).title.value == title
+
+
 def test_clean_textmeta_no_outlet_is_unknown() -> None:
     meta = _meta("Pier Reopens", BODY, "The Coastal Ledger reported it first.")
     assert meta.outlet.value == "unknown"

@@ -50,7 +50,10 @@ def test_conflicts_title_of_one_person(nlp: Any, title_b: str, conflict: bool) -
 SPOKESMAN = "{title} {name} said the northern ports of Varnia would reopen to ships in June."
 
 
-@pytest.mark.parametrize(("name_b", "conflict"), [("Erik Lund", True), ("Anna Berg", False)])
+@pytest.mark.parametrize(
+    ("name_b", "conflict"),
+    [("Erik Lund", True), ("Anna Berg", False), ("Annika Berg", False)],  # one surname: one person
+)
 def test_conflicts_one_title_two_holders(nlp: Any, name_b: str, conflict: bool) -> None:
     title = "Norland Foreign Minister"
     corpus = pair_corpus(

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from dossier.clean import clean_article
+from dossier.clean.merge import site_of
 from dossier.errors import SourceError
 from dossier.ingest import discover, read_file, read_source
 from dossier.ingest.decode import decode_bytes
@@ -102,6 +104,36 @@ def test_ingest_sidecar_and_folder_metadata(tmp_path: Path) -> None:
     folder, sidecar = raw.overrides
     assert folder.title == "A Given Title" and folder.authors == ("X Y", "Z W")
     assert sidecar.outlet == "Salt Courier" and sidecar.published == "2020-02"
+
+
+def test_ingest_outlet_from_url_when_nothing_names_one(tmp_path: Path) -> None:
+    """A pasted article with an address but no outlet is the site's ("cnn.com"), so two
+    articles of one site count as one outlet; a given outlet still wins."""
+    given = {"one": "", "two": ', "outlet": "Salt Courier"', "three": None}
+    for name, extra in given.items():
+        (tmp_path / f"{name}.txt").write_text(article_text(name))
+        if extra is not None:
+            url = f"https://edition.cnn.com/2011/{name}"
+            (tmp_path / f"{name}.meta.json").write_text(f'{{"url": "{url}"{extra}}}')
+    outlets = [
+        clean_article(read_source(tmp_path / f"{name}.txt")[0]).metadata.outlet for name in given
+    ]
+    assert [(o.value, o.source) for o in outlets] == [
+        ("cnn.com", MetaSource.SIDECAR), ("Salt Courier", MetaSource.SIDECAR),
+        ("unknown", MetaSource.NONE),
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("url", "site"),
+    [
+        ("http://news.bbc.co.uk/1/hi/world.stm", "bbc.co.uk"),
+        ("www.accesshollywood.com/lindsay-lohan", "accesshollywood.com"),
+        ("http://127.0.0.1:8000/article", ""),
+    ],
+)
+def test_ingest_site_of_an_address(url: str, site: str) -> None:
+    assert site_of(url) == site
 
 
 def test_ingest_bad_sidecar_is_reported_not_fatal(tmp_path: Path) -> None:

@@ -15,7 +15,7 @@ import ftfy
 
 from dossier.clean.html import extract_html
 from dossier.clean.lines import classify_lines, split_lines
-from dossier.clean.merge import apply_overrides
+from dossier.clean.merge import apply_overrides, outlet_from_url
 from dossier.clean.textmeta import extract_text_metadata
 from dossier.errors import ExtractionError
 from dossier.model import (
@@ -45,7 +45,7 @@ def clean_article(raw: RawArticle) -> CleanArticle:
         text, metadata, removed, segments = _clean_text(raw)
     if not text.strip():
         raise ExtractionError("no article body found after cleaning")
-    metadata = apply_overrides(metadata, raw.overrides)
+    metadata = outlet_from_url(apply_overrides(metadata, raw.overrides))
     return CleanArticle(
         id=document_id(text),
         source=raw.source,

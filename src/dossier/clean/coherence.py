@@ -26,6 +26,7 @@ SIDEBAR_MAX_LINES = 6  # heading, slogan, label, quote, attribution: a widget is
 HEADING_MAX_WORDS = 4  # "Quote of the Day": a widget title is a short label
 SIDEBAR_MAX_PROSE = 1  # a widget holds one quote or blurb; two paragraphs are the body
 TEASER_MAX_WORDS = 40  # video and story teasers are a sentence or two
+TEASER_MAX_SHARE = 0.75  # teasers follow a body; a run of nearly all kept words is the body
 SUBJECT_MIN_COUNT = 3  # a name mentioned this often across the body is the article's subject
 SUBJECT_TERMS = 3  # the article's leading names: most paragraphs name two of them
 SUBJECT_MAX_SHARED = 1  # a teaser may share the broad topic (a country), not the story's cast
@@ -116,10 +117,14 @@ def is_attribution(text: str) -> bool:
 def drop_teaser_runs(
     texts: Sequence[str], signals: Sequence[LineSignals], reasons: list[str]
 ) -> None:
-    """Drop a run of short kept paragraphs, one with a teaser verb, none naming the subject."""
+    """Drop a run of short kept paragraphs, one with a teaser verb, none naming the subject,
+    unless the run is nearly all that is kept: then it is the article, written a sentence a
+    paragraph ("... the Los Angeles Times reports." opening a 200-word wire story)."""
     subject = subject_terms(texts, reasons, SUBJECT_TERMS)
     if not subject:
         return
+    kept_words = sum(signal.words for signal, reason in zip(signals, reasons, strict=True)
+                     if not reason)  # fmt: skip
 
     def off_topic(i: int) -> bool:
         short = 0 < signals[i].words <= TEASER_MAX_WORDS and not reasons[i]
@@ -133,7 +138,8 @@ def drop_teaser_runs(
             low -= 1
         while high < len(texts) and off_topic(high):
             high += 1
-        if high - low > 1:
+        run_words = sum(signals[inner].words for inner in range(low, high))
+        if high - low > 1 and run_words <= kept_words * TEASER_MAX_SHARE:
             for inner in range(low, high):
                 reasons[inner] = str(Cue.TEASER)
 

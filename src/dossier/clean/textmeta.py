@@ -99,7 +99,8 @@ def _is_chrome(text: str) -> bool:
 def _is_headline(text: str) -> bool:
     words = text.split()
     opening = text[:1]
-    if not TITLE_MIN_WORDS <= len(words) <= TITLE_MAX_WORDS or text.endswith((".", ":", ",")):
+    ending = text.rstrip("\"'”’) ")  # 'will take over the title role in "Doctor Who."'
+    if not TITLE_MIN_WORDS <= len(words) <= TITLE_MAX_WORDS or ending.endswith((".", ":", ",")):
         return False
     return opening.isupper() or opening.isdigit() or opening in "\"“‘'"
 

@@ -93,7 +93,7 @@ def _fold(word: str) -> str:
 def title_conflict(a: ClaimRef, b: ClaimRef, texts: Mapping[str, str]) -> tuple[str, str] | None:
     """The two differing titles or names of a pair, or None. A name conflict shows each
     title with its holder's name as written after it ("Chargers general manager A.J.
-    Smith")."""
+    Smith", ``_holder``)."""
     for ta in _titles(a, texts):
         for tb in _titles(b, texts):
             if ta.head != tb.head or not ta.qualifiers or not tb.qualifiers:
@@ -107,7 +107,10 @@ def title_conflict(a: ClaimRef, b: ClaimRef, texts: Mapping[str, str]) -> tuple[
             one_holder = ta.unique and tb.unique  # "a Reuters columnist" has many holders
             renamed = ta.actor != tb.actor and ta.qualifiers == tb.qualifiers and one_holder
             if renamed and not (_holds(tb.actor, a) or _holds(ta.actor, b)):
-                return _with_holder(ta, a, texts), _with_holder(tb, b, texts)
+                names = _holder(ta, a, texts), _holder(tb, b, texts)
+                if names[0][-1:] != names[1][-1:] or not names[0]:  # "Bill" / "William" Ingaldson
+                    return (" ".join([_shown(ta.text), *names[0]]),
+                            " ".join([_shown(tb.text), *names[1]]))  # fmt: skip
     return None
 
 
@@ -123,9 +126,10 @@ def _abbreviates(short: Title, long: Title) -> bool:
     return len(initials) > 1 and any(initials in w.casefold() for w in acronyms)
 
 
-def _with_holder(title: Title, ref: ClaimRef, texts: Mapping[str, str]) -> str:
-    """The title and the capitalised words right after it in the claim's sentence: its
-    holder's name as the outlet wrote it."""
+def _holder(title: Title, ref: ClaimRef, texts: Mapping[str, str]) -> list[str]:
+    """The capitalised words right after the title in the claim's sentence: its holder's name
+    as the outlet wrote it, shown with the title in a name conflict. Two names with one
+    surname ("Bill Ingaldson" / "William Ingaldson") are one person written two ways."""
     sentence = span_text(ref, ref.claim.sentence, texts)
     at = sentence.find(title.text)
     after = sentence[at + len(title.text) :].split()[:HOLDER_WORDS] if at >= 0 else []
@@ -133,10 +137,11 @@ def _with_holder(title: Title, ref: ClaimRef, texts: Mapping[str, str]) -> str:
     for word in after:
         if not word[:1].isupper():
             break
-        name.append(word.rstrip(",;:"))
-        if word[-1] in ",;:":
+        ends = word[-1] in ",;:" or (word.endswith(".") and "." not in word[:-1] and len(word) > 2)
+        name.append(word.rstrip(",;:.") if ends else word)  # "Ingaldson." ends; "A.J." does not
+        if ends:
             break
-    return " ".join([_shown(title.text), *name])
+    return name
 
 
 def _words_of(title: Title) -> set[str]:
