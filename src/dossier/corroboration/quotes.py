@@ -5,10 +5,12 @@ quotes the dossier's subject and the other relays a quote unnamed, ``_relayed``)
 are similar (the content words in common, in order, cover at least ``QUOTE_SIMILARITY`` of
 the shorter quote's) but not the same after folding case, punctuation and the spelling of
 names ("Gadhafi"/"Gaddafi", "al-Assad"/"Assad"), contractions ("I'm"/"I am") and a final
-"s" ("interest"/"interests"), neither is a fragment of the other, and a word was substituted
-between shared words ("manage" vs "control", at most ``MAX_SUBSTITUTED`` words) or a phrase
-moved from one end to the other (``_substituted``). Two quotes in one article are two
-statements.
+"s" ("interest"/"interests"), clock times ("6:41pm"/"18:41"), neither is a fragment of the
+other, and a word was substituted between shared words ("manage" vs "control", at most
+``MAX_SUBSTITUTED`` words) or a phrase moved from one end to the other (``_substituted``).
+A substitution must be other words, not the same written otherwise (``_reworded``: a
+compound, an acronym, a British spelling, an inflection, a number in words, or function
+words only). Two quotes in one article are two statements.
 
 Scraped text loses quotation marks, so a SUBJECT claim without a quote span is read as quoting
 the words after its reporting verb when they are in the first person ("Soleimani wrote, I
@@ -63,11 +65,12 @@ _WEIGHTY = frozenset({
 })  # fmt: skip
 # British spellings and their American forms, compared alike ("realised"/"realized").
 _SPELLINGS = tuple((re.compile(p), r) for p, r in (
-    (r"our\b|our(?=[a-z])", "or"), (r"is(e|ed|es|ing|ation)\b", r"iz\1"), (r"ys(e|ed|es|ing)\b", r"yz\1"),
-    (r"tre\b", "ter"), (r"ence\b", "ense"), (r"ll(ed|ing|er)\b", r"l\1"), (r"ogue\b", "og"),
+    (r"(?<=[a-z]{2})our", "or"), (r"is(e|ed|es|ing|ation)\b", r"iz\1"),
+    (r"ys(e|ed|es|ing)\b", r"yz\1"), (r"tre\b", "ter"), (r"ence\b", "ense"),
+    (r"(?<=[a-z]{4})ll(ed|ing|er)\b", r"l\1"), (r"ogue\b", "og"),
 ))  # fmt: skip
-# An inflection adds this many letters at most ("want"/"wanted", "damage"/"damaged").
-_INFLECTION = 3
+# Endings an inflection adds ("want"/"wanted", "damage"/"damaged"); "hear"/"heart" are two words.
+_INFLECTIONS = frozenset({"s", "es", "d", "ed", "ing", "er", "ers", "ly"})
 # Attributions that pass a quote on without naming who spoke it.
 _RELAYS = {
     AttributionType.ANONYMOUS_OFFICIAL, AttributionType.ANONYMOUS_GROUP, AttributionType.MEDIA,
@@ -182,7 +185,7 @@ def _one_word(a: str, b: str) -> bool:
     if _spelt(a) == _spelt(b):
         return True
     short, long = sorted((a, b), key=len)
-    return len(short) >= 4 and long.startswith(short) and len(long) - len(short) <= _INFLECTION
+    return len(short) >= 4 and long.startswith(short) and long[len(short) :] in _INFLECTIONS
 
 
 def _spelt(word: str) -> str:
