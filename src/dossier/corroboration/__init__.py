@@ -138,11 +138,12 @@ def _conflicts(
         if not score or refs[i].claim.text == refs[j].claim.text:
             continue
         worded_alike = scorer.lexical(i, j) >= CONFLICT_LEXICAL
-        meant_alike = scorer.cosine(i, j) >= CONFLICT_COSINE
-        if refs[i].document_id == refs[j].document_id:
-            close = worded_alike and meant_alike  # an article restating a fact words it alike
+        if refs[i].document_id == refs[j].document_id:  # an article restating a fact words it alike
+            close = worded_alike and scorer.cosine(i, j) >= CONFLICT_COSINE
         else:
-            close = worded_alike or meant_alike or scorer.same_event(i, j)
+            close = (
+                worded_alike or scorer.cosine(i, j) >= CONFLICT_COSINE or scorer.same_event(i, j)
+            )
         found[refs[i].claim.id].extend(
             pair_conflicts(refs[i], refs[j], texts, time_of, close, others)
         )

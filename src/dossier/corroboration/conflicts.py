@@ -240,17 +240,15 @@ def _two_things(
     two teams' defeats. Or they measure two substances (``numbers.measured``), or count in two
     places named right after them (``places.count_place``: "killed 230,000 people across
     Asia" / "killed 170,000 people in the province")."""
+    if not _one_name(_owner(a, qa, texts), _owner(b, qb, texts)):
+        return True
     after = [texts.get(r.document_id, "")[q.span.end : r.claim.sentence.end]
              for r, q in ((a, qa), (b, qb))]  # fmt: skip
-    held, where = (
-        [measured(q, w) for q, w in zip((qa, qb), after, strict=True)],
-        [count_place(w) for w in after],
-    )
-    return (
-        not _one_name(_owner(a, qa, texts), _owner(b, qb, texts))
-        or (all(held) and held[0] != held[1])
-        or (all(where) and where[0] != where[1])
-    )
+    held = [measured(q, words) for q, words in zip((qa, qb), after, strict=True)]
+    if all(held) and held[0] != held[1]:
+        return True
+    where = [count_place(words) for words in after]
+    return all(where) and where[0] != where[1]
 
 
 def _one_name(a: str, b: str) -> bool:
