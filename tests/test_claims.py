@@ -829,6 +829,8 @@ def test_claims_a_row_of_a_table_is_no_claim(nlp: Any) -> None:
             "Per Lund coached Norland for three-plus seasons in Varnia.",
             [(4, float("inf"), "more than")],
         ),
+        # ... but "plus" before a number adds it: no "more than"
+        ("Norland sent 30 plus 40 trucks to Varnia.", [(30, 30, ""), (40, 40, "")]),
         # a sum in brackets after another is that sum converted
         (
             "Norland paid $US1 million ($1.52 million) to Varnia.",

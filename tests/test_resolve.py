@@ -7,6 +7,8 @@ import itertools
 import logging
 import random
 from collections.abc import Sequence
+from types import SimpleNamespace
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -182,6 +184,9 @@ def test_resolve_alias_defined_in_text() -> None:
     sentence = "Rivel (Tessland) hosted the talks."
     city, country = ref("Rivel", "d1", G, sentence), ref("Tessland", "d1", G, sentence)
     assert apart(resolve_mentions([city, country]), city, country)
+    sentence = "VELMAR (Tidewire) - The Orvian Tide Front met on Monday."
+    place, agency = ref("VELMAR", "d1", ORG_, sentence), ref("Tidewire", "d1", ORG_, sentence)
+    assert apart(resolve_mentions([place, agency]), place, agency)  # a dateline, no alias
 
 
 def test_resolve_judgement_merge_split_rename() -> None:
@@ -243,3 +248,20 @@ def test_resolve_every_mention_once_and_ids_stable(
     rnd.shuffle(shuffled)
     again = resolve_mentions(shuffled)
     assert {(a.id, a.mentions) for a in actors} == {(a.id, a.mentions) for a in again}
+
+
+def test_resolve_a_name_run_into_an_open_bracket_is_two_names(nlp: Any) -> None:
+    """The tagger reads "The World Health Organization (WHO) ..." as one entity, "The World
+    Health Organization (WHO": stage 3 cuts it into the name and the acronym, so the two join
+    the actor that other mentions of either name make, and the offsets still give the text."""
+    from dossier.nlp import name_parts, read_doc
+
+    assert [("“Happy Feet"[a:b]) for a, b in name_parts("“Happy Feet")] == ["Happy Feet"]
+    assert [t[a:b] for t in ['Vincent "The Chin" Gigante'] for a, b in name_parts(t)] == [
+        'Vincent "The Chin" Gigante'
+    ]
+    text = "The World Health Organization (WHO) has declared a global flu pandemic."
+    _, mentions = read_doc(SimpleNamespace(id="d1"), nlp(text))  # type: ignore[arg-type]
+    found = [(m.text, text[m.span.start : m.span.end]) for m in mentions]
+    assert [t for t, _ in found] == ["The World Health Organization", "WHO"]
+    assert all(t == quoted for t, quoted in found)

@@ -62,7 +62,11 @@ _SCORE_AFTER = re.compile(
 )
 _SCORE_BEFORE = re.compile(r"\b(?:record|mark|score|scoreline|lead|margin|tally)\s+of\s+$", re.I)
 # "three-plus seasons", "50+ people": more than the number.
-_PLUS_AFTER = re.compile(r"(?:-|\s)?plus\b|\+", re.I)
+# ... but "3 plus 4", "2+2" add a second number.
+_PLUS_AFTER = re.compile(
+    r"(?:(?:-|\s)?plus\b|\+)(?!\s*(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|a)\b))",
+    re.I,
+)
 # A sum given again in another currency: "$US1 million ($1.52 million)", "£20m ($31m)".
 _CONVERSION_BEFORE = re.compile(
     r"\d(?:\s?(?:m|bn|k|thousand|million|billion|trillion))?\s*\(\s*"

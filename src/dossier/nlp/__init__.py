@@ -14,7 +14,7 @@ from dossier.model import CleanArticle, EntityType, Mention, Sentence, Span
 
 log = logging.getLogger(__name__)
 
-__all__ = ["check_length", "load_model", "parse", "read_doc", "text_of", "word_count"]
+__all__ = ["check_length", "load_model", "name_parts", "parse", "read_doc", "text_of", "word_count"]
 
 # Texts per spaCy batch: spaCy's own default; larger batches gave no speed-up on 2 cores.
 PIPE_BATCH_SIZE = 64
@@ -110,15 +110,52 @@ def read_doc(article: CleanArticle, doc: Any) -> tuple[tuple[Sentence, ...], tup
     starts = sorted(sentence_of_token)
     mentions = [
         Mention(
-            Span(article.id, ent.start_char, ent.end_char),
-            ent.text,
+            Span(article.id, ent.start_char + start, ent.start_char + end),
+            ent.text[start:end],
             EntityType(ent.label_),
             _sentence_index(starts, sentence_of_token, ent.start),
         )
         for ent in doc.ents
         if ent.label_ in _ACTOR_LABELS
+        for start, end in name_parts(ent.text)
     ]
     return tuple(sentences), tuple(mentions)
+
+
+def name_parts(text: str) -> list[tuple[int, int]]:
+    """The names in an entity's text, as (start, end) offsets into it. The tagger sometimes
+    runs a name into an unclosed bracket: "World Health Organization (WHO" is two names, and
+    a quote mark left open at either end ('"Happy Feet', 'The Pajama King"') is no part of one."""
+    start, end = 0, len(text)
+    while start < end and text[start] in _QUOTE_MARKS and _unpaired(text[start:end]):
+        start += 1
+    while end > start and text[end - 1] in _QUOTE_MARKS and _unpaired(text[start:end]):
+        end -= 1
+    inner = text[start:end]
+    if "(" in inner and ")" not in inner:
+        cut = start + inner.index("(")
+        parts = [(start, cut), (cut + 1, end)]
+    elif ")" in inner and "(" not in inner:
+        parts = [(start, start + inner.index(")"))]
+    else:
+        parts = [(start, end)]
+    return [_stripped(text, a, b) for a, b in parts if any(c.isalnum() for c in text[a:b])]
+
+
+_QUOTE_MARKS = '"“”'
+
+
+def _unpaired(text: str) -> bool:
+    """An odd number of quote marks: one of them opens or closes nothing."""
+    return (text.count('"') + text.count("“") + text.count("”")) % 2 == 1
+
+
+def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
 
 
 def _sentence_index(starts: list[int], index_of: dict[int, int], token: int) -> int:

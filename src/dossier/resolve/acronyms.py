@@ -28,6 +28,9 @@ AKA = re.compile(r"^\s*(?:['’]s)?\s*,?\s*(?:" + _AKA + r")\s+([^;.()]{1,80})")
 OR_ALIAS = re.compile(r"^\s*,\s+or\s+([^,;()]{1,40}),")
 ALIAS_SPLIT = re.compile(r",\s*|\s+or\s+|\s+and\s+")
 LEADING_THE = re.compile(r"^(?:the)\s+", re.I)
+# A dateline, "ZURICH (Reuters) - ...": the brackets name the agency, not another name of the
+# place. An all-capitals city is read as an acronym, which would accept any alias.
+DATELINE_DASH = re.compile(r"\s*[-–—]")
 
 
 def acronym_letters(text: str) -> str | None:
@@ -66,6 +69,8 @@ def _clean_alias(text: str) -> str | None:
 def _aliases_after(tail: str, long_form: bool) -> Iterator[str]:
     """Aliases defined right after a mention; ``long_form`` when the mention is not an acronym."""
     match = PAREN.match(tail)
+    if match and DATELINE_DASH.match(tail, match.end()):
+        return
     if match:
         named = match.group(1) is not None
         for part in ALIAS_SPLIT.split(match.group(2)):
