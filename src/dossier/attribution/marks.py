@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from dossier.nlp import trim
+
 PAIRS = (("\u201c", "\u201d"), ("\u00ab", "\u00bb"), ('"', '"'))
 OPENERS = (*(opener for opener, _ in PAIRS), "\u2018")
 # A curly single quotation: opened after a space or bracket, closed before a non-letter.
@@ -75,14 +77,6 @@ def _continued(text: str, paragraph_end: int, opener: str, closer: str) -> int:
         return -1
     paired = body.count(closer) % 2 == 0 if opener == closer else opener in body[:close]
     return -1 if paired else start + close
-
-
-def trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
 
 
 def _drop_nested(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -9,11 +9,11 @@ from typing import Any
 
 from dossier.attribution import lexicon as lx
 from dossier.attribution.context import Context
-from dossier.attribution.marks import OPENERS, marked_ranges, trim
+from dossier.attribution.marks import OPENERS, marked_ranges
 from dossier.attribution.sources import Source, classify
 from dossier.attribution.verbs import reporting_verbs
 from dossier.model import QuoteKind
-from dossier.nlp import text_of
+from dossier.nlp import text_of, trim
 
 # Scare quotes are a word or a short label; a statement is longer than this many words.
 SCARE_MAX_WORDS = 4

@@ -14,7 +14,16 @@ from dossier.model import CleanArticle, EntityType, Mention, Sentence, Span
 
 log = logging.getLogger(__name__)
 
-__all__ = ["check_length", "load_model", "name_parts", "parse", "read_doc", "text_of", "word_count"]
+__all__ = [
+    "check_length",
+    "load_model",
+    "name_parts",
+    "parse",
+    "read_doc",
+    "text_of",
+    "trim",
+    "word_count",
+]
 
 # Texts per spaCy batch: spaCy's own default; larger batches gave no speed-up on 2 cores.
 PIPE_BATCH_SIZE = 64
@@ -139,7 +148,7 @@ def name_parts(text: str) -> list[tuple[int, int]]:
         parts = [(start, start + inner.index(")"))]
     else:
         parts = [(start, end)]
-    return [_stripped(text, a, b) for a, b in parts if any(c.isalnum() for c in text[a:b])]
+    return [trim(text, a, b) for a, b in parts if any(c.isalnum() for c in text[a:b])]
 
 
 _QUOTE_MARKS = '"“”'
@@ -150,7 +159,8 @@ def _unpaired(text: str) -> bool:
     return (text.count('"') + text.count("“") + text.count("”")) % 2 == 1
 
 
-def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """``start``, ``end`` moved inward past white space."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
