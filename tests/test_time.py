@@ -224,6 +224,8 @@ def test_time_age_implies_birth_year() -> None:
         ("An eight-year war.", "eight-year", "P8Y"),
         ("It took several days.", "several days", "PXD"),
         ("It took a decade.", "a decade", "P10Y"),
+        # a match starts where a word does: not at the "a" that ends "extra"
+        ("Staff worked an extra four hours.", "four hours", "PT4H"),
     ],
 )
 def test_time_durations(text: str, phrase: str, value: str) -> None:
