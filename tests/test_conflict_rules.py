@@ -342,6 +342,8 @@ def test_conflicts_quotes_compared_on_their_content_words(
         ("We will keep the ports open to every ship from Varnia", False),  # words left out
         ("We will keep the ports of the north open to every ship", False),  # ends earlier
         ("We will keep the ports of the north shut to every ship from Varnia", True),
+        # ... but no trim leaves out a negation
+        ("We will not keep the ports of the north open to every ship from Varnia", True),
     ],
 )
 def test_conflicts_a_trimmed_quote_is_no_rewording(nlp: Any, quote_b: str, conflict: bool) -> None:
@@ -392,6 +394,14 @@ def test_conflicts_rewording_is_another_word(
     left: list[str], right: list[str], reworded: bool
 ) -> None:
     assert quotes._reworded(left, right) is reworded
+
+
+def test_conflicts_a_moved_negation_rewords_a_quote(nlp: Any) -> None:
+    """ "I feel we weren't keeping the ports open" / "I didn't feel we were keeping the ports
+    open": the same words, but a negation moved from one verb to another."""
+    quote_a = "I feel on the quays we weren't keeping the ports of the north open"
+    quote_b = "I didn't feel on the quays we were keeping the ports of the north open"
+    assert _quote_conflict(nlp, quote_a, quote_b)
 
 
 def _quote_conflict(nlp: Any, quote_a: str, quote_b: str) -> bool:

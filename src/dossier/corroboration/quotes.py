@@ -63,6 +63,8 @@ _WEIGHTY = frozenset({
     "not", "no", "never", "nothing", "none", "nobody", "neither", "nor", "always", "all",
     "every", "everything", "everyone", "without", "more", "less", "least", "most", "few",
 })  # fmt: skip
+# Words no trimming of a quote leaves out: without them it says the opposite.
+_NEGATIONS = frozenset({"not", "no", "never", "nothing", "none", "nobody", "neither", "nor"})
 # British spellings and their American forms, compared alike ("realised"/"realized").
 _SPELLINGS = tuple((re.compile(p), r) for p, r in (
     (r"(?<=[a-z]{2})our", "or"), (r"is(e|ed|es|ing|ation)\b", r"iz\1"),
@@ -135,7 +137,9 @@ def _substituted(a: list[str], b: list[str]) -> bool:
     I didn't know what would happen with my body"). Words only left out ("hold BP and all
     other responsible parties accountable" / "hold BP accountable"), or quotes starting or
     ending at different words, are one statement trimmed, not reworded, unless a phrase of
-    ``MOVED_WORDS`` words moved from one end to the other."""
+    ``MOVED_WORDS`` words moved from one end to the other. A negation added or left out
+    between shared words rewords it ("we will keep" / "we will not keep"; "I feel we weren't"
+    / "I didn't feel we were")."""
     ops = SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
     for k in range(1, len(ops) - 1):
         op, i1, i2, j1, j2 = ops[k]
@@ -144,6 +148,8 @@ def _substituted(a: list[str], b: list[str]) -> bool:
             and _reworded(a[i1:i2], b[j1:j2])
         ):  # fmt: skip
             return True
+        if _NEGATIONS.intersection(a[i1:i2] + b[j1:j2]) and op != "equal":
+            return True  # "we will keep" / "we will not keep": no trim leaves a negation out
     # Or a phrase moved: "not ruling it out, but not ruling it in" / "not ruling it in, not
     # ruling it out" leave the same words out at opposite ends.
     gaps = [(n, a[i1:i2], b[j1:j2]) for n, (op, i1, i2, j1, j2) in enumerate(ops) if op != "equal"]
