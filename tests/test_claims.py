@@ -845,11 +845,18 @@ def test_claims_scores_plus_and_conversions(
     assert [(q.low, q.high, q.hedge) for c in claims for q in c.quantities] == expected
 
 
-def test_claims_an_age_does_not_date_the_claim(nlp: Any) -> None:
-    """ "Ada Quist, 58," gives her year of birth (stage 4); the claim is dated by "on Saturday"."""
-    text = "The body of Ada Quist, 58, was found at a house in Varnia on Saturday."
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("The body of Ada Quist, 58, was found at a house in Varnia on Saturday.", "58"),
+        ("Ada Quist died at a house in Varnia aged 91 on Saturday.", "aged 91"),
+    ],
+)
+def test_claims_an_age_does_not_date_the_claim(nlp: Any, text: str, age: str) -> None:
+    """ "Ada Quist, 58," and "aged 91" give a year of birth (stage 4); the claim is dated by
+    "on Saturday"."""
     (claim,) = run(nlp, text, [("Ada Quist", "PERSON"), ("Varnia", "GPE")])
     assert claim.time is not None
     assert text[claim.time.start : claim.time.end] == "Saturday"
     times = extract_times(DOC_ID, text, [(0, len(text))], PUBLISHED)
-    assert "58" in [t.text for t in times]  # read, as a year of birth, by stage 4
+    assert age in [t.text for t in times]  # read, as a year of birth, by stage 4

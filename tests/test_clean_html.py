@@ -178,6 +178,7 @@ def test_clean_html_repair_keeps_curly_quotes_and_fixes_mojibake() -> None:
     [
         ("https://www.lantern.example", "lantern.example"),
         ("www.lantern.example/", "lantern.example"),
+        ("https://news.lantern.example", "lantern.example"),  # one site, one outlet
         ("Lantern.example", "Lantern.example"),  # a name that is a domain stays as written
         ("The Harbourview Lantern", "The Harbourview Lantern"),
     ],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -23,6 +24,7 @@ _PASSIVE_SUBJECTS = ("nsubjpass",)
 _DATED_KINDS = {TimeKind.DATE, TimeKind.TIME}
 # An age is a bare number of at most this many digits; a year has four.
 MAX_AGE_DIGITS = 3
+_AGED = re.compile(r"^aged\s+", re.I)
 # How a date modifies a noun: "the 2003 invasion", "Saturday's strikes".
 _NOUN_MODIFIERS = ("nummod", "compound", "amod", "poss", "npadvmod")
 
@@ -97,9 +99,10 @@ def clause_time(
 
 
 def _is_age(time: TimeExpr) -> bool:
-    """An age ("Alice McMeekin, 58,") that stage 4 read as a year of birth: it dates the
-    person, not what the clause reports."""
-    return time.text.isdigit() and len(time.text) <= MAX_AGE_DIGITS
+    """An age ("Alice McMeekin, 58,", "aged 91") that stage 4 read as a year of birth: it
+    dates the person, not what the clause reports."""
+    number = _AGED.sub("", time.text)
+    return number.isdigit() and len(number) <= MAX_AGE_DIGITS
 
 
 def _dates_something_else(doc: Any, char: int) -> bool:

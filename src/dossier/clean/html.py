@@ -29,6 +29,7 @@ from trafilatura import bare_extraction, extract_metadata
 from trafilatura.settings import Document
 from trafilatura.utils import load_html
 
+from dossier.clean.merge import site_of
 from dossier.errors import ExtractionError
 from dossier.model import DatePrecision, MetaField, MetaSource, PublishedDate
 
@@ -230,14 +231,19 @@ def _outlet_field(document: Document) -> MetaField[str]:
     if not name:
         return MetaField(UNKNOWN_OUTLET, MetaSource.NONE, 0.0)
     from_domain = bool(document.hostname) and name == document.hostname
+    if from_domain:  # one site, one outlet: "edition.cnn.com" is "cnn.com", as in text files
+        name = site_of(name) or name
     confidence = DOMAIN_OUTLET_CONFIDENCE if from_domain else META_CONFIDENCE
     return MetaField(name, MetaSource.HTML_META, confidence, name)
 
 
 def _site_name(name: str) -> str:
-    """A site name given as an address ("https://www.hawaiinewsnow.com") as its host name."""
+    """A site name given as an address ("https://www.hawaiinewsnow.com") as the registrable
+    part of its host name (``merge.site_of``), as an address names the outlet of a text file."""
     found = re.match(r"^\s*(?:https?://)?(?:www\.)?([\w-]+(?:\.[\w-]+)+)/?\s*$", name)
-    return found[1] if found and ("/" in name or name.strip().startswith("www.")) else name
+    if found and ("/" in name or name.strip().startswith("www.")):
+        return site_of(found[1]) or found[1]
+    return name
 
 
 def _published_field(

@@ -108,7 +108,8 @@ def title_conflict(a: ClaimRef, b: ClaimRef, texts: Mapping[str, str]) -> tuple[
             renamed = ta.actor != tb.actor and ta.qualifiers == tb.qualifiers and one_holder
             if renamed and not (_holds(tb.actor, a) or _holds(ta.actor, b)):
                 names = _holder(ta, a, texts), _holder(tb, b, texts)
-                if names[0][-1:] != names[1][-1:] or not names[0]:  # "Bill" / "William" Ingaldson
+                surnames = [[n.casefold() for n in name[-1:]] for name in names]
+                if surnames[0] != surnames[1] or not names[0]:  # "Bill" / "William Ingaldson"
                     return (" ".join([_shown(ta.text), *names[0]]),
                             " ".join([_shown(tb.text), *names[1]]))  # fmt: skip
     return None
