@@ -853,3 +853,17 @@ def test_attribution_a_name_never_ends_in_its_verb(nlp: Any) -> None:
     found = first(nlp, text)
     assert found.source == "Teresa Nielsen Hayden"
     assert sliced(text, found.source_span) == "Teresa Nielsen Hayden"
+
+
+def test_attribution_a_hedged_quoting_sentence_keeps_its_hedge(nlp: Any) -> None:
+    """A sentence that quotes someone and says "reportedly" is hedged: it does not borrow the
+    source of the sentence before it ("According to Ostrian army sources, ...")."""
+    text = (
+        "According to Ostrian army sources, Norland gave the harbour guards new rifles. "
+        "The man reportedly guiding the effort was Karl Brenner, a general praised by the "
+        "Norland president as “a hero of the harbour.”"
+    )
+    attributions = run(nlp, text)[1]
+    assert attributions[0].type == AttributionType.ANONYMOUS_GROUP
+    assert attributions[1].type == AttributionType.HEDGED
+    assert sliced(text, attributions[1].cue) == "reportedly"

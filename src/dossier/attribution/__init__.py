@@ -23,7 +23,7 @@ from dossier.attribution.marks import OPENERS
 from dossier.attribution.quotes import FoundQuote, find_quotes
 from dossier.attribution.sources import Source
 from dossier.model import Attribution, AttributionType, Quote, QuoteKind, Span
-from dossier.nlp import text_of
+from dossier.nlp import text_of, trim
 
 log = logging.getLogger(__name__)
 
@@ -126,8 +126,8 @@ def _inherit(
     """A quoting sentence with no source of its own borrows its neighbour's, or, inside a
     quotation whose speaker is known, the speaker's."""
     own = cues[index]
-    if own is not None and own.source.type in _SOURCED:
-        return own
+    if own is not None and own.source.type in _SOURCED | {AttributionType.HEDGED}:
+        return own  # "The person reportedly guiding ..., praised as "a living martyr"": hedged
     sent = sents[index]
     if not any(sent.start_char < q.end and q.start < sent.end_char for q in statements):
         return own if own is not None else _trailing_source(ctx, sents, cues, index)
@@ -182,7 +182,7 @@ def _closes(ctx: Context, sent: Any, cue: Cue) -> bool:
 
 
 def _attribution(ctx: Context, sent: Any, cue: Cue | None) -> Attribution:
-    sentence = _span(ctx, *_trimmed(text_of(ctx.doc), sent.start_char, sent.end_char))
+    sentence = _span(ctx, *trim(text_of(ctx.doc), sent.start_char, sent.end_char))
     if cue is None:
         kind = AttributionType.UNATTRIBUTED
         return Attribution(sentence, kind, None, None, None, lx.CONF_UNATTRIBUTED)
@@ -198,14 +198,6 @@ def _quote(ctx: Context, found: FoundQuote) -> Quote:
     text = None if speaker is None else speaker.text
     span = None if speaker is None or speaker.span is None else _span(ctx, *speaker.span)
     return Quote(_span(ctx, found.start, found.end), found.kind, text, span, found.marked)
-
-
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    while start < end and text[start].isspace():
-        start += 1
-    return start, end
 
 
 def _span(ctx: Context, start: int, end: int) -> Span:
