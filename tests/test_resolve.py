@@ -187,6 +187,12 @@ def test_resolve_alias_defined_in_text() -> None:
     sentence = "VELMAR (Tidewire) - The Orvian Tide Front met on Monday."
     place, agency = ref("VELMAR", "d1", ORG_, sentence), ref("Tidewire", "d1", ORG_, sentence)
     assert apart(resolve_mentions([place, agency]), place, agency)  # a dateline, no alias
+    sentence = "Rivel, Tessland (Tidewire) -- The Orvian Tide Front met on Monday."
+    place, agency = ref("Tessland", "d1", G, sentence), ref("Tidewire", "d1", ORG_, sentence)
+    assert apart(resolve_mentions([place, agency]), place, agency)
+    sentence = "Fighters of the Velmar Harbour Guild (GPV) - a militia - held the port."
+    guild, short = ref("Velmar Harbour Guild", "d1", ORG_, sentence), ref("GPV", "d2", ORG_)
+    assert together(resolve_mentions([guild, short]), guild, short)  # a definition, then a dash
 
 
 def test_resolve_judgement_merge_split_rename() -> None:
@@ -257,6 +263,8 @@ def test_resolve_a_name_run_into_an_open_bracket_is_two_names(nlp: Any) -> None:
     from dossier.nlp import name_parts, read_doc
 
     assert [("“Happy Feet"[a:b]) for a, b in name_parts("“Happy Feet")] == ["Happy Feet"]
+    text = "the Harbour Party (formerly"
+    assert [text[a:b] for a, b in name_parts(text)] == ["the Harbour Party"]
     assert [t[a:b] for t in ['Vincent "The Chin" Gigante'] for a, b in name_parts(t)] == [
         'Vincent "The Chin" Gigante'
     ]

@@ -143,12 +143,11 @@ def _substituted(a: list[str], b: list[str]) -> bool:
     ops = SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
     for k in range(1, len(ops) - 1):
         op, i1, i2, j1, j2 = ops[k]
-        if (
-            op == "replace" and max(i2 - i1, j2 - j1) <= MAX_SUBSTITUTED and _anchored(a, ops, k)
-            and _reworded(a[i1:i2], b[j1:j2])
-        ):  # fmt: skip
+        if op == "equal" or max(i2 - i1, j2 - j1) > MAX_SUBSTITUTED or not _anchored(a, ops, k):
+            continue
+        if op == "replace" and _reworded(a[i1:i2], b[j1:j2]):
             return True
-        if _NEGATIONS.intersection(a[i1:i2] + b[j1:j2]) and op != "equal":
+        if _NEGATIONS.intersection(a[i1:i2] + b[j1:j2]):
             return True  # "we will keep" / "we will not keep": no trim leaves a negation out
     # Or a phrase moved: "not ruling it out, but not ruling it in" / "not ruling it in, not
     # ruling it out" leave the same words out at opposite ends.

@@ -141,14 +141,18 @@ def name_parts(text: str) -> list[tuple[int, int]]:
     while end > start and text[end - 1] in _QUOTE_MARKS and _unpaired(text[start:end]):
         end -= 1
     inner = text[start:end]
-    if "(" in inner and ")" not in inner:
+    if "(" in inner and ")" not in inner:  # each side a name: "Party (formerly" has one
         cut = start + inner.index("(")
-        parts = [(start, cut), (cut + 1, end)]
+        parts = [(a, b) for a, b in ((start, cut), (cut + 1, end)) if _capitalised(text[a:b])]
     elif ")" in inner and "(" not in inner:
         parts = [(start, start + inner.index(")"))]
     else:
         parts = [(start, end)]
     return [trim(text, a, b) for a, b in parts if any(c.isalnum() for c in text[a:b])]
+
+
+def _capitalised(text: str) -> bool:
+    return any(word[:1].isupper() or word[:1].isdigit() for word in text.split())
 
 
 _QUOTE_MARKS = '"“”'

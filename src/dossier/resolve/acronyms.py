@@ -69,8 +69,6 @@ def _clean_alias(text: str) -> str | None:
 def _aliases_after(tail: str, long_form: bool) -> Iterator[str]:
     """Aliases defined right after a mention; ``long_form`` when the mention is not an acronym."""
     match = PAREN.match(tail)
-    if match and DATELINE_DASH.match(tail, match.end()):
-        return
     if match:
         named = match.group(1) is not None
         for part in ALIAS_SPLIT.split(match.group(2)):
@@ -104,6 +102,19 @@ def defined_aliases(mentions: Iterable[MentionRef]) -> set[tuple[int, str]]:
         if at < 0:
             continue
         tail = m.sentence[at + len(m.text) : at + len(m.text) + DEFINITION_WINDOW]
+        if _dateline(m.sentence[:at], tail):
+            continue
         long_form = acronym_letters(m.text) is None
         pairs.update((m.id, alias) for alias in _aliases_after(tail, long_form))
     return pairs
+
+
+def _dateline(head: str, tail: str) -> bool:
+    """The mention opens a dateline: only place names before it ("", "Tripoli, ") and a bracket
+    then a dash after it ("ZURICH (Reuters) -", "Libya (CNN) --"). "... the Orvian Tide Front
+    (OTF) - a group ..." defines an alias."""
+    match = PAREN.match(tail)
+    if not match or not DATELINE_DASH.match(tail, match.end()):
+        return False
+    words = head.replace(",", " ").split()
+    return all(w[:1].isupper() and w.casefold() not in INITIAL_STOP_WORDS for w in words)
