@@ -58,13 +58,13 @@ _CONTRACTIONS = tuple((re.compile(p, re.I), full) for p, full in (
 ))  # fmt: skip
 # Clock times, written out as four digits: "6:41pm", "6:41 p.m." and "18:41" are one time.
 _CLOCK = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?m\b\.?|\b(\d{1,2}):(\d{2})\b", re.I)
-# Stop words that still change what a quote says when one stands for another.
-_WEIGHTY = frozenset({
-    "not", "no", "never", "nothing", "none", "nobody", "neither", "nor", "always", "all",
-    "every", "everything", "everyone", "without", "more", "less", "least", "most", "few",
-})  # fmt: skip
 # Words no trimming of a quote leaves out: without them it says the opposite.
 _NEGATIONS = frozenset({"not", "no", "never", "nothing", "none", "nobody", "neither", "nor"})
+# Stop words that still change what a quote says when one stands for another.
+_WEIGHTY = _NEGATIONS | {
+    "always", "all", "every", "everything", "everyone", "without", "more", "less", "least",
+    "most", "few",
+}  # fmt: skip
 # British spellings and their American forms, compared alike ("realised"/"realized").
 _SPELLINGS = tuple((re.compile(p), r) for p, r in (
     (r"(?<=[a-z]{2})our", "or"), (r"is(e|ed|es|ing|ation)\b", r"iz\1"),

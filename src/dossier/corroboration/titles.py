@@ -94,8 +94,9 @@ def title_conflict(a: ClaimRef, b: ClaimRef, texts: Mapping[str, str]) -> tuple[
     """The two differing titles or names of a pair, or None. A name conflict shows each
     title with its holder's name as written after it ("Chargers general manager A.J.
     Smith", ``_holder``)."""
+    titles_b = _titles(b, texts)
     for ta in _titles(a, texts):
-        for tb in _titles(b, texts):
+        for tb in titles_b:
             if ta.head != tb.head or not ta.qualifiers or not tb.qualifiers:
                 continue
             retitled = ta.actor == tb.actor and not (

@@ -257,9 +257,9 @@ def key_tokens(form: str) -> list[str]:
 
 def _initials(words: list[str]) -> list[str]:
     """A name without what outlets write differently: initials run together ("A. J." and
-    "A.J." are "aj"), a generational suffix ("Gray III", "Jr."; not "II": "Pope John Paul II"), and a first initial before the
-    given name the person goes by ("L. Patrick Gray" is "Patrick Gray"). A middle initial
-    stays: "George W. Bush" is not "George Bush"."""
+    "A.J." are "aj"), a generational suffix ("Gray III", "Jr."; not "II": "Pope John Paul
+    II"), and a first initial before the given name the person goes by ("L. Patrick Gray" is
+    "Patrick Gray"). A middle initial stays: "George W. Bush" is not "George Bush"."""
     joined: list[str] = []
     for i, word in enumerate(words):
         if len(word) == 1 and i and len(words[i - 1]) == 1:
