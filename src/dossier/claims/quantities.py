@@ -22,7 +22,7 @@ A score is no range ("a 71-57 win"), and "three-plus" is "more than three" (``nu
 
 The unit is the counted noun's lemma ("troop"), "USD"/"EUR"/"GBP" for money and "%" for
 percentages ("% of child" when the text says of what); nouns and participles that count people
-("martyrs", "persons", "64 dead") are all "people" (``PEOPLE``), so two outlets' death tolls
+("martyrs", "persons", "64 dead") are all "people" (``counted.PEOPLE``), so two outlets' death tolls
 compare. ``verb`` is the lemma of the verb the count belongs to ("killed 48" and "48 were
 killed": "kill"), except for a count of happenings (``HAPPENINGS``): "confirmed 141 deaths" and
 "including 144 deaths" both count deaths, so their verb is "death". Durations ("40-year",
@@ -35,6 +35,16 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from dossier.claims.counted import (
+    SCALES,
+    counted_noun,
+    fold_unit,
+    named_by,
+    noun_after,
+    participle,
+    share_of,
+    verb_of,
+)
 from dossier.claims.numerals import converted, is_score, no_count, no_total, plus_after
 from dossier.claims.slots import token_at
 from dossier.model import Quantity, Span
@@ -47,8 +57,6 @@ ABOUT_TOLERANCE = 0.1
 HAPPENINGS = frozenset({"death", "case", "infection", "casualty", "fatality", "injury", "arrest"})
 # A bare four-digit number in this range with no unit is a year, not a count.
 YEAR_RANGE = (1800, 2100)
-# How many tokens after a number may sit between it and its counted noun ("11 Iranian diplomats").
-UNIT_LOOKAHEAD = 3
 
 _HEDGES = {
     "at least": "at least", "no fewer than": "at least", "not less than": "at least",
@@ -71,10 +79,6 @@ VAGUE_COUNTS = {
 # How many a vague quantifier before a scale word allows ("several thousand": 3,000 to 9,000).
 FEW = {"several": (3, 9), "a few": (2, 5), "a couple of": (2, 3), "a couple": (2, 3),
        "half a": (0.5, 0.5)}  # fmt: skip
-# Counted nouns and participles that all count people.
-PEOPLE = frozenset({"people", "person", "individual", "martyr", "victim", "human", "dead",
-                    "killed"})  # fmt: skip
-_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "m": 1e6, "bn": 1e9}
 _CURRENCIES = {"$": "USD", "us$": "USD", "$us": "USD", "€": "EUR", "£": "GBP"}
 TIME_UNITS = {"year", "month", "week", "day", "hour", "minute", "second", "decade", "century"}
 
@@ -133,7 +137,7 @@ def _quantity(doc: Any, document_id: str, m: re.Match[str]) -> Quantity | None:
     hedge = _HEDGES.get((m["hedge"] or "").lower(), "")
     if m["between"]:
         hedge = "between" if m["b"] else ""  # "between two enemies" is no range
-    scale = _SCALES[(m["scale"] or m["short"] or "").lower()] if m["scale"] or m["short"] else 1.0
+    scale = SCALES[(m["scale"] or m["short"] or "").lower()] if m["scale"] or m["short"] else 1.0
     a = _number(m["a"]) * scale
     b = _number(m["b"]) * scale if m["b"] else None
     text, end = text_of(doc), m.start() + len(m.group().rstrip())
@@ -176,28 +180,18 @@ def _vague(doc: Any, document_id: str, m: re.Match[str]) -> Quantity | None:
         scale = _SCALE_WORDS[m["fscale"].lower()]
     else:
         low, high = VAGUE_COUNTS[m["plural"].lower()]
-        scale = _SCALES[m["pscale"].lower()[:-1]] if m["pscale"] else 1.0
+        scale = SCALES[m["pscale"].lower()[:-1]] if m["pscale"] else 1.0
     tokens = doc.char_span(m.start(), m.end(), alignment_mode="expand")
     if tokens is None or len(tokens) == 0:
         return None
-    noun = _noun_after(tokens[-1])
+    noun = noun_after(tokens[-1])
     if noun is not None and noun.lemma_.lower() in TIME_UNITS:
         return None  # "several hundred years" is a duration
-    unit = _fold_unit(noun.lemma_.lower()) if noun is not None else ""
-    verb = _verb_of(noun if noun is not None else tokens.root)
+    unit = fold_unit(noun.lemma_.lower()) if noun is not None else ""
+    verb = verb_of(noun if noun is not None else tokens.root)
     hedge = no_total(text_of(doc), m.start(), m.end()) or "vague"
     return Quantity(Span(document_id, m.start(), m.end()), low * scale, high * scale, unit,
                     hedge, verb)  # fmt: skip
-
-
-def _noun_after(token: Any) -> Any:
-    """The noun counted after a vague number: "hundreds of [Libyan] cars", "several thousand people"."""
-    for nxt in token.doc[token.i + 1 : token.i + 2 + UNIT_LOOKAHEAD]:
-        if nxt.pos_ == "NOUN":
-            return nxt
-        if nxt.lower_ != "of" and nxt.pos_ not in ("ADJ", "PROPN", "NUM"):
-            break
-    return None
 
 
 def _number(raw: str) -> float:
@@ -231,80 +225,16 @@ def _unit(doc: Any, m: re.Match[str]) -> tuple[str, str] | None:
     token = doc.char_span(m.start("a"), m.end("a"), alignment_mode="expand")
     if token is None or len(token) == 0:
         return ("", "")
-    verb = _verb_of(token[-1])
+    verb = verb_of(token[-1])
     if m["cur"]:  # a sum that names what it is ("a $100m fund") counts that, whatever the verb
-        noun = _named_by(token[-1])
+        noun = named_by(token[-1])
         return (_CURRENCIES[m["cur"].lower()], noun.lemma_.lower() if noun is not None else verb)
     if m["pct"]:
-        return ("%" + _share_of(doc, m.end()), verb)
-    noun = _counted_noun(token[-1])
+        return ("%" + share_of(doc, m.end()), verb)
+    noun = counted_noun(token[-1])
     if noun is not None and noun.lemma_.lower() in TIME_UNITS:
         return None
-    unit = noun.lemma_.lower() if noun is not None else _participle(token[-1])
+    unit = noun.lemma_.lower() if noun is not None else participle(token[-1])
     if unit in HAPPENINGS:  # "141 deaths" counts deaths, whether confirmed or included
         return (unit, unit)
-    return (_fold_unit(unit), _verb_of(noun) if noun is not None else verb)
-
-
-def _share_of(doc: Any, end: int) -> str:
-    """ " of children" for "97% of children": percentages of different wholes do not compare."""
-    after = doc.char_span(end, len(text_of(doc)), alignment_mode="expand")
-    if after is None or len(after) < 2 or after[0].lower_ != "of":
-        return ""
-    noun = next((t for t in after[1 : 2 + UNIT_LOOKAHEAD] if t.pos_ in ("NOUN", "PROPN")), None)
-    return f" of {_fold_unit(noun.lemma_.lower())}" if noun is not None else ""
-
-
-def _fold_unit(unit: str) -> str:
-    return "people" if unit in PEOPLE else unit
-
-
-_MODIFIES = ("nummod", "compound", "nmod", "quantmod")
-
-
-def _named_by(token: Any) -> Any:
-    """The noun a sum modifies: "fund" of "a $100 million fund", "payment" of "a $2.6bn
-    dividend payment"; None for a bare sum ("put $20bn into an account")."""
-    head = token
-    for _ in range(UNIT_LOOKAHEAD):
-        above = head.head
-        if head.dep_ not in _MODIFIES or above.i == head.i:
-            return None
-        if above.pos_ == "NOUN" and above.i > head.i and above.lower_ not in _SCALES:
-            return above  # not the "m" of "$120 m"
-        head = above
-    return None
-
-
-def _verb_of(token: Any) -> str:
-    """The lemma of the verb a count belongs to: the first verb among the token's heads."""
-    head = token
-    for _ in range(UNIT_LOOKAHEAD + 2):
-        if head.pos_ in ("VERB", "AUX") and head.dep_ != "amod":
-            return str(head.lemma_.lower())
-        if head.head.i == head.i:
-            break
-        head = head.head
-    return ""
-
-
-def _counted_noun(token: Any) -> Any:
-    head = token
-    while head.dep_ in ("nummod", "quantmod", "compound") and head.head.i != head.i:
-        head = head.head
-        if head.pos_ == "NOUN":
-            return head
-    for nxt in token.doc[token.i + 1 : token.i + 1 + UNIT_LOOKAHEAD]:
-        if nxt.pos_ == "NOUN":
-            return nxt
-        if nxt.pos_ not in ("ADJ", "PROPN", "NUM"):
-            break
-    return None
-
-
-def _participle(token: Any) -> str:
-    """The counted word of "1,000 wounded": a participle right after the number."""
-    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
-    if nxt is not None and nxt.tag_ in ("VBN", "VBD", "JJ") and nxt.pos_ in ("VERB", "ADJ"):
-        return str(nxt.lower_)
-    return ""
+    return (fold_unit(unit), verb_of(noun) if noun is not None else verb)
