@@ -389,6 +389,8 @@ def test_conflicts_a_quote_written_otherwise_is_no_rewording(
         (["three"], ["four"], True),
         (["always"], ["never"], True),
         (["sustained"], ["suffered"], True),
+        (["will"], ["would"], True),
+        (["the"], ["a"], False),
     ],
 )
 def test_conflicts_rewording_is_another_word(
@@ -403,6 +405,20 @@ def test_conflicts_a_moved_negation_rewords_a_quote(nlp: Any) -> None:
     quote_a = "I feel on the quays we weren't keeping the ports of the north open"
     quote_b = "I didn't feel on the quays we were keeping the ports of the north open"
     assert _quote_conflict(nlp, quote_a, quote_b)
+
+
+@pytest.mark.parametrize(
+    ("quote_b", "conflict"),
+    [
+        ("I believe any further closure would make the situation worse", True),
+        ("I believe that further closure will make the situation worse", False),
+    ],
+)
+def test_conflicts_a_modal_verb_rewords_a_quote(nlp: Any, quote_b: str, conflict: bool) -> None:
+    """ "will make it worse" and "would make it worse" say two things; "that" added says
+    nothing more."""
+    quote_a = "I believe further closure will make the situation worse"
+    assert _quote_conflict(nlp, quote_a, quote_b) is conflict
 
 
 def _quote_conflict(nlp: Any, quote_a: str, quote_b: str) -> bool:

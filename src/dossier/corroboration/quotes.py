@@ -60,8 +60,10 @@ _CONTRACTIONS = tuple((re.compile(p, re.I), full) for p, full in (
 _CLOCK = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?m\b\.?|\b(\d{1,2}):(\d{2})\b", re.I)
 # Words no trimming of a quote leaves out: without them it says the opposite.
 _NEGATIONS = frozenset({"not", "no", "never", "nothing", "none", "nobody", "neither", "nor"})
+# Modal verbs: "will make it worse" and "would make it worse" say two things.
+_MODALS = frozenset({"will", "would", "may", "might", "can", "could", "shall", "should", "must"})
 # Stop words that still change what a quote says when one stands for another.
-_WEIGHTY = _NEGATIONS | {
+_WEIGHTY = _NEGATIONS | _MODALS | {
     "always", "all", "every", "everything", "everyone", "without", "more", "less", "least",
     "most", "few",
 }  # fmt: skip
@@ -164,7 +166,8 @@ def _reworded(left: list[str], right: list[str]) -> bool:
     "Internet Explorer"), a spelling ("realised"/"realized", ``_SPELLINGS``), an inflection
     ("want"/"wanted"), a number in words or figures ("11th"/"eleventh"), or only function words
     ("Nothing in this regulation" / "in the regulation"). A function word that changes what is
-    said is weighed as a word (``_WEIGHTY``: "never" for "always", "no" for "all")."""
+    said is weighed as a word (``_WEIGHTY``: "never" for "always", "no" for "all", "would"
+    for "will")."""
     if "".join(left) == "".join(right) or _acronym(left, right) or _acronym(right, left):
         return False
     words_a, words_b = _weighed(left), _weighed(right)
