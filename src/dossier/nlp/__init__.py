@@ -5,12 +5,14 @@ from __future__ import annotations
 import bisect
 import functools
 import logging
+import re
 from collections.abc import Iterator, Sequence
 from typing import Any
 
 from dossier import settings
 from dossier.errors import ConfigError, ExtractionError
 from dossier.model import CleanArticle, EntityType, Mention, Sentence, Span
+from dossier.time.lexicon import MONTHS, SEASONS, WEEKDAYS
 
 log = logging.getLogger(__name__)
 
@@ -40,14 +42,31 @@ SHORT_PARAGRAPH_TOKENS = 30
 _SENTENCE_ENDS = {".", "!", "?"}
 
 
+# A time phrase opening a sentence, capitalised right after a lower-case word and closed by a
+# comma: "... including ambushes Earlier this month, Moscow vetoed ...". Copying from a page
+# lost the full stop (a fact box, a caption, a headline run into the story); such a phrase
+# does not start with a capital mid-sentence. The comma keeps out titles ("Last Night").
+_TIME_WORDS = "|".join(sorted({*MONTHS, *WEEKDAYS, *SEASONS, "week", "month", "year", "weekend"}))
+_RUN_IN_TIME = re.compile(
+    rf"(?<=[a-z]) (?P<opener>Earlier|Later|Last|Next|This)"
+    rf"(?: (?:this|that|on|in|last|next))? (?:{_TIME_WORDS})\b[^,.\n]{{0,25}},",
+    re.IGNORECASE,
+)
+
+
 def _paragraph_breaks(doc: Any) -> Any:
-    """A line break ends a sentence; a short paragraph is a single sentence."""
+    """A line break ends a sentence; a short paragraph is a single sentence; a time phrase run
+    into the sentence before it (``_RUN_IN_TIME``) starts one."""
     start = 0
     for token in doc:
         if token.is_space and "\n" in token.text:
             _set_paragraph(doc, start, token.i)
             start = token.i + 1
     _set_paragraph(doc, start, len(doc))
+    for m in _RUN_IN_TIME.finditer(doc.text):
+        opener = doc.char_span(m.start("opener"), m.end("opener"))
+        if opener is not None and opener.text[0].isupper():
+            opener[0].is_sent_start = True
     return doc
 
 
