@@ -334,3 +334,19 @@ def test_conflicts_a_capital_dates_its_government_s_act(nlp: Any) -> None:
     same = _number_slots(nlp, first, vetoed.format("May", "Moscow"), True)
     other = _number_slots(nlp, first, vetoed.format("May", "Paris"), True)
     assert (same, other) == (["date"], [])
+
+
+@pytest.mark.parametrize(
+    ("second", "slots"),
+    [
+        ("In 2015, the Varnian Guard began training Norland's police.", ["date"]),
+        ("In 2015, the Varnian Guard trained Norland's police.", []),
+    ],
+)
+def test_conflicts_two_dates_of_one_beginning_disagree_unworded_alike(
+    nlp: Any, second: str, slots: list[str]
+) -> None:
+    """Two claims that date when one cast's dealings began compare their dates though they
+    are no near paraphrases; two dates of what it did, worded apart, do not."""
+    first = "Ever since the protests began in 2014, the Varnian Guard has advised Norland's police."
+    assert _number_slots(nlp, first, second, False) == slots

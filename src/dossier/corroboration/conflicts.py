@@ -1,7 +1,9 @@
 """Slot disagreements between two claims that report the same thing.
 
-Precision first: a pair is only compared when the two claims are near paraphrases, and a
-slot only disagrees when the values cannot both be true:
+Precision first: a pair is only compared when the two claims are near paraphrases (for
+dates, also when both date a beginning and share two actors, ``_one_onset``: "has advised
+Syria's forces ever since the uprisings began last year" / "In 2012, the Quds Force began
+providing ..."), and a slot only disagrees when the values cannot both be true:
 
 - **date**: the normalised intervals do not overlap ("2003" vs "January 2002"); containment
   or overlap agrees ("the late 1990s" vs "1998"). Not compared: the same words ("this Sunday"
@@ -72,6 +74,9 @@ from dossier.model import Quantity, TimeExpr, TimePrecision
 # How far around a claim a place name may appear and still count as mentioned with it.
 PLACE_WINDOW = 400
 
+# Words that date a beginning, and the actors two such claims must share to date one.
+_ONSET = re.compile(r"\b(?:began|begun|begin|begins|started|starting|since)\b", re.I)
+ONSET_ACTORS = 2
 # An act announced for later: "will be suspended", "is due to pay", "is set to meet".
 _SCHEDULED = re.compile(r"\b(?:will|shall)\b|\b(?:is|are) (?:due |set |scheduled )?to\b", re.I)
 _COPULA = "be"  # a predicate's lemma for "is", "was", "are"
@@ -92,7 +97,8 @@ def pair_conflicts(
     dates = _times(a, time_of), _times(b, time_of)
     scope = same_scope(a, b, texts)
     if (
-        close and dates[0] and dates[1] and (scope or same_scope(a, b, texts, capitals=True))
+        (close or _one_onset(a, b)) and dates[0] and dates[1]
+        and (scope or same_scope(a, b, texts, capitals=True))
         and _dates_conflict(a, b, dates[0], dates[1])
         and not _another_date_agrees(a, b, dates[0], dates[1], others or {})
         and not (_rate(a) or _rate(b)) and not _counts_differ(a, b)
@@ -116,6 +122,14 @@ def pair_conflicts(
     if titles:
         found.append((ConflictSlot.OTHER, _value(a, titles[0]), _value(b, titles[1])))
     return found
+
+
+def _one_onset(a: ClaimRef, b: ClaimRef) -> bool:
+    """Both claims date when something began ("has been advising Syria's forces ever since the
+    uprisings began last year" / "In 2012, the Quds Force began providing Syria ...") and
+    share two actors: two reports of when one cast's dealings started."""
+    shared = set(a.actors) & set(b.actors)
+    return len(shared) >= ONSET_ACTORS and all(_ONSET.search(r.claim.text) for r in (a, b))
 
 
 def _another_date_agrees(
