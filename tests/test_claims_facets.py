@@ -87,3 +87,16 @@ def test_facets_same_thing_counted_by_one_verb_stays_whole(nlp: Any) -> None:
     # the second part keeps the subject's names: "Varna" of "The blast in Varna"
     named = [{text_of(split_text, s) for s in (*c.actors, *c.places)} for c in split]
     assert named == [{"Varna"}, {"Varna"}]
+
+
+def test_facets_no_cut_inside_a_word(nlp: Any) -> None:
+    """The parser reads the "m" of "$50m" as the subject of "relating": the part starts at a
+    word, and the sum keeps its scale."""
+    text = (
+        "The fine included $50m relating to a refinery explosion in Varna in 2005 that killed "
+        "15 people."
+    )
+    claims = run(nlp, text, NAMES)
+    assert texts(claims)[0] == "The fine included $50m"
+    assert all(text[c.sentence.start - 1].isspace() for c in claims[1:])
+    assert claims[0].quantities[0].low == 50_000_000

@@ -93,9 +93,17 @@ def _cut(doc: Any, before: Quantity, after: Quantity) -> tuple[int, Any] | None:
     start = head.left_edge.i
     while start - 1 > first.i and doc[start - 1].dep_ in _JOINS:
         start -= 1
-    while doc[start].is_punct and start < head.i:
+    # no cut inside a word: the "m" of "$50m", which the parser read as a subject
+    while (doc[start].is_punct or _glued(doc, start)) and start < head.i:
         start += 1
+    if _glued(doc, start):
+        return None
     return int(doc[start].idx), verb_above(head)
+
+
+def _glued(doc: Any, i: int) -> bool:
+    """Token ``i`` continues the word before it ("m" of "$50m"), not after a mark ('"')."""
+    return not doc[i - 1].whitespace_ and not doc[i - 1].is_punct
 
 
 def _states(head: Any) -> bool:
