@@ -20,7 +20,8 @@ SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "m"
 
 
 def noun_after(token: Any) -> Any:
-    """The noun counted after a vague number: "hundreds of [Libyan] cars", "several thousand people"."""
+    """The noun counted after a vague number: "hundreds of [Libyan] cars", "several thousand
+    people"."""
     for nxt in token.doc[token.i + 1 : token.i + 2 + UNIT_LOOKAHEAD]:
         if nxt.pos_ == "NOUN":
             return nxt
@@ -39,6 +40,7 @@ def share_of(doc: Any, end: int) -> str:
 
 
 def fold_unit(unit: str) -> str:
+    """A noun that counts people counts "people" ("martyr", "victim", "dead")."""
     return "people" if unit in PEOPLE else unit
 
 
@@ -72,6 +74,7 @@ def verb_of(token: Any) -> str:
 
 
 def counted_noun(token: Any) -> Any:
+    """The noun a number counts: its head ("11 Iranian [diplomats]"), or a noun right after it."""
     head = token
     while head.dep_ in ("nummod", "quantmod", "compound") and head.head.i != head.i:
         head = head.head

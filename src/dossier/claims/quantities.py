@@ -22,8 +22,8 @@ A score is no range ("a 71-57 win"), and "three-plus" is "more than three" (``nu
 
 The unit is the counted noun's lemma ("troop"), "USD"/"EUR"/"GBP" for money and "%" for
 percentages ("% of child" when the text says of what); nouns and participles that count people
-("martyrs", "persons", "64 dead") are all "people" (``counted.PEOPLE``), so two outlets' death tolls
-compare. ``verb`` is the lemma of the verb the count belongs to ("killed 48" and "48 were
+("martyrs", "persons", "64 dead") are all "people" (``counted.PEOPLE``), so two outlets' death
+tolls compare. ``verb`` is the lemma of the verb the count belongs to ("killed 48" and "48 were
 killed": "kill"), except for a count of happenings (``HAPPENINGS``): "confirmed 141 deaths" and
 "including 144 deaths" both count deaths, so their verb is "death". Durations ("40-year",
 "three years") and years are not quantities.

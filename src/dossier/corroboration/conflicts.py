@@ -97,7 +97,7 @@ def pair_conflicts(
     dates = _times(a, time_of), _times(b, time_of)
     scope = same_scope(a, b, texts)
     if (
-        (close or _one_onset(a, b)) and dates[0] and dates[1]
+        dates[0] and dates[1] and (close or _one_onset(a, b))
         and (scope or same_scope(a, b, texts, capitals=True))
         and _dates_conflict(a, b, dates[0], dates[1])
         and not _another_date_agrees(a, b, dates[0], dates[1], others or {})
