@@ -350,3 +350,26 @@ def test_conflicts_two_dates_of_one_beginning_disagree_unworded_alike(
     are no near paraphrases; two dates of what it did, worded apart, do not."""
     first = "Ever since the protests began in 2014, the Varnian Guard has advised Norland's police."
     assert _number_slots(nlp, first, second, False) == slots
+
+
+@pytest.mark.parametrize(("subject", "slots"), [("He", []), ("The singer", ["number"])])
+def test_conflicts_a_clause_cut_off_a_pronoun_s_sentence_names_no_one(
+    nlp: Any, subject: str, slots: list[str]
+) -> None:
+    """ "but returned regularly and donated $5m" shares the subject of its sentence; when that
+    is a pronoun nobody is named, whose donation it is is unknown, as for a claim that opens
+    with one."""
+    first = (
+        f"{subject} lived in Varna from the age of eight until he joined the Navy, but "
+        "returned regularly and donated $5m (£2.7m) to local causes."
+    )
+    corpus = Corpus(nlp)
+    corpus.add("a", "Outlet A", first)
+    corpus.add("b", "Outlet B", "The actress has donated $1m to local causes.")
+    *cut, other = corpus.refs
+    assert [r.claim.text.split(" lived")[0] for r in cut] == [
+        subject,
+        "but returned regularly and donated $5m (£2.7m) to local causes.",
+    ]
+    found = [pair_conflicts(r, other, corpus.texts, corpus.time_of, False) for r in cut]
+    assert [slot for pairs in found for slot, *_ in pairs] == slots

@@ -5,8 +5,9 @@ not in two places ("337 cases in Scotland" / "more than 800 cases in the UK"), n
 and one place ("globally, 1.6 million cases" / "the US has recorded 467,000"), nor of two casts
 ("India's economy grew" / "the UK economy grew"). For dates, a capital is its country's
 government ("Moscow vetoed" / "Russia and China vetoed"). A claim that opens with a pronoun no
-name was found for ("It employs 50,000 staff") is compared on no date or number
-(``unnamed_subject``): whose it is is unknown.
+name was found for ("It employs 50,000 staff"), or a clause cut off a sentence that does ("but
+returned regularly and donated $5m"), is compared on no date or number (``unnamed_subject``):
+whose it is is unknown.
 """
 
 from __future__ import annotations
@@ -15,10 +16,15 @@ import re
 from collections.abc import Mapping
 
 from dossier.corroboration.places import countries_named, known
-from dossier.corroboration.records import ClaimRef, span_text
+from dossier.corroboration.records import ClaimRef, borrowed, span_text
 
 # Subjects that name no one by themselves.
 _PRONOUNS = frozenset({"it", "they", "he", "she"})
+# Words that open a clause cut off a sentence whose subject it shares ("but returned ...").
+_COORDINATORS = frozenset({"and", "but", "or", "then"})
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+|\n")
+# How far back the start of a cut-off clause's sentence is looked for.
+SUBJECT_LOOKBACK = 400
 # A claim about the whole world: "Globally there are 1.6 million cases".
 _WORLDWIDE = re.compile(
     r"\b(?:globally|worldwide|world-wide|(?:around|across|throughout) the (?:world|globe)"
@@ -35,7 +41,7 @@ def same_scope(a: ClaimRef, b: ClaimRef, texts: Mapping[str, str], capitals: boo
     50 people were killed") may count what another does. With ``capitals`` (for dates), a
     capital is its country's government: "Moscow vetoed" / "Russia and China vetoed" share
     one cast ("cases in Mexico City" count only a part of Mexico's)."""
-    if unnamed_subject(a) or unnamed_subject(b):
+    if unnamed_subject(a, texts) or unnamed_subject(b, texts):
         return False
     places_a, places_b = _place_names(a, texts), _place_names(b, texts)
     if places_a and places_b and not places_a & places_b:
@@ -57,14 +63,24 @@ def _one_government(a: ClaimRef, b: ClaimRef, texts: Mapping[str, str]) -> bool:
     return bool(countries_named(names_a) & countries_named(names_b))
 
 
-def unnamed_subject(ref: ClaimRef) -> bool:
+def unnamed_subject(ref: ClaimRef, texts: Mapping[str, str]) -> bool:
     """The claim opens with a pronoun no name was found for ("It employs 50,000 staff", "it
-    aired Monday night"): whose count or date it gives is unknown, so neither is compared
-    ("It employs 76,200 staff" may be another company)."""
+    aired Monday night"), or it is a clause cut off a sentence that opens with one and shares
+    its subject ("He lived in Norfolk ..., but returned regularly and donated $5m"): whose
+    count or date it gives is unknown, so neither is compared ("It employs 76,200 staff" may
+    be another company)."""
     claim = ref.claim
-    first = claim.text.lstrip('"\u201c ').split(" ", 1)[0].casefold()
+    first = _first_word(claim.text)
+    if first in _COORDINATORS and not borrowed(claim):
+        text = texts.get(ref.document_id, "")
+        start = claim.sentence.start
+        first = _first_word(_SENTENCE_END.split(text[max(0, start - SUBJECT_LOOKBACK) : start])[-1])
     named = any(actor.start == claim.sentence.start for actor in claim.actors)
     return first in _PRONOUNS and not named
+
+
+def _first_word(text: str) -> str:
+    return text.lstrip('"\u201c ').split(" ", 1)[0].casefold()
 
 
 def _names_place(ref: ClaimRef, texts: Mapping[str, str]) -> bool:
