@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from dossier.claims import claim_id, extract_claims
+from dossier.claims.clauses import trim_start
 from dossier.model import Attribution, AttributionType, Claim, DatePrecision, PublishedDate, Span
 from dossier.time import extract_times
 
@@ -860,3 +861,18 @@ def test_claims_an_age_does_not_date_the_claim(nlp: Any, text: str, age: str) ->
     assert text[claim.time.start : claim.time.end] == "Saturday"
     times = extract_times(DOC_ID, text, [(0, len(text))], PUBLISHED)
     assert age in [t.text for t in times]  # read, as a year of birth, by stage 4
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "trimmed"),
+    [
+        ("of Forks, Washington to live", 8, "Washington to live"),
+        ("week and; he said", 8, "he said"),
+        ('said: "it was', 4, '"it was'),  # a quotation mark opens the claim's words
+        ("a,,,", 1, ""),
+    ],
+)
+def test_claims_a_clause_starts_after_its_leading_comma(
+    text: str, start: int, trimmed: str
+) -> None:
+    assert text[trim_start(text, start, len(text)) :] == trimmed

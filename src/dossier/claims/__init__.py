@@ -18,6 +18,7 @@ attribution and the direct quotation it overlaps.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import logging
 from collections.abc import Sequence
@@ -33,6 +34,7 @@ from dossier.claims.clauses import (
     Clause,
     main_verb,
     split_clauses,
+    trim_start,
     verb_chain,
 )
 from dossier.claims.facets import count_facets
@@ -125,6 +127,10 @@ def _claim(
     """The claim of ``clause`` with its ``quantities`` (``_quantities``), or None when it is
     not checkable. A count's part of a clause (``facets``) takes the ``whole`` clause's date
     when it has none of its own."""
+    start = trim_start(text_of(doc), clause.start, clause.end)
+    if start >= clause.end:
+        return None
+    clause = dataclasses.replace(clause, start=start) if start != clause.start else clause
     ranges = [(clause.start, clause.end), clause.antecedent or (0, 0), clause.subject or (0, 0)]
     inside = [m for m in mentions if any(s <= m[0] and m[1] <= e for s, e in ranges)]
     # The part of a quotation inside the clause: one sentence of a longer quotation is

@@ -191,6 +191,14 @@ def _cut_before(conj: Any) -> int:
     return int(before[-1].idx if before else first.idx)
 
 
+def trim_start(text: str, start: int, end: int) -> int:
+    """``start`` moved past white space and a comma, semicolon or colon left before a clause
+    (", Washington to live with her father"), never past ``end``."""
+    while start < end and (text[start].isspace() or text[start] in ",;:"):
+        start += 1
+    return start
+
+
 def trim_end(sent: Any, end: int) -> int:
     text = text_of(sent.doc)
     while end > sent.start_char and (text[end - 1].isspace() or text[end - 1] in ",;:"):
