@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from dossier.model import EntityType
-from dossier.resolve.names import skeleton
+from dossier.resolve.names import VOWELS, skeleton
 
 # One edit allowed per this many characters of the shorter token: "kasem"/"kasim" (5
 # letters, 1 edit) match, while 4-letter names such as "iran"/"irak" must be exact.
@@ -85,7 +87,22 @@ def tokens_similar(a: str, b: str) -> bool:
         sa == sb
         and len(sa) >= MIN_SKELETON_CONSONANTS
         and abs(len(a) - len(b)) <= MAX_SKELETON_LENGTH_GAP
+        and _consonant_runs(a) == _consonant_runs(b)
     )
+
+
+_BRITISH_RE = re.compile(r"(?<=[^aeiou])re(s?)$")
+
+
+def _consonant_runs(token: str) -> list[str]:
+    """The token's consonants as the vowels group them, as ``skeleton`` reads them:
+    "briton" is br-t-n and "barton" b-rt-n (two words), while "soleimani" and "solomeini"
+    are both s-l-m-n (one name, its vowels misprinted). A British "-re" reads as "-er"
+    ("centre" / "center")."""
+    token = _BRITISH_RE.sub(r"er\1", token)
+    runs = [skeleton(run) for run in re.split(f"[{''.join(VOWELS)}]+", token[1:])]
+    first = skeleton(token[0]) + (runs.pop(0) if token[1:2] not in VOWELS else "")
+    return [first, *(run for run in runs if run)]
 
 
 def _token_variant(a: str, b: str, plural_ok: bool) -> bool:
