@@ -6,6 +6,7 @@ from typing import Any
 
 from dossier.claims import extract_claims
 from dossier.corroboration import ClaimGroup, ClaimRef, group_claims
+from dossier.corroboration.stage import source_actors
 from dossier.embed import shared_embedder
 from dossier.model import Attribution, AttributionType, DatePrecision, PublishedDate, Span, TimeExpr
 from dossier.nlp.roles import extract_roles
@@ -63,13 +64,17 @@ class Corpus:
         ]
         for claim in extract_claims(doc, doc_id, attributions, quotes, times, mentions):
             actors = tuple(sorted({_actor(text, a) for a in claim.actors}))
+            keys = [(doc_id, a.start, a.end) for a in claim.actors]
+            speakers = source_actors(
+                claim, keys, {k: _actor(text, a) for k, a in zip(keys, claim.actors, strict=True)}
+            )
             titles = tuple(
                 (_actor(text, a), r.text)
                 for a in claim.actors
                 for r in roles
                 if (r.mention.start, r.mention.end) == (a.start, a.end)
             )
-            self.refs.append(ClaimRef(claim, outlet, doc_id, actors, titles, published))
+            self.refs.append(ClaimRef(claim, outlet, doc_id, actors, titles, published, speakers))
         self.texts[doc_id] = text
 
     def groups(self) -> list[ClaimGroup]:

@@ -32,7 +32,8 @@ providing ..."), and a slot only disagrees when the values cannot both be true:
   substances, ``numbers.measured``: "four milligrams of the drug" / "a 10 milligram tablet of
   Diazepam"; counts such as "cases of ..." are left alone), with values that cannot both be true
   (``numbers``: "48" vs "64 killed"; not "7,500 dead" in March against "9,000" in April),
-  in claims that may count one whole (``scope.same_scope``): not in two places ("337 cases in
+  in claims that may count one whole (``scope.same_scope``), dated alike or not at all ("killed
+  48 on 3 March" / "killed 64 on 9 March" are two days' tolls): not in two places ("337 cases in
   Scotland" / "more than 800 cases in the UK"), nor in the world and one place ("globally,
   1.6 million cases" / "the US has recorded 467,000"), nor of two casts ("India's economy grew" /
   "the UK economy grew"). Percentages only in near paraphrases dated alike;
@@ -67,7 +68,7 @@ from dossier.corroboration.numbers import measured, number_conflicts, numbers_ag
 from dossier.corroboration.places import count_place, known, nested
 from dossier.corroboration.quotes import VARIANT_SIMILARITY, quote_conflict
 from dossier.corroboration.records import ClaimRef, ConflictSlot, span_text
-from dossier.corroboration.scope import same_scope
+from dossier.corroboration.scope import borrowed_date, same_scope
 from dossier.corroboration.titles import title_conflict
 from dossier.model import Quantity, TimeExpr, TimePrecision
 
@@ -99,14 +100,16 @@ def pair_conflicts(
     if (
         dates[0] and dates[1] and (close or _one_onset(a, b))
         and (scope or same_scope(a, b, texts, capitals=True))
+        and not (borrowed_date(a) or borrowed_date(b))
         and _dates_conflict(a, b, dates[0], dates[1])
         and not _another_date_agrees(a, b, dates[0], dates[1], others or {})
         and not (_rate(a) or _rate(b)) and not _counts_differ(a, b)
     ):  # fmt: skip
         found.append((ConflictSlot.DATE, _value(a, dates[0].text), _value(b, dates[1].text)))
     dated = bool(dates[0] and dates[1] and dates_agree(dates[0], dates[1]))
+    apart = bool(dates[0] and dates[1] and not dated)  # two days' counts: two happenings
     counts = [
-        (qa, qb) for qa, qb in (number_conflicts(a, b, close, dated) if scope else ())
+        (qa, qb) for qa, qb in (number_conflicts(a, b, close, dated) if scope and not apart else ())
         if not _two_things(a, qa, b, qb, texts)
     ]  # fmt: skip
     if a.document_id != b.document_id or len(counts) == 1:  # one article: two items' figures

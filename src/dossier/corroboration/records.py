@@ -34,6 +34,7 @@ class ClaimRef:
     actors: tuple[str, ...]  # resolved actor ids
     titles: tuple[tuple[str, str], ...] = ()  # (person's actor id, role text), see titles.py
     published: str = ""  # the document's publication date, ISO, as precise as known; "" unknown
+    speakers: tuple[str, ...] = ()  # actor ids named only as the claim's source ("USGS said")
 
 
 def borrowed(claim: Claim) -> list[Span]:

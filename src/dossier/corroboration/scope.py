@@ -3,11 +3,15 @@
 Counts and dates are compared only between claims that may report one whole (``same_scope``):
 not in two places ("337 cases in Scotland" / "more than 800 cases in the UK"), nor in the world
 and one place ("globally, 1.6 million cases" / "the US has recorded 467,000"), nor of two casts
-("India's economy grew" / "the UK economy grew"). For dates, a capital is its country's
-government ("Moscow vetoed" / "Russia and China vetoed"). A claim that opens with a pronoun no
+("India's economy grew" / "the UK economy grew"). A claim's source is not of its cast (two
+quakes "the U.S. Geological Survey said" struck near two towns), and a place one claim names may
+lie in one the other names ("an island off Iran's coast" / "the island of Qeshm"). For dates, a
+capital is its country's government ("Moscow vetoed" / "Russia and China vetoed"). A claim that opens with a pronoun no
 name was found for ("It employs 50,000 staff"), or a clause cut off a sentence that does ("but
 returned regularly and donated $5m"), is compared on no date or number (``unnamed_subject``):
-whose it is is unknown.
+whose it is is unknown. A cut-off clause that names no one and takes its date from the words
+before it ("a refinery blast in 2005 that killed 15 people and injured 170 more") is dated by
+what those words are about, not by its own act: its date is compared with none (``borrowed_date``).
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from dossier.corroboration.places import countries_named, known
+from dossier.corroboration.places import countries_named, known, nested
 from dossier.corroboration.records import ClaimRef, borrowed, span_text
 
 # Subjects that name no one by themselves.
@@ -49,12 +53,38 @@ def same_scope(a: ClaimRef, b: ClaimRef, texts: Mapping[str, str], capitals: boo
     world_a, world_b = (bool(_WORLDWIDE.search(r.claim.text)) for r in (a, b))
     if world_a != world_b and _names_place(b if world_a else a, texts):
         return False  # "The US has recorded 467,000 cases" / "Globally, 1.6 million"
-    scope_a, scope_b = set(a.actors) | places_a, set(b.actors) | places_b
+    scope_a, scope_b = _cast(a) | places_a, _cast(b) | places_b
     return (
         not (scope_a and scope_b)
         or bool(scope_a & scope_b)
+        or _places_meet(a, b, texts)
         or (capitals and _one_government(a, b, texts))
     )
+
+
+def _cast(ref: ClaimRef) -> set[str]:
+    """The actors the claim is about: its source is not one of them. "The first quake ... struck
+    about 135 kilometers from Manokwari, the U.S. Geological Survey said" and "The 6.1-magnitude
+    quake struck ... in Aceh, the US Geological Survey said" share a source, not a cast."""
+    return set(ref.actors) - set(ref.speakers)
+
+
+def _places_meet(a: ClaimRef, b: ClaimRef, texts: Mapping[str, str]) -> bool:
+    """A place one claim names lies in, or is, one the other names: "an island off Iran's
+    southern coast" / "the Persian Gulf Island of Qeshm" (``places.nested``)."""
+    names_a, names_b = ([n for n in _where(r, texts) if known(n)] for r in (a, b))
+    return any(nested(x, y) for x in names_a for y in names_b)
+
+
+def _where(ref: ClaimRef, texts: Mapping[str, str]) -> list[str]:
+    """The claim's places and the actors it does not name only as its source; a place "the
+    Island of Qeshm" is also "Qeshm"."""
+    source = ref.claim.attribution.source_span
+    spans = [
+        s for s in ref.claim.actors if source is None or not source.start <= s.start < source.end
+    ]
+    names = [span_text(ref, s, texts) for s in (*spans, *ref.claim.places)]
+    return names + [n.rsplit(" of ", 1)[1] for n in names if " of " in n]
 
 
 def _one_government(a: ClaimRef, b: ClaimRef, texts: Mapping[str, str]) -> bool:
@@ -77,6 +107,17 @@ def unnamed_subject(ref: ClaimRef, texts: Mapping[str, str]) -> bool:
         first = _first_word(_SENTENCE_END.split(text[max(0, start - SUBJECT_LOOKBACK) : start])[-1])
     named = any(actor.start == claim.sentence.start for actor in claim.actors)
     return first in _PRONOUNS and not named
+
+
+def borrowed_date(ref: ClaimRef) -> bool:
+    """A clause cut off its sentence ("and injured 170 more") that names no one and nowhere,
+    dated by a date outside its words ("a refinery blast in 2005 that killed 15 people and
+    ..."): the date is of whatever the sentence's first part tells, and the clause's own act
+    ("and injuring 17 others" of a rig's blast, on April 20, 2010) may be another's."""
+    claim, time = ref.claim, ref.claim.time
+    if _first_word(claim.text) not in _COORDINATORS or _cast(ref) or claim.places:
+        return False
+    return time is not None and time.end <= claim.sentence.start
 
 
 def _first_word(text: str) -> str:

@@ -58,8 +58,22 @@ def claim_refs(store: Store, texts: Mapping[str, str]) -> list[ClaimRef]:
         titles = tuple((actor_of[k], t) for k in keys if k in actor_of for t in roles_of.get(k, ()))
         outlet, published = about.get(doc, ("unknown", ""))
         claim = own_reporting(claim, outlet, texts.get(doc, ""))
-        refs.append(ClaimRef(claim, outlet, doc, actors, titles, published))
+        speakers = source_actors(claim, keys, actor_of)
+        refs.append(ClaimRef(claim, outlet, doc, actors, titles, published, speakers))
     return refs
+
+
+def source_actors(
+    claim: Claim, keys: Sequence[tuple[str, int, int]], actor_of: Mapping[tuple[str, int, int], str]
+) -> tuple[str, ...]:
+    """The actors the claim names only inside its source ("..., the U.S. Geological Survey
+    said"): who reports it, not who it is about."""
+    source = claim.attribution.source_span
+    if source is None:
+        return ()
+    inside = {actor_of[k] for k in keys if k in actor_of and source.start <= k[1] < source.end}
+    outside = {actor_of[k] for k in keys if k in actor_of and not source.start <= k[1] < source.end}
+    return tuple(sorted(inside - outside))
 
 
 class BackgroundEmbedding:

@@ -1,0 +1,77 @@
+"""Stage 9: who a count or a date belongs to. A source shares no cast, a place one claim names
+may lie in one the other names, and a clause cut off its subject names no one; on invented
+articles with real place names."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from dossier.corroboration.scope import borrowed_date, same_scope, unnamed_subject
+from dossier.model import AttributionType
+from tests.claim_corpus import Corpus, pair_corpus
+
+SAID = {"source": "the Norland Survey", "kind": AttributionType.MEDIA, "spoken": True}
+QUAKE = "The earthquake, of magnitude {m}, struck near {place} on Sunday, the Norland Survey said."
+
+
+@pytest.mark.parametrize(("place_b", "compared"), [("Manokwari", True), ("Medan", False)])
+def test_a_shared_source_is_no_shared_cast(nlp: Any, place_b: str, compared: bool) -> None:
+    """Two quakes the same agency reports, near two towns, are two quakes: the agency is who
+    says it, not whom it is about."""
+    corpus = pair_corpus(nlp, QUAKE.format(m="7.6", place="Manokwari"),
+                         QUAKE.format(m="6.1", place=place_b), a=SAID, b=SAID)  # fmt: skip
+    first, second = corpus.group_of("a").claims
+    assert first.speakers == second.speakers == ("norland survey",)
+    assert same_scope(first, second, corpus.texts) is compared
+    slots = {c.slot for c in corpus.group_of("a").conflicts}
+    assert ("number" in slots) is compared
+
+
+ISLAND = (
+    "The earthquake injured {n} people on the island of {island} on Sunday, Iran's state TV said."
+)
+COAST = "An earthquake hit an island off Iran's southern coast on Sunday, injuring five people."
+
+
+@pytest.mark.parametrize(("island", "compared"), [("Qeshm", True), ("Crete", False)])
+def test_a_place_inside_a_place_the_other_names_is_one_scope(
+    nlp: Any, island: str, compared: bool
+) -> None:
+    """ "an island off Iran's southern coast" and "the island of Qeshm" (which lies in Iran) may
+    count one quake's injured; "the island of Crete" may not. Iran is the second's source."""
+    said = {"source": "Iran's state TV", "kind": AttributionType.MEDIA, "spoken": True}
+    corpus = pair_corpus(nlp, COAST, ISLAND.format(n="three", island=island), b=said)
+    first, second = corpus.group_of("a").claims
+    assert same_scope(first, second, corpus.texts) is compared
+
+
+@pytest.mark.parametrize(
+    ("fragment", "borrowed"),
+    [("and injured 170 more.", True), ("and injured 170 more in Texas City.", False)],
+)
+def test_a_clause_cut_off_its_subject_and_date_is_dated_by_neither(
+    nlp: Any, fragment: str, borrowed: bool
+) -> None:
+    """ "... a refinery blast in 2005 that killed 15 people and injured 170 more": the clause
+    names no one and its date is the blast's, so it is not dated against "injuring 17 others"
+    of another blast. Naming a place, it says where its own act was."""
+    corpus = Corpus(nlp)
+    text = f"The fine covered a refinery blast in 2005 that killed 15 people {fragment}"
+    corpus.add("a", "Outlet A", text)
+    (ref,) = [r for r in corpus.refs if r.claim.text.startswith("and")]
+    assert ref.claim.time is not None
+    assert borrowed_date(ref) is borrowed
+    assert not unnamed_subject(ref, corpus.texts)
+
+
+KILLED = "Shelling by the Norland army killed {n} people in Varnia on {day}, the ministry said."
+
+
+@pytest.mark.parametrize(("day_b", "slots"), [("3 March", {"number"}), ("9 March", set())])
+def test_counts_on_two_days_are_two_happenings(nlp: Any, day_b: str, slots: set[str]) -> None:
+    """ "killed 48 on 3 March" / "killed 64 on 9 March": the dates disagree, the counts are two
+    days' tolls and both may be true."""
+    corpus = pair_corpus(nlp, KILLED.format(n=48, day="3 March"), KILLED.format(n=64, day=day_b))
+    assert {c.slot for c in corpus.group_of("a").conflicts} == slots
