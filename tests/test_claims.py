@@ -655,6 +655,26 @@ def test_claims_an_earlier_value_is_no_total(nlp: Any) -> None:
     assert got == [(2254, ""), (1639, "previous")]
 
 
+@pytest.mark.parametrize(
+    ("text", "hedges"),
+    [
+        # the team's 17 is the whole McDermott's 10 were counted out of
+        ("Ivo Lind scored 10 of the team's first 17 points for Varnia.", [(10, ""), (17, "whole")]),
+        # "per run" is a rate, whatever is counted per
+        ("Ivo Lind averaged 3.8 yards per run for Varnia.", [(3.8, "rate")]),
+        # seven besides the one named before are a remainder; "17 others" are counted
+        ("Besides Lind, seven other members of the Varnia club were convicted.",
+         [(7, "additional")]),
+        ("The blast in Varnia killed 11 workers and injured 17 others.", [(11, ""), (17, "")]),
+    ],
+)  # fmt: skip
+def test_claims_a_whole_a_rate_per_anything_and_a_remainder_are_no_totals(
+    nlp: Any, text: str, hedges: list[tuple[float, str]]
+) -> None:
+    claims = run(nlp, text, [("Varnia", "GPE"), ("Ivo Lind", "PERSON"), ("Lind", "PERSON")])
+    assert sorted((q.low, q.hedge) for c in claims for q in c.quantities) == hedges
+
+
 def test_claims_a_number_in_a_clause_of_condition_is_no_total(nlp: Any) -> None:
     """ "if it breaks above $13.60" supposes a figure; the main clause's figure is reported."""
     text = "If Norvax shares break above $13.60 in Varnia, analysts said 400 jobs would be added."

@@ -8,8 +8,9 @@ from typing import Any
 
 import pytest
 
+from dossier.corroboration.dates import days_apart
 from dossier.corroboration.scope import borrowed_date, same_scope, unnamed_subject
-from dossier.model import AttributionType
+from dossier.model import AttributionType, Span, TimeExpr, TimeKind, TimePrecision
 from tests.claim_corpus import Corpus, pair_corpus
 
 SAID = {"source": "the Norland Survey", "kind": AttributionType.MEDIA, "spoken": True}
@@ -75,3 +76,45 @@ def test_counts_on_two_days_are_two_happenings(nlp: Any, day_b: str, slots: set[
     days' tolls and both may be true."""
     corpus = pair_corpus(nlp, KILLED.format(n=48, day="3 March"), KILLED.format(n=64, day=day_b))
     assert {c.slot for c in corpus.group_of("a").conflicts} == slots
+
+
+PRICE = "The {size} Norvax laptop starts at {price} in Varnia, the company said on Tuesday."
+
+
+@pytest.mark.parametrize(("size_b", "conflict"), [("13-inch", True), ("15-inch", False)])
+def test_prices_of_two_sizes_of_a_thing_are_two_prices(
+    nlp: Any, size_b: str, conflict: bool
+) -> None:
+    """ "The 13-inch models start at $1,199" / "The 15-inch MacBook Pro starts at $1,799". (The
+    sizes themselves are counts, and are compared as such: "13-inch" / "15-inch".)"""
+    corpus = pair_corpus(nlp, PRICE.format(size="13-inch", price="$1,199"),
+                         PRICE.format(size=size_b, price="$1,799"))  # fmt: skip
+    values = {v[2] for c in corpus.group_of("a").conflicts for v in c.values}
+    assert ({"$1,199", "$1,799"} <= values) is conflict
+
+
+def _day(text: str, start: str | None = None) -> TimeExpr:
+    value = start or "XXXX-XX-XX"
+    return TimeExpr(Span("d", 0, len(text)), text, TimeKind.DATE, value, start, start,
+                    TimePrecision.DAY, "none", None, 0.4, 0)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "apart"),
+    [
+        (_day("Earlier Saturday"), _day("On Wednesday night"), True),
+        (_day("Saturday"), _day("late on Saturday"), False),
+        (_day("Saturday"), _day("this week"), False),  # not a day named: unknown
+        (
+            _day("Saturday", "2020-06-06"),
+            _day("Wednesday", "2020-06-03"),
+            False,
+        ),  # placed: compared
+    ],
+)
+def test_weekdays_not_placed_on_the_calendar_are_apart_when_named_apart(
+    a: TimeExpr, b: TimeExpr, apart: bool
+) -> None:
+    """With no publication date, "Saturday" and "Wednesday" cannot be placed, but are still
+    two days; placed days are compared as intervals (``dates_agree``)."""
+    assert days_apart(a, b) is apart

@@ -30,24 +30,26 @@ _RANK_BEFORE = re.compile(
 _CLOCK_AFTER = re.compile(
     r"(?::\d\d)?\s?(?:(?i:[ap]\.?m\b\.?)|GMT\b|BST\b|UTC\b|[ECMP][SD]T\b)|:\d\d"
 )
-# "another 35", "a further 12" / "nine more", "44 new cases": an increment.
+# "another 35", "a further 12" / "nine more", "44 new cases": an increment. "Seven other
+# elder members" (besides one named before) are a remainder, no total either ("17 others"
+# is one: "others" is the thing counted).
 _INCREMENT_BEFORE = re.compile(
     r"\b(?:another|an additional|a further|further|additional|extra)\s+$", re.I
 )
-_INCREMENT_AFTER = re.compile(r"^\s+(?:more|additional|extra|further|new)\b(?!\s+than)", re.I)
+_INCREMENT_AFTER = re.compile(r"^\s+(?:more|additional|extra|further|new|other)\b(?!\s+than)", re.I)
 # An earlier value the total is compared with: "2,254 cases, up from 1,639".
 _PREVIOUS_BEFORE = re.compile(
     r"\b(?:up|down|rose|fell|risen|fallen|increased|decreased|climbed|dropped|jumped)\s+from\s+"
     r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|\$|£|€)?$",
     re.I,
 )
-# "200 people a day", "$116 a barrel", "15,000 barrels of oil a day", "$5 billion annually":
-# a rate.
+# "200 people a day", "$116 a barrel", "15,000 barrels of oil a day", "$5 billion annually",
+# "3.8 yards per run", "$4.99 per lesson": a rate.
 _RATE_AFTER = re.compile(
     r"^(?:\s+[\w-]+){0,3}?\s+(?:"
     r"(?:a|an|per|each|every)\s+(?:day|week|month|year|hour|minute|night|"
     r"barrel|gallon|litre|liter|ton|tonne|kilo\w*|pound|ounce|head|person|capita|share)\b"
-    r"(?!\s+(?:after|before|earlier|later|ago))"
+    r"(?!\s+(?:after|before|earlier|later|ago))|per\s+[a-z]+\b"
     r"|(?:annually|yearly|monthly|weekly|daily|hourly|per\s+annum)\b)",
     re.I,
 )
@@ -73,6 +75,13 @@ _CONVERSION_BEFORE = re.compile(
     r"(?:about\s+|around\s+|approximately\s+|roughly\s+|some\s+)?$",
     re.I,
 )
+# The whole a part was counted out of: the 17 of "scored 10 of the team's first 17 points",
+# the 11 of "grabbed 6 of his team-high 11 rebounds". It is not the subject's own count.
+_WHOLE_BEFORE = re.compile(
+    r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))\s+of\s+"
+    r"(?:(?:the|his|her|its|their|our|all)\s+)?(?:[\w'\u2019-]+\s+){0,2}$",
+    re.I,
+)
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s")
 # How far before a number its rank word may start ("resolution " is eleven characters).
 _RANK_WINDOW = 12
@@ -91,14 +100,16 @@ def no_count(text: str, start: int, end: int) -> bool:
 
 
 def no_total(text: str, start: int, end: int) -> str:
-    """ "additional" for an increment, "rate" for a rate, "previous" for an earlier value, ""
-    for a total."""
+    """ "additional" for an increment, "rate" for a rate, "previous" for an earlier value,
+    "whole" for what a part was counted out of, "" for a total."""
     if _INCREMENT_BEFORE.search(text[max(0, start - 16) : start]) or _INCREMENT_AFTER.match(
         text[end : end + 16]
     ):
         return "additional"
     if _PREVIOUS_BEFORE.search(text[max(0, start - 24) : start]):
         return "previous"
+    if _WHOLE_BEFORE.search(text[max(0, start - 40) : start]):
+        return "whole"
     before = _SENTENCE_END.split(text[max(0, start - 80) : start])[-1]
     rate = _RATE_AFTER.match(text[end : end + 48]) or _RATE_BEFORE.search(before)
     return "rate" if rate else ""

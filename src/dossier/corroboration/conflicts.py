@@ -63,6 +63,7 @@ from dossier.corroboration.dates import (
     OtherTimes,
     TimeIndex,
     dates_agree,
+    days_apart,
 )
 from dossier.corroboration.numbers import measured, number_conflicts, numbers_agree
 from dossier.corroboration.places import count_place, known, nested
@@ -80,6 +81,8 @@ _ONSET = re.compile(r"\b(?:began|begun|begin|begins|started|starting|since)\b", 
 ONSET_ACTORS = 2
 # An act announced for later: "will be suspended", "is due to pay", "is set to meet".
 _SCHEDULED = re.compile(r"\b(?:will|shall)\b|\b(?:is|are) (?:due |set |scheduled )?to\b", re.I)
+# A thing of one size or kind, named by a measure: "13-inch", "10-year-old", "6.1-magnitude".
+_MEASURED_KIND = re.compile(r"\b\d+(?:\.\d+)?-[a-z]+\b", re.I)
 _COPULA = "be"  # a predicate's lemma for "is", "was", "are"
 Value = tuple[str, str, str]  # (document id, claim id, value as text)
 
@@ -107,7 +110,7 @@ def pair_conflicts(
     ):  # fmt: skip
         found.append((ConflictSlot.DATE, _value(a, dates[0].text), _value(b, dates[1].text)))
     dated = bool(dates[0] and dates[1] and dates_agree(dates[0], dates[1]))
-    apart = bool(dates[0] and dates[1] and not dated)  # two days' counts: two happenings
+    apart = bool(dates[0] and dates[1] and (not dated or days_apart(dates[0], dates[1])))
     counts = [
         (qa, qb) for qa, qb in (number_conflicts(a, b, close, dated) if scope and not apart else ())
         if not _two_things(a, qa, b, qb, texts)
@@ -223,7 +226,9 @@ def _two_things(
     "The same year that England ruled the roost, a woeful Wales lost all five matches" count
     two teams' defeats. Or they measure two substances (``numbers.measured``), or count in two
     places named right after them (``places.count_place``: "killed 230,000 people across
-    Asia" / "killed 170,000 people in the province")."""
+    Asia" / "killed 170,000 people in the province"), or of two sizes of a thing named before
+    them (``_MEASURED_KIND``: "The 13-inch models start at $1,199" / "The 15-inch MacBook Pro
+    starts at $1,799")."""
     if not _one_name(_owner(a, qa, texts), _owner(b, qb, texts)):
         return True
     after = [texts.get(r.document_id, "")[q.span.end : r.claim.sentence.end]
@@ -232,7 +237,12 @@ def _two_things(
     if all(held) and held[0] != held[1]:
         return True
     where = [count_place(words) for words in after]
-    return all(where) and where[0] != where[1]
+    if all(where) and where[0] != where[1]:
+        return True
+    before = [texts.get(r.document_id, "")[r.claim.sentence.start : q.span.start].casefold()
+              for r, q in ((a, qa), (b, qb))]  # fmt: skip
+    kinds = [set(_MEASURED_KIND.findall(words)) for words in before]
+    return all(kinds) and not kinds[0] & kinds[1]
 
 
 def _one_name(a: str, b: str) -> bool:

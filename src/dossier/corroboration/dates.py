@@ -7,6 +7,7 @@ dates are the time expressions inside its sentence besides that one (``other_tim
 from __future__ import annotations
 
 import bisect
+import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from datetime import date
@@ -18,6 +19,7 @@ from dossier.model import TimeExpr
 PRESENT_REF = "PRESENT_REF"
 TimeIndex = Mapping[tuple[str, int, int], TimeExpr]
 OtherTimes = Mapping[str, tuple[TimeExpr, ...]]  # claim id -> its dates besides its own
+_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b")
 
 
 def other_times(refs: Sequence[ClaimRef], time_of: TimeIndex) -> dict[str, tuple[TimeExpr, ...]]:
@@ -51,6 +53,16 @@ def dates_agree(a: TimeExpr, b: TimeExpr) -> bool:
     a_start, b_start = a.start or "0000", b.start or "0000"
     a_end, b_end = a.end or "9999", b.end or "9999"
     return a_start <= b_end and b_start <= a_end
+
+
+def days_apart(a: TimeExpr, b: TimeExpr) -> bool:
+    """Two weekdays that could not be placed on the calendar (the article's own date unknown),
+    named differently: "Earlier Saturday, a crowd of about 1,000" / "On Wednesday night, about
+    200 people" are two days."""
+    if a.start or b.start:
+        return False
+    found = [_WEEKDAY.findall(t.text.casefold()) for t in (a, b)]
+    return all(found) and not set(found[0]) & set(found[1])
 
 
 def dates_near(a: TimeExpr, b: TimeExpr) -> bool:

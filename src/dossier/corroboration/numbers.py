@@ -45,9 +45,9 @@ _TALLY = re.compile(
     r"|already|(?:has|have)(?: now| so far| already| officially)? (?:been )?[a-z]+(?:ed|en))\b",
     re.I,
 )
-# Hedges of a number that is no total: an increment ("nine more"), a rate ("200 a day") or an
-# earlier value ("up from 1,639").
-_NOT_TOTALS = frozenset({"additional", "rate", "previous", "conditional", "conversion"})
+# Hedges of a number that is no total: an increment ("nine more"), a rate ("200 a day"), an
+# earlier value ("up from 1,639") or the whole a part was counted out of ("10 of the team's 17").
+_NOT_TOTALS = frozenset({"additional", "rate", "previous", "whole", "conditional", "conversion"})
 # Verbs too general to say that two counts count the same thing ("there are", "has").
 VAGUE_VERBS = frozenset({"", "be", "have", "say", "do", "include", "make", "get"})
 # Verbs that move or state a figure ("pushed the deficit to $500.5bn", "spending rose to
