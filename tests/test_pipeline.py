@@ -152,7 +152,7 @@ def test_pipeline_version_follows_the_stages_code_not_its_readers(tmp_path: Path
     assert stages_digest(tmp_path) == before
     stage.write_text("LIMIT = 4\n")
     assert stages_digest(tmp_path) != before
-    assert EXTRACTOR_VERSION.endswith(stages_digest(Path(dossier.model.__file__).parent))
+    assert EXTRACTOR_VERSION.endswith(stages_digest(dossier.model.PACKAGE_ROOT))
 
 
 def test_pipeline_interrupted_build_resumes_to_the_same_state(
