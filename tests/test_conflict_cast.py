@@ -118,3 +118,24 @@ def test_weekdays_not_placed_on_the_calendar_are_apart_when_named_apart(
     """With no publication date, "Saturday" and "Wednesday" cannot be placed, but are still
     two days; placed days are compared as intervals (``dates_agree``)."""
     assert days_apart(a, b) is apart
+
+
+def test_a_reported_tally_is_a_tally(nlp: Any) -> None:
+    """ "said it had confirmed 160 cases" (2 May) / "226 cases have been confirmed" (3 May):
+    the count grew overnight; on one day, the two disagree."""
+    first = "Norland said it had confirmed 160 cases of the virus in Varnia province."
+    second = "In Norland, 226 cases of the virus have been confirmed in Varnia province."
+    for day_b, conflict in (("2020-06-02", False), ("2020-06-01", True)):
+        corpus = pair_corpus(nlp, first, second, b={"published": day_b})
+        slots = {c.slot for c in corpus.group_of("a").conflicts}
+        assert ("number" in slots) is conflict, day_b
+
+
+@pytest.mark.parametrize(("countries_b", "conflict"), [("15", False), ("17", True)])
+def test_a_tally_taken_twice_is_no_conflict(nlp: Any, countries_b: str, conflict: bool) -> None:
+    """ "787 infections in 17 countries" / "615 infections in 15 countries": every count the
+    two share differs, so they are two moments of one tally; with one count alike, the other
+    disputes it."""
+    text = "The Norland health agency confirmed {n} infections in {c} countries on Sunday."
+    corpus = pair_corpus(nlp, text.format(n="787", c="17"), text.format(n="615", c=countries_b))
+    assert ("number" in {c.slot for c in corpus.group_of("a").conflicts}) is conflict

@@ -32,6 +32,8 @@ providing ..."), and a slot only disagrees when the values cannot both be true:
   substances, ``numbers.measured``: "four milligrams of the drug" / "a 10 milligram tablet of
   Diazepam"; counts such as "cases of ..." are left alone), with values that cannot both be true
   (``numbers``: "48" vs "64 killed"; not "7,500 dead" in March against "9,000" in April),
+  unless every count the two share differs (``_two_measurements``: "226 cases across 30 states"
+  / "160 cases in 21 states" are one tally taken twice),
   in claims that may count one whole (``scope.same_scope``), dated alike or not at all ("killed
   48 on 3 March" / "killed 64 on 9 March" are two days' tolls): not in two places ("337 cases in
   Scotland" / "more than 800 cases in the UK"), nor in the world and one place ("globally,
@@ -65,7 +67,7 @@ from dossier.corroboration.dates import (
     dates_agree,
     days_apart,
 )
-from dossier.corroboration.numbers import measured, number_conflicts, numbers_agree
+from dossier.corroboration.numbers import NOT_TOTALS, measured, number_conflicts, numbers_agree
 from dossier.corroboration.places import count_place, known, nested
 from dossier.corroboration.quotes import VARIANT_SIMILARITY, quote_conflict
 from dossier.corroboration.records import ClaimRef, ConflictSlot, span_text
@@ -115,6 +117,8 @@ def pair_conflicts(
         (qa, qb) for qa, qb in (number_conflicts(a, b, close, dated) if scope and not apart else ())
         if not _two_things(a, qa, b, qb, texts)
     ]  # fmt: skip
+    if _two_measurements(a, b):
+        counts = []
     if a.document_id != b.document_id or len(counts) == 1:  # one article: two items' figures
         found.extend((ConflictSlot.NUMBER, _value(a, _slice(a, qa, texts)),
                       _value(b, _slice(b, qb, texts))) for qa, qb in counts)  # fmt: skip
@@ -271,6 +275,16 @@ def _counts_differ(a: ClaimRef, b: ClaimRef) -> bool:
     return any(
         q.unit in units_a and not numbers_agree(units_a[q.unit], q) for q in b.claim.quantities
     )
+
+
+def _two_measurements(a: ClaimRef, b: ClaimRef) -> bool:
+    """The claims count two units alike, and every count differs: "226 cases ... across 30
+    states" / "160 cases in 21 states", "787 infections in 17 countries" / "15 countries had
+    reported 615 infections" are one tally taken at two moments, not one figure disputed."""
+    units_a = {q.unit: q for q in a.claim.quantities if q.unit and q.hedge not in NOT_TOTALS}
+    units_b = {q.unit: q for q in b.claim.quantities if q.unit and q.hedge not in NOT_TOTALS}
+    shared = units_a.keys() & units_b.keys()
+    return len(shared) >= 2 and not any(numbers_agree(units_a[u], units_b[u]) for u in shared)
 
 
 def _bare(name: str) -> str:

@@ -38,16 +38,16 @@ NUMBER_DAYS = 1
 # A running tally, counted up to the moment of writing: "has now killed 65", "60 cases have
 # already been confirmed", "28,774 infections to date", "the latest figures". Two of them a
 # day apart are two moments of the count ("has already been linked to 50 cases" on 28 May,
-# "where 60 cases have already been confirmed" on 29 May), so they are compared only on one
-# day. "Killed 48" and "64 people had been killed" (a night's toll) are no tallies.
+# "where 60 cases have already been confirmed" on 29 May; reported, "said it had confirmed 160
+# cases"), so they are compared only on one day. "Killed 48" and "64 people had been killed" (a night's toll) are no tallies.
 _TALLY = re.compile(
     r"\b(?:so far|to date|the latest|latest (?:figures?|tally|count|toll|update)|a total of"
-    r"|already|(?:has|have)(?: now| so far| already| officially)? (?:been )?[a-z]+(?:ed|en))\b",
+    r"|already|(?:has|have|had)(?: now| so far| already| officially)? (?:been )?[a-z]+(?:ed|en))\b",
     re.I,
 )
 # Hedges of a number that is no total: an increment ("nine more"), a rate ("200 a day"), an
 # earlier value ("up from 1,639") or the whole a part was counted out of ("10 of the team's 17").
-_NOT_TOTALS = frozenset({"additional", "rate", "previous", "whole", "conditional", "conversion"})
+NOT_TOTALS = frozenset({"additional", "rate", "previous", "whole", "conditional", "conversion"})
 # Verbs too general to say that two counts count the same thing ("there are", "has").
 VAGUE_VERBS = frozenset({"", "be", "have", "say", "do", "include", "make", "get"})
 # Verbs that move or state a figure ("pushed the deficit to $500.5bn", "spending rose to
@@ -148,7 +148,7 @@ def _by_unit(quantities: tuple[Quantity, ...]) -> dict[str, list[Quantity]]:
     exactly once."""
     found: dict[str, list[Quantity]] = {}
     for q in quantities:
-        if q.unit and q.hedge not in _NOT_TOTALS:
+        if q.unit and q.hedge not in NOT_TOTALS:
             found.setdefault(counted(q)[0], []).append(q)
     return {unit: qs for unit, qs in found.items() if len(qs) == 1}
 
