@@ -139,3 +139,29 @@ def test_a_tally_taken_twice_is_no_conflict(nlp: Any, countries_b: str, conflict
     text = "The Norland health agency confirmed {n} infections in {c} countries on Sunday."
     corpus = pair_corpus(nlp, text.format(n="787", c="17"), text.format(n="615", c=countries_b))
     assert ("number" in {c.slot for c in corpus.group_of("a").conflicts}) is conflict
+
+
+@pytest.mark.parametrize(("speaker_b", "compared"), [("Ivo Lind", True), ("Ada Quist", False)])
+def test_claims_naming_only_their_sources_are_their_sources(
+    nlp: Any, speaker_b: str, compared: bool
+) -> None:
+    """ "Ivo Lind told investors the company will shed thousands of jobs" / "... 7,000 jobs,
+    Ada Quist said": naming no one else, each count is its speaker's company's."""
+    text = "{who} told investors on Monday that the company will have to cut {n} jobs."
+    corpus = pair_corpus(nlp, text.format(who="Ivo Lind", n="5,000"),
+                         text.format(who=speaker_b, n="9,000"),
+                         a={"source": "Ivo Lind", "spoken": True},
+                         b={"source": speaker_b, "spoken": True})  # fmt: skip
+    first, second = corpus.group_of("a").claims
+    assert not first.actors or first.speakers == first.actors
+    assert same_scope(first, second, corpus.texts) is compared
+
+
+@pytest.mark.parametrize(("published", "conflict"), [("", False), ("2020-06-01", True)])
+def test_two_nows_of_unknown_days_are_two_moments(nlp: Any, published: str, conflict: bool) -> None:
+    """ "The average price of a house in Varnia now stands at £152,879" / "... £162,086": with
+    an article's date unknown, two "now"s may be two months."""
+    text = "The average price of a house in Varnia now stands at {p}, the Norland index shows."
+    corpus = pair_corpus(nlp, text.format(p="£152,879"), text.format(p="£162,086"),
+                         a={"published": published}, b={"published": published})  # fmt: skip
+    assert ("number" in {c.slot for c in corpus.group_of("a").conflicts}) is conflict

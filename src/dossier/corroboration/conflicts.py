@@ -66,6 +66,7 @@ from dossier.corroboration.dates import (
     TimeIndex,
     dates_agree,
     days_apart,
+    two_nows,
 )
 from dossier.corroboration.numbers import NOT_TOTALS, measured, number_conflicts, numbers_agree
 from dossier.corroboration.places import count_place, known, nested
@@ -112,7 +113,10 @@ def pair_conflicts(
     ):  # fmt: skip
         found.append((ConflictSlot.DATE, _value(a, dates[0].text), _value(b, dates[1].text)))
     dated = bool(dates[0] and dates[1] and dates_agree(dates[0], dates[1]))
-    apart = bool(dates[0] and dates[1] and (not dated or days_apart(dates[0], dates[1])))
+    apart = bool(
+        dates[0] and dates[1]
+        and (not dated or days_apart(dates[0], dates[1]) or two_nows(a, b, dates[0], dates[1]))
+    )  # fmt: skip
     counts = [
         (qa, qb) for qa, qb in (number_conflicts(a, b, close, dated) if scope and not apart else ())
         if not _two_things(a, qa, b, qb, texts)

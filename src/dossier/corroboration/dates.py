@@ -65,6 +65,18 @@ def days_apart(a: TimeExpr, b: TimeExpr) -> bool:
     return all(found) and not set(found[0]) & set(found[1])
 
 
+def two_nows(a: ClaimRef, b: ClaimRef, ta: TimeExpr, tb: TimeExpr) -> bool:
+    """Both claims are dated "now" in two articles, and one article's date is unknown: "The
+    price of an average UK property now stands at £152,879" / "... now stands at £162,086"
+    may be two months' prices. (With both dates known, ``numbers`` compares counts of articles
+    published a day apart at most.)"""
+    return (
+        ta.value == tb.value == PRESENT_REF
+        and a.document_id != b.document_id
+        and not (a.published and b.published)
+    )
+
+
 def dates_near(a: TimeExpr, b: TimeExpr) -> bool:
     """Disjoint dates no further apart than the longer one lasts: "Saturday" and "Sunday",
     "2011" and "2012", "June 2014" and "late 2014". Outlets date one happening this loosely

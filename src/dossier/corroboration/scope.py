@@ -54,6 +54,10 @@ def same_scope(a: ClaimRef, b: ClaimRef, texts: Mapping[str, str], capitals: boo
     if world_a != world_b and _names_place(b if world_a else a, texts):
         return False  # "The US has recorded 467,000 cases" / "Globally, 1.6 million"
     scope_a, scope_b = _cast(a) | places_a, _cast(b) | places_b
+    if not (scope_a or scope_b):  # two claims naming no one but their sources are theirs:
+        # "Lakshmi Mittal has told investors the company will shed thousands of jobs" / "plans
+        # to shed 71,000 civil service jobs, according to a TUC report": two employers' jobs
+        scope_a, scope_b = set(a.speakers), set(b.speakers)
     return (
         not (scope_a and scope_b)
         or bool(scope_a & scope_b)
