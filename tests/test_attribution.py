@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dossier.attribution import attribute
+from dossier.attribution.marks import marked_ranges
 from dossier.model import Attribution, AttributionType, Quote, QuoteKind
 
 DOC_ID = "doc"
@@ -867,3 +868,18 @@ def test_attribution_a_hedged_quoting_sentence_keeps_its_hedge(nlp: Any) -> None
     assert attributions[0].type == AttributionType.ANONYMOUS_GROUP
     assert attributions[1].type == AttributionType.HEDGED
     assert sliced(text, attributions[1].cue) == "reportedly"
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        # a straight opener closed by a curly closer: the copy mixed its marks
+        ('Ada Quist said "it looks like a fair call\u201d under the rules.', ["it looks like a fair call"]),
+        # a curly closer that a curly opener claims is not the straight quote's
+        ('He said "we will \u201cwin\u201d this" today.', ["we will \u201cwin\u201d this"]),
+        ('A "b" c \u201cd\u201d e', ["b", "d"]),
+    ],
+)  # fmt: skip
+def test_quotes_a_straight_opener_closed_by_a_curly_mark(text: str, quoted: list[str]) -> None:
+    ranges, _ = marked_ranges(text)
+    assert [text[s:e] for s, e in ranges] == quoted

@@ -165,3 +165,17 @@ def test_two_nows_of_unknown_days_are_two_moments(nlp: Any, published: str, conf
     corpus = pair_corpus(nlp, text.format(p="£152,879"), text.format(p="£162,086"),
                          a={"published": published}, b={"published": published})  # fmt: skip
     assert ("number" in {c.slot for c in corpus.group_of("a").conflicts}) is conflict
+
+
+OFFER = "{team} made the pitcher Ivo Lind an eight-year, {sum} offer, the Varnia Post reported."
+
+
+@pytest.mark.parametrize(
+    ("team_b", "conflict"), [("The Norland Hawks", True), ("The Oslo Giants", False)]
+)
+def test_counts_of_two_agents_are_two_counts(nlp: Any, team_b: str, conflict: bool) -> None:
+    """Two clubs' offers to one player: the last name before each sum is the player's, the
+    first is the club's, and two clubs make two offers."""
+    corpus = pair_corpus(nlp, OFFER.format(team="The Norland Hawks", sum="$200 million"),
+                         OFFER.format(team=team_b, sum="$160 million"))  # fmt: skip
+    assert ("number" in {c.slot for c in corpus.group_of("a").conflicts}) is conflict

@@ -50,10 +50,15 @@ def _closing(text: str, closer: str, start: int, end: int, straight: bool) -> in
     """The first closing mark in ``text[start:end]``, -1 if none. A straight mark shaped as an
     opener (after a space, before a word) reopens the quotation rather than closing it: pasted
     copies run a quotation's paragraphs into one line, each still opened ("... the 21st
-    Century. "Moving to phase six does not imply ..."")."""
+    Century. "Moving to phase six does not imply ...""). A straight opener may be closed by a
+    curly closer that no curly opener claims: copies mix their marks."""
     close = text.find(closer, start, end)
     while straight and close >= 0 and _reopens(text, close):
         close = text.find(closer, close + 1, end)
+    if straight:  # a copy that mixes marks: 'said "it appears to be a good shooting” under ...'
+        curly = text.find("\u201d", start, close if close >= 0 else end)
+        if curly >= 0 and "\u201c" not in text[start:curly]:
+            return curly
     return close
 
 

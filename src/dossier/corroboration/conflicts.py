@@ -26,7 +26,7 @@ providing ..."), and a slot only disagrees when the values cannot both be true:
   compared on no date or number (``scope.unnamed_subject``): whose it is is unknown;
 - **number**: inside one article, only when one figure differs (two that differ, "The
   13-inch models start at $1,199" / "The 11-inch models will start at $999", describe two
-  items); one thing counted by one verb, not two things (``_two_things``: counts owned by
+  items); one thing counted by one verb, not two things (``things.two_things``: counts owned by
   two actors, the actor named last before each count, the speaker aside: "England have lost
   their first three matches" / "a woeful Wales lost all five matches"; measures of two
   substances, ``numbers.measured``: "four milligrams of the drug" / "a 10 milligram tablet of
@@ -58,8 +58,6 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from rapidfuzz.distance import Indel
-
 from dossier.corroboration.dates import (
     PRESENT_REF,
     OtherTimes,
@@ -68,11 +66,12 @@ from dossier.corroboration.dates import (
     days_apart,
     two_nows,
 )
-from dossier.corroboration.numbers import NOT_TOTALS, measured, number_conflicts, numbers_agree
-from dossier.corroboration.places import count_place, known, nested
-from dossier.corroboration.quotes import VARIANT_SIMILARITY, quote_conflict
+from dossier.corroboration.numbers import NOT_TOTALS, number_conflicts, numbers_agree
+from dossier.corroboration.places import known, nested
+from dossier.corroboration.quotes import quote_conflict
 from dossier.corroboration.records import ClaimRef, ConflictSlot, span_text
 from dossier.corroboration.scope import borrowed_date, same_scope
+from dossier.corroboration.things import one_name, two_things
 from dossier.corroboration.titles import title_conflict
 from dossier.model import Quantity, TimeExpr, TimePrecision
 
@@ -84,8 +83,6 @@ _ONSET = re.compile(r"\b(?:began|begun|begin|begins|started|starting|since)\b", 
 ONSET_ACTORS = 2
 # An act announced for later: "will be suspended", "is due to pay", "is set to meet".
 _SCHEDULED = re.compile(r"\b(?:will|shall)\b|\b(?:is|are) (?:due |set |scheduled )?to\b", re.I)
-# A thing of one size or kind, named by a measure: "13-inch", "10-year-old", "6.1-magnitude".
-_MEASURED_KIND = re.compile(r"\b\d+(?:\.\d+)?-[a-z]+\b", re.I)
 _COPULA = "be"  # a predicate's lemma for "is", "was", "are"
 Value = tuple[str, str, str]  # (document id, claim id, value as text)
 
@@ -119,7 +116,7 @@ def pair_conflicts(
     )  # fmt: skip
     counts = [
         (qa, qb) for qa, qb in (number_conflicts(a, b, close, dated) if scope and not apart else ())
-        if not _two_things(a, qa, b, qb, texts)
+        if not two_things(a, qa, b, qb, texts)
     ]  # fmt: skip
     if _two_measurements(a, b):
         counts = []
@@ -219,57 +216,11 @@ def _place_conflict(a: ClaimRef, b: ClaimRef, texts: Mapping[str, str]) -> tuple
         span_text(b, b.claim.places[0], texts),
     )
     folded_a, folded_b = name_a.casefold(), name_b.casefold()
-    if _one_name(folded_a, folded_b):
+    if one_name(folded_a, folded_b):
         return None
     if folded_a in _near(b, texts) or folded_b in _near(a, texts) or nested(name_a, name_b):
         return None
     return (name_a, name_b) if known(name_a) and known(name_b) else None
-
-
-def _two_things(
-    a: ClaimRef, qa: Quantity, b: ClaimRef, qb: Quantity, texts: Mapping[str, str]
-) -> bool:
-    """The two counts are of two things. Their owners, the actors named last before them,
-    are two names, not spellings of one: "England have lost their first three matches" /
-    "The same year that England ruled the roost, a woeful Wales lost all five matches" count
-    two teams' defeats. Or they measure two substances (``numbers.measured``), or count in two
-    places named right after them (``places.count_place``: "killed 230,000 people across
-    Asia" / "killed 170,000 people in the province"), or of two sizes of a thing named before
-    them (``_MEASURED_KIND``: "The 13-inch models start at $1,199" / "The 15-inch MacBook Pro
-    starts at $1,799")."""
-    if not _one_name(_owner(a, qa, texts), _owner(b, qb, texts)):
-        return True
-    after = [texts.get(r.document_id, "")[q.span.end : r.claim.sentence.end]
-             for r, q in ((a, qa), (b, qb))]  # fmt: skip
-    held = [measured(q, words) for q, words in zip((qa, qb), after, strict=True)]
-    if all(held) and held[0] != held[1]:
-        return True
-    where = [count_place(words) for words in after]
-    if all(where) and where[0] != where[1]:
-        return True
-    before = [texts.get(r.document_id, "")[r.claim.sentence.start : q.span.start].casefold()
-              for r, q in ((a, qa), (b, qb))]  # fmt: skip
-    kinds = [set(_MEASURED_KIND.findall(words)) for words in before]
-    return all(kinds) and not kinds[0] & kinds[1]
-
-
-def _one_name(a: str, b: str) -> bool:
-    """Two folded names are one, or one is missing: a name inside the other ("assad" in
-    "bashar al-assad"), or one spelt two ways ("deraa"/"daraa", ``VARIANT_SIMILARITY``, with
-    no leading article, ``_bare``)."""
-    if not a or not b or a in b or b in a:
-        return True
-    return Indel.normalized_similarity(_bare(a), _bare(b)) >= VARIANT_SIMILARITY
-
-
-def _owner(ref: ClaimRef, q: Quantity, texts: Mapping[str, str]) -> str:
-    """The actor named last before the count inside the claim's clause, folded; "" if none.
-    The speaker is no owner: in "Mr Obama said a $120m fund would be set up", the fund is
-    nobody's by name."""
-    start, speaker = ref.claim.sentence.start, ref.claim.attribution.source_span
-    before = [s for s in ref.claim.actors if start <= s.start and s.end <= q.span.start
-              and not (speaker and speaker.start < s.end and s.start < speaker.end)]  # fmt: skip
-    return span_text(ref, max(before, key=lambda s: s.end), texts).casefold() if before else ""
 
 
 def _counts_differ(a: ClaimRef, b: ClaimRef) -> bool:
@@ -289,11 +240,6 @@ def _two_measurements(a: ClaimRef, b: ClaimRef) -> bool:
     units_b = {q.unit: q for q in b.claim.quantities if q.unit and q.hedge not in NOT_TOTALS}
     shared = units_a.keys() & units_b.keys()
     return len(shared) >= 2 and not any(numbers_agree(units_a[u], units_b[u]) for u in shared)
-
-
-def _bare(name: str) -> str:
-    """A name without its article: "al-Qusayr" is "qusayr", "the Hague" "hague"."""
-    return re.sub(r"^(?:al|el|the|ad|as|an|ar)[\s-]+", "", name)
 
 
 def _near(ref: ClaimRef, texts: Mapping[str, str]) -> str:

@@ -1,0 +1,87 @@
+"""Whether two counts are of two things: two owners, two agents, two substances, two places
+or two sizes of a thing (``two_things``), and whether two folded names are one (``one_name``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from rapidfuzz.distance import Indel
+
+from dossier.corroboration.numbers import measured
+from dossier.corroboration.places import count_place, nested
+from dossier.corroboration.quotes import VARIANT_SIMILARITY
+from dossier.corroboration.records import ClaimRef, span_text
+from dossier.model import Quantity
+
+# A thing of one size or kind, named by a measure: "13-inch", "10-year-old", "6.1-magnitude".
+_MEASURED_KIND = re.compile(r"\b\d+(?:\.\d+)?-[a-z]+\b", re.I)
+
+
+def two_things(
+    a: ClaimRef, qa: Quantity, b: ClaimRef, qb: Quantity, texts: Mapping[str, str]
+) -> bool:
+    """The two counts are of two things. Their owners, the actors named last before them,
+    are two names, not spellings of one: "England have lost their first three matches" /
+    "The same year that England ruled the roost, a woeful Wales lost all five matches" count
+    two teams' defeats. Or the actors named first before them (their agents, not the speaker)
+    are two, neither named in the other claim, nor one inside the other: "the Boston Red Sox
+    have made Mark Teixeira an eight-year, $200 million offer" / "the Washington Nationals made
+    Teixeira an eight-year, $160 million offer" (but "Manokwari" is in "Indonesia"). Or they
+    measure two substances (``numbers.measured``), or count in two
+    places named right after them (``places.count_place``: "killed 230,000 people across
+    Asia" / "killed 170,000 people in the province"), or of two sizes of a thing named before
+    them (``_MEASURED_KIND``: "The 13-inch models start at $1,199" / "The 15-inch MacBook Pro
+    starts at $1,799")."""
+    if not one_name(_owner(a, qa, texts), _owner(b, qb, texts)):
+        return True
+    agents = [_owner(r, q, texts, first=True) for r, q in ((a, qa), (b, qb))]
+    if (
+        all(agents)
+        and not (one_name(*agents) or nested(*agents))
+        and not any(name in r.claim.text.casefold() for name, r in zip(agents, (b, a), strict=True))
+    ):
+        return True
+    after = [texts.get(r.document_id, "")[q.span.end : r.claim.sentence.end]
+             for r, q in ((a, qa), (b, qb))]  # fmt: skip
+    held = [measured(q, words) for q, words in zip((qa, qb), after, strict=True)]
+    if all(held) and held[0] != held[1]:
+        return True
+    where = [count_place(words) for words in after]
+    if all(where) and where[0] != where[1]:
+        return True
+    before = [texts.get(r.document_id, "")[r.claim.sentence.start : q.span.start].casefold()
+              for r, q in ((a, qa), (b, qb))]  # fmt: skip
+    kinds = [set(_MEASURED_KIND.findall(words)) for words in before]
+    return all(kinds) and not kinds[0] & kinds[1]
+
+
+def one_name(a: str, b: str) -> bool:
+    """Two folded names are one, or one is missing: a name inside the other ("assad" in
+    "bashar al-assad"), or one spelt two ways ("deraa"/"daraa", ``VARIANT_SIMILARITY``, with
+    no leading article, ``_bare``)."""
+    if not a or not b or a in b or b in a:
+        return True
+    return Indel.normalized_similarity(_bare(a), _bare(b)) >= VARIANT_SIMILARITY
+
+
+def _owner(ref: ClaimRef, q: Quantity, texts: Mapping[str, str], first: bool = False) -> str:
+    """The actor named last before the count inside the claim's clause, folded; "" if none.
+    The speaker is no owner: in "Mr Obama said a $120m fund would be set up", the fund is
+    nobody's by name."""
+    start, speaker = ref.claim.sentence.start, ref.claim.attribution.source_span
+    before = [s for s in ref.claim.actors if start <= s.start and s.end <= q.span.start
+              and not (speaker and speaker.start < s.end and s.start < speaker.end)]  # fmt: skip
+    if not before:
+        return ""
+    return span_text(
+        ref,
+        min(before, key=lambda s: s.start) if first else max(before, key=lambda s: s.end),
+        texts,
+    ).casefold()
+
+
+def _bare(name: str) -> str:
+    """A name without its article: "al-Qusayr" is "qusayr", "the Hague" "hague"."""
+    return re.sub(r"^(?:al|el|the|ad|as|an|ar)[\s-]+", "", name)
