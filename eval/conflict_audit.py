@@ -68,13 +68,14 @@ def sample(
     return tuple(picked)
 
 
-def write_bbc(folder: Path, categories: Sequence[str]) -> None:
-    """Every ``BBC_STEP``-th article of the ``categories`` as a pasted .txt (title, blank line,
-    body), read in place from the shared BBC data set, with a ``metadata.csv`` naming the outlet."""
+def write_bbc(folder: Path, categories: Sequence[str], first: int = BBC_STEP - 1) -> None:
+    """Every ``BBC_STEP``-th article of the ``categories`` from the ``first``, as a pasted .txt
+    (title, blank line, body), read in place from the shared BBC data set, with a
+    ``metadata.csv`` naming the outlet."""
     folder.mkdir(parents=True)
     with gzip.open(BBC, "rt", encoding="utf-8") as handle:
         records = [json.loads(line) for line in handle if line.strip()]
-    picked = [r for r in records if r["category"] in categories][BBC_STEP - 1 :: BBC_STEP]
+    picked = [r for r in records if r["category"] in categories][first::BBC_STEP]
     rows = ["file,outlet"]
     for r in picked:
         name = r["id"].replace("/", "_") + ".txt"
@@ -106,11 +107,13 @@ def main() -> None:
     )
     parser.add_argument("--bbc", nargs="?", const="business,politics", metavar="CATEGORIES",
                         help="BBC News articles of these categories instead")  # fmt: skip
+    parser.add_argument("--first", type=int, default=BBC_STEP - 1,
+                        help=f"with --bbc, the first article taken (then every {BBC_STEP}th)")  # fmt: skip
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="dossier-audit-") as tmp:
         folder = Path(tmp) / "articles"
         if args.bbc:
-            write_bbc(folder, args.bbc.split(","))
+            write_bbc(folder, args.bbc.split(","), args.first)
         elif args.topics:
             folders = args.topics.split(",")
             materialise(folder, sample(args.per, [(t, t.split("_")[-1], "") for t in folders]))

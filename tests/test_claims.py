@@ -666,9 +666,12 @@ def test_claims_an_earlier_value_is_no_total(nlp: Any) -> None:
         ("Besides Lind, seven other members of the Varnia club were convicted.",
          [(7, "additional")]),
         ("The blast in Varnia killed 11 workers and injured 17 others.", [(11, ""), (17, "")]),
+        # the base a figure is compared with is an earlier or another's value
+        ("Norvax in Varnia made a profit of 1.4bn rupees, compared with 874.2m rupees a year "
+         "earlier.", [(874_200_000, "previous"), (1_400_000_000, "")]),
     ],
 )  # fmt: skip
-def test_claims_a_whole_a_rate_per_anything_and_a_remainder_are_no_totals(
+def test_claims_a_whole_a_rate_per_anything_a_remainder_and_a_base_are_no_totals(
     nlp: Any, text: str, hedges: list[tuple[float, str]]
 ) -> None:
     claims = run(nlp, text, [("Varnia", "GPE"), ("Ivo Lind", "PERSON"), ("Lind", "PERSON")])

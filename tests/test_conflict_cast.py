@@ -179,3 +179,28 @@ def test_counts_of_two_agents_are_two_counts(nlp: Any, team_b: str, conflict: bo
     corpus = pair_corpus(nlp, OFFER.format(team="The Norland Hawks", sum="$200 million"),
                          OFFER.format(team=team_b, sum="$160 million"))  # fmt: skip
     assert ("number" in {c.slot for c in corpus.group_of("a").conflicts}) is conflict
+
+
+def test_two_periods_the_calendar_cannot_place_are_not_dated_alike(nlp: Any) -> None:
+    """ "rose by 0.8% in the fourth quarter" / "rose by 1.7% last year", in articles of unknown
+    date: percentages are compared only when dated alike, and these may be two periods."""
+    text = "Norland's gross domestic product rose by {p} {when}, the statistics office said."
+    slots = {}
+    for when in ("in the fourth quarter", "last year"):
+        corpus = pair_corpus(nlp, text.format(p="0.8%", when="in the fourth quarter"),
+                             text.format(p="1.7%", when=when),
+                             a={"published": ""}, b={"published": ""})  # fmt: skip
+        slots[when] = {c.slot for c in corpus.group_of("a").conflicts}
+    assert slots == {"in the fourth quarter": {"number"}, "last year": set()}
+
+
+@pytest.mark.parametrize(("subject", "conflict"), [("it", False), ("Norvax", True)])
+def test_a_count_only_a_pronoun_owns_is_nobody_s_by_name(
+    nlp: Any, subject: str, conflict: bool
+) -> None:
+    """ "Under its turnaround plan it had aimed to save £220m" / "Cadbury ... saved £75m": with
+    no name before the count, whose saving it is is unknown."""
+    first = f"Under its three-year turnaround plan {subject} had saved £220m in Varnia last year."
+    second = "Norvax said its cost-cutting programme had saved £75m in Varnia last year."
+    corpus = pair_corpus(nlp, first, second)
+    assert ("number" in {c.slot for c in corpus.group_of("a").conflicts}) is conflict

@@ -380,6 +380,7 @@ def test_conflicts_a_quote_written_otherwise_is_no_rewording(
         (["ie"], ["internet", "explorer"], False),
         (["11th"], ["eleventh"], False),
         (["want"], ["wanted"], False),
+        (["judgement"], ["judgment"], False),
         (["policy"], ["police"], True),
         (["hear"], ["heart"], True),
         (["four"], ["for"], True),

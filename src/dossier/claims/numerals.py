@@ -37,9 +37,11 @@ _INCREMENT_BEFORE = re.compile(
     r"\b(?:another|an additional|a further|further|additional|extra)\s+$", re.I
 )
 _INCREMENT_AFTER = re.compile(r"^\s+(?:more|additional|extra|further|new|other)\b(?!\s+than)", re.I)
-# An earlier value the total is compared with: "2,254 cases, up from 1,639".
+# An earlier value the total is compared with: "2,254 cases, up from 1,639", "compared with
+# 874.2m rupees a year earlier", "compared to EA's $17.8bn".
 _PREVIOUS_BEFORE = re.compile(
-    r"\b(?:up|down|rose|fell|risen|fallen|increased|decreased|climbed|dropped|jumped)\s+from\s+"
+    r"\b(?:(?:up|down|rose|fell|risen|fallen|increased|decreased|climbed|dropped|jumped)\s+from"
+    r"|compared\s+(?:with|to)(?:\s+[\w'\u2019]+'s)?)\s+"
     r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|\$|£|€)?$",
     re.I,
 )

@@ -65,6 +65,7 @@ from dossier.corroboration.dates import (
     dates_agree,
     days_apart,
     two_nows,
+    unplaced_apart,
 )
 from dossier.corroboration.numbers import NOT_TOTALS, number_conflicts, numbers_agree
 from dossier.corroboration.places import known, nested
@@ -110,12 +111,13 @@ def pair_conflicts(
     ):  # fmt: skip
         found.append((ConflictSlot.DATE, _value(a, dates[0].text), _value(b, dates[1].text)))
     dated = bool(dates[0] and dates[1] and dates_agree(dates[0], dates[1]))
+    alike = dated and not unplaced_apart(dates[0], dates[1])  # for percentages
     apart = bool(
         dates[0] and dates[1]
         and (not dated or days_apart(dates[0], dates[1]) or two_nows(a, b, dates[0], dates[1]))
     )  # fmt: skip
     counts = [
-        (qa, qb) for qa, qb in (number_conflicts(a, b, close, dated) if scope and not apart else ())
+        (qa, qb) for qa, qb in (number_conflicts(a, b, close, alike) if scope and not apart else ())
         if not two_things(a, qa, b, qb, texts)
     ]  # fmt: skip
     if _two_measurements(a, b):

@@ -65,6 +65,14 @@ def days_apart(a: TimeExpr, b: TimeExpr) -> bool:
     return all(found) and not set(found[0]) & set(found[1])
 
 
+def unplaced_apart(a: TimeExpr | None, b: TimeExpr | None) -> bool:
+    """Two dates the calendar cannot place (no publication date), worded apart: "in the fourth
+    quarter" / "last year" may be two periods, so they are not dated alike."""
+    if a is None or b is None or a.start or b.start or a.end or b.end:
+        return False
+    return " ".join(a.text.casefold().split()) != " ".join(b.text.casefold().split())
+
+
 def two_nows(a: ClaimRef, b: ClaimRef, ta: TimeExpr, tb: TimeExpr) -> bool:
     """Both claims are dated "now" in two articles, and one article's date is unknown: "The
     price of an average UK property now stands at £152,879" / "... now stands at £162,086"

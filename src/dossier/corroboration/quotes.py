@@ -71,7 +71,7 @@ _WEIGHTY = _NEGATIONS | _MODALS | {
 _SPELLINGS = tuple((re.compile(p), r) for p, r in (
     (r"(?<=[a-z]{2})our", "or"), (r"is(e|ed|es|ing|ation)\b", r"iz\1"),
     (r"ys(e|ed|es|ing)\b", r"yz\1"), (r"tre\b", "ter"), (r"ence\b", "ense"),
-    (r"(?<=[a-z]{4})ll(ed|ing|er)\b", r"l\1"), (r"ogue\b", "og"),
+    (r"(?<=[a-z]{4})ll(ed|ing|er)\b", r"l\1"), (r"ogue\b", "og"), (r"dgement", "dgment"),
 ))  # fmt: skip
 # Endings an inflection adds ("want"/"wanted", "damage"/"damaged"); "hear"/"heart" are two words.
 _INFLECTIONS = frozenset({"s", "es", "d", "ed", "ing", "er", "ers", "ly"})

@@ -16,6 +16,8 @@ from dossier.corroboration.records import ClaimRef, span_text
 from dossier.model import Quantity
 
 # A thing of one size or kind, named by a measure: "13-inch", "10-year-old", "6.1-magnitude".
+# A subject pronoun; a possessive names an owner ("His military claimed nearly 50 ...").
+_PRONOUN = re.compile(r"\b(?:it|he|she|they)\b", re.I)
 _MEASURED_KIND = re.compile(r"\b\d+(?:\.\d+)?-[a-z]+\b", re.I)
 
 
@@ -35,6 +37,8 @@ def two_things(
     them (``_MEASURED_KIND``: "The 13-inch models start at $1,199" / "The 15-inch MacBook Pro
     starts at $1,799")."""
     if not one_name(_owner(a, qa, texts), _owner(b, qb, texts)):
+        return True
+    if _pronoun_owned(a, qa, texts) or _pronoun_owned(b, qb, texts):
         return True
     agents = [_owner(r, q, texts, first=True) for r, q in ((a, qa), (b, qb))]
     if (
@@ -64,6 +68,17 @@ def one_name(a: str, b: str) -> bool:
     if not a or not b or a in b or b in a:
         return True
     return Indel.normalized_similarity(_bare(a), _bare(b)) >= VARIANT_SIMILARITY
+
+
+def _pronoun_owned(ref: ClaimRef, q: Quantity, texts: Mapping[str, str]) -> bool:
+    """No name stands before the count in its sentence, a pronoun does: "Under its three-year
+    turnaround plan it had aimed to save £220m" is some company's aim, maybe not Cadbury's
+    "saved £75m". (After a name, "Obama said he would send 30,000 troops", the pronoun is
+    read as the name's.)"""
+    start = ref.claim.sentence.start
+    if any(start <= s.start < q.span.start for s in ref.claim.actors):
+        return False
+    return bool(_PRONOUN.search(texts.get(ref.document_id, "")[start : q.span.start]))
 
 
 def _owner(ref: ClaimRef, q: Quantity, texts: Mapping[str, str], first: bool = False) -> str:
