@@ -204,3 +204,33 @@ def test_a_count_only_a_pronoun_owns_is_nobody_s_by_name(
     second = "Norvax said its cost-cutting programme had saved £75m in Varnia last year."
     corpus = pair_corpus(nlp, first, second)
     assert ("number" in {c.slot for c in corpus.group_of("a").conflicts}) is conflict
+
+
+@pytest.mark.parametrize(
+    ("words_b", "conflict"),
+    [
+        ("She made a few errors.", True),
+        ("Then I had that lapse at the net, I think serving for the set, and made a few errors "
+         "and opened the door for her.", False),
+    ],
+)  # fmt: skip
+def test_a_short_quote_is_not_a_rewording_of_two_words_of_a_long_one(
+    nlp: Any, words_b: str, conflict: bool
+) -> None:
+    """ "She made some errors" shares two content words with a long quote of the same speaker:
+    another statement, not the same one reworded ("some" / "a few")."""
+    kind = {"source": "Anna Berg", "kind": AttributionType.NAMED}
+    quote = 'Anna Berg told reporters in Varnia: "{words}"'
+    corpus = pair_corpus(nlp, quote.format(words="She made some errors."),
+                         quote.format(words=words_b), a=kind, b=kind)  # fmt: skip
+    assert ("quote" in {c.slot for c in corpus.group_of("a").conflicts}) is conflict
+
+
+@pytest.mark.parametrize(("place_b", "conflict"), [("second place", True), ("fourth place", False)])
+def test_two_ranks_are_two_moments(nlp: Any, place_b: str, conflict: bool) -> None:
+    """ "entered the chart in second place ..., taking $12.7m" / "moved down the chart to fourth
+    place after taking $10.7m": a film's takings of two weekends."""
+    text = "The Norland comedy Varnia Nights was in {place} in the chart after taking {sum}."
+    corpus = pair_corpus(nlp, text.format(place="second place", sum="$12.7m"),
+                         text.format(place=place_b, sum="$10.7m"))  # fmt: skip
+    assert ("number" in {c.slot for c in corpus.group_of("a").conflicts}) is conflict

@@ -38,6 +38,9 @@ SPEAKER_SIMILARITY = 0.85
 # spelt two ways ("Gadhafi"/"Gaddafi", "Qaeda"/"Qaida"), not a different wording.
 VARIANT_SIMILARITY = 0.8
 MIN_VARIANT_CHARS = 5
+# Fewest content words two wordings of one statement share, in order, unless they are half
+# the longer quote's: two ("made ... errors") of a long quote's fifteen are another statement.
+MIN_SHARED_WORDS = 3
 # Most words that may stand for other words in a reworded quote ("manage Iranian" / "control
 # the"); "The task is to" for "the reputational impact, the financial obligations and" is
 # another statement.
@@ -104,6 +107,9 @@ def quote_conflict(a: ClaimRef, b: ClaimRef, texts: Mapping[str, str]) -> tuple[
     content_a, content_b = _content(words_a), _content(words_b)
     if not content_a or not content_b or shared_wording(content_a, content_b) < QUOTE_SIMILARITY:
         return None
+    shared = _shared_count(content_a, content_b)
+    if shared < MIN_SHARED_WORDS and shared < max(len(content_a), len(content_b)) / 2:
+        return None  # "She made some errors" / "... and made a few errors and ...": two statements
     return quote_a, quote_b
 
 
@@ -274,8 +280,11 @@ def _variant_of(word: str, known: set[str]) -> str:
 
 def shared_wording(a: list[str], b: list[str]) -> float:
     """The words the two share in order (longest common subsequence) over the shorter's length."""
-    common = (len(a) + len(b) - Indel.distance(a, b)) / 2
-    return common / min(len(a), len(b))
+    return _shared_count(a, b) / min(len(a), len(b))
+
+
+def _shared_count(a: list[str], b: list[str]) -> float:
+    return (len(a) + len(b) - Indel.distance(a, b)) / 2
 
 
 def _relayed(a: ClaimRef, b: ClaimRef) -> bool:
