@@ -276,3 +276,20 @@ def test_resolve_a_name_run_into_an_open_bracket_is_two_names(nlp: Any) -> None:
     found = [(m.text, text[m.span.start : m.span.end]) for m in mentions]
     assert [t for t, _ in found] == ["The World Health Organization", "WHO"]
     assert all(t == quoted for t, quoted in found)
+
+
+def test_resolve_a_demonym_run_into_a_person_s_name_is_no_part_of_it(nlp: Any) -> None:
+    """ "Briton Tony Hayward" (one PERSON entity for the tagger) is Tony Hayward, so he joins
+    the actor his other mentions make; "Dane Cook" keeps his first name, and a body's name
+    keeps its adjective ("American Airlines")."""
+    from dossier.nlp import name_parts, person_parts, read_doc
+
+    assert [t[a:b] for t in ["Briton Tony Hayward"] for a, b in person_parts(t)] == ["Tony Hayward"]
+    assert [t[a:b] for t in ["Dane Cook"] for a, b in person_parts(t)] == ["Dane Cook"]
+    assert [t[a:b] for t in ["Briton Tony Hayward"] for a, b in name_parts(t)] == [
+        "Briton Tony Hayward"
+    ]
+    text = "Briton Tony Hayward, the chief executive of Norvax, said the spill was small."
+    _, mentions = read_doc(SimpleNamespace(id="d1"), nlp(text))  # type: ignore[arg-type]
+    people = [(m.text, text[m.span.start : m.span.end]) for m in mentions if m.type == "PERSON"]
+    assert people == [("Tony Hayward", "Tony Hayward")]

@@ -21,6 +21,7 @@ __all__ = [
     "load_model",
     "name_parts",
     "parse",
+    "person_parts",
     "read_doc",
     "text_of",
     "trim",
@@ -145,7 +146,7 @@ def read_doc(article: CleanArticle, doc: Any) -> tuple[tuple[Sentence, ...], tup
         )
         for ent in doc.ents
         if ent.label_ in _ACTOR_LABELS
-        for start, end in name_parts(ent.text)
+        for start, end in (person_parts if ent.label_ == "PERSON" else name_parts)(ent.text)
     ]
     return tuple(sentences), tuple(mentions)
 
@@ -170,11 +171,31 @@ def name_parts(text: str) -> list[tuple[int, int]]:
     return [trim(text, a, b) for a, b in parts if any(c.isalnum() for c in text[a:b])]
 
 
+def person_parts(text: str) -> list[tuple[int, int]]:
+    """``name_parts`` of a person's name, without a demonym the tagger ran into it: "Briton
+    Tony Hayward" is Tony Hayward, "Scot Andy Murray" Andy Murray. Two words must follow:
+    "Dane Cook" keeps his name."""
+    parts = []
+    for start, end in name_parts(text):
+        words = text[start:end].split()
+        if len(words) >= 3 and words[0] in _DEMONYMS:
+            start, end = trim(text, start + len(words[0]), end)
+        parts.append((start, end))
+    return parts
+
+
 def _capitalised(text: str) -> bool:
     return any(word[:1].isupper() or word[:1].isdigit() for word in text.split())
 
 
 _QUOTE_MARKS = '"“”'
+# Nouns for a people that stand before a person's name ("Briton Tony Hayward", "Scot Andy
+# Murray"); adjectives ("American") the tagger keeps apart, and they open names of bodies.
+_DEMONYMS = frozenset({
+    "Briton", "Brit", "Scot", "Welshman", "Welshwoman", "Englishman", "Englishwoman",
+    "Irishman", "Irishwoman", "Frenchman", "Frenchwoman", "Dutchman", "Dutchwoman", "Spaniard",
+    "Swede", "Dane", "Finn", "Pole", "Turk", "Kiwi", "Aussie",
+})  # fmt: skip
 
 
 def _unpaired(text: str) -> bool:
