@@ -39,7 +39,8 @@ NUMBER_DAYS = 1
 # already been confirmed", "28,774 infections to date", "the latest figures". Two of them a
 # day apart are two moments of the count ("has already been linked to 50 cases" on 28 May,
 # "where 60 cases have already been confirmed" on 29 May; reported, "said it had confirmed 160
-# cases"; but "had been killed" is a toll), so they are compared only on one day. "Killed 48" and "64 people had been killed" (a night's toll) are no tallies.
+# cases"), so they are compared only on one day. "Killed 48" and "64 people had been killed"
+# (a night's toll) are no tallies.
 _TALLY = re.compile(
     r"\b(?:so far|to date|the latest|latest (?:figures?|tally|count|toll|update)|a total of"
     r"|already|(?:has|have)(?: now| so far| already| officially)? (?:been )?[a-z]+(?:ed|en)"

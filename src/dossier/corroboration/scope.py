@@ -4,14 +4,16 @@ Counts and dates are compared only between claims that may report one whole (``s
 not in two places ("337 cases in Scotland" / "more than 800 cases in the UK"), nor in the world
 and one place ("globally, 1.6 million cases" / "the US has recorded 467,000"), nor of two casts
 ("India's economy grew" / "the UK economy grew"). A claim's source is not of its cast (two
-quakes "the U.S. Geological Survey said" struck near two towns), and a place one claim names may
-lie in one the other names ("an island off Iran's coast" / "the island of Qeshm"). For dates, a
-capital is its country's government ("Moscow vetoed" / "Russia and China vetoed"). A claim that opens with a pronoun no
-name was found for ("It employs 50,000 staff"), or a clause cut off a sentence that does ("but
-returned regularly and donated $5m"), is compared on no date or number (``unnamed_subject``):
-whose it is is unknown. A cut-off clause that names no one and takes its date from the words
-before it ("a refinery blast in 2005 that killed 15 people and injured 170 more") is dated by
-what those words are about, not by its own act: its date is compared with none (``borrowed_date``).
+quakes "the U.S. Geological Survey said" struck near two towns), and a place one claim names
+may lie in one the other names ("an island off Iran's coast" / "the island of Qeshm"). For
+dates, a capital is its country's government ("Moscow vetoed" / "Russia and China vetoed").
+
+A claim that opens with a pronoun no name was found for ("It employs 50,000 staff"), or a
+clause cut off a sentence that does ("but returned regularly and donated $5m"), is compared on
+no date or number (``unnamed_subject``): whose it is is unknown. A cut-off clause that names no
+one and takes its date from the words before it ("a refinery blast in 2005 that killed 15
+people and injured 170 more") is dated by what those words are about, not by its own act: its
+date is compared with none (``borrowed_date``).
 """
 
 from __future__ import annotations

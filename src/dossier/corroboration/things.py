@@ -15,9 +15,9 @@ from dossier.corroboration.quotes import VARIANT_SIMILARITY
 from dossier.corroboration.records import ClaimRef, span_text
 from dossier.model import Quantity
 
-# A thing of one size or kind, named by a measure: "13-inch", "10-year-old", "6.1-magnitude".
 # A subject pronoun; a possessive names an owner ("His military claimed nearly 50 ...").
 _PRONOUN = re.compile(r"\b(?:it|he|she|they)\b", re.I)
+# A thing of one size or kind, named by a measure: "13-inch", "10-year-old", "6.1-magnitude".
 _MEASURED_KIND = re.compile(r"\b\d+(?:\.\d+)?-[a-z]+\b", re.I)
 
 
@@ -30,12 +30,12 @@ def two_things(
     two teams' defeats. Or the actors named first before them (their agents, not the speaker)
     are two, neither named in the other claim, nor one inside the other: "the Boston Red Sox
     have made Mark Teixeira an eight-year, $200 million offer" / "the Washington Nationals made
-    Teixeira an eight-year, $160 million offer" (but "Manokwari" is in "Indonesia"). Or they
-    measure two substances (``numbers.measured``), or count in two
-    places named right after them (``places.count_place``: "killed 230,000 people across
-    Asia" / "killed 170,000 people in the province"), or of two sizes of a thing named before
-    them (``_MEASURED_KIND``: "The 13-inch models start at $1,199" / "The 15-inch MacBook Pro
-    starts at $1,799")."""
+    Teixeira an eight-year, $160 million offer" (but "Manokwari" is in "Indonesia"). Or only
+    a pronoun owns one (``_pronoun_owned``). Or they measure two substances
+    (``numbers.measured``), or count in two places named right after them
+    (``places.count_place``: "killed 230,000 people across Asia" / "killed 170,000 people in
+    the province"), or of two sizes of a thing named before them (``_MEASURED_KIND``: "The
+    13-inch models start at $1,199" / "The 15-inch MacBook Pro starts at $1,799")."""
     if not one_name(_owner(a, qa, texts), _owner(b, qb, texts)):
         return True
     if _pronoun_owned(a, qa, texts) or _pronoun_owned(b, qb, texts):
