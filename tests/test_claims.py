@@ -660,8 +660,9 @@ def test_claims_an_earlier_value_is_no_total(nlp: Any) -> None:
     [
         # the team's 17 is the whole McDermott's 10 were counted out of
         ("Ivo Lind scored 10 of the team's first 17 points for Varnia.", [(10, ""), (17, "whole")]),
-        # "per run" is a rate, whatever is counted per
+        # "per run" is a rate, whatever is counted per; "per cent" is no rate
         ("Ivo Lind averaged 3.8 yards per run for Varnia.", [(3.8, "rate")]),
+        ("Norvax in Varnia raised its prices by 5 per cent.", [(5, "")]),
         # seven besides the one named before are a remainder; "17 others" are counted
         ("Besides Lind, seven other members of the Varnia club were convicted.",
          [(7, "additional")]),

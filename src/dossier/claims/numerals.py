@@ -51,7 +51,7 @@ _RATE_AFTER = re.compile(
     r"^(?:\s+[\w-]+){0,3}?\s+(?:"
     r"(?:a|an|per|each|every)\s+(?:day|week|month|year|hour|minute|night|"
     r"barrel|gallon|litre|liter|ton|tonne|kilo\w*|pound|ounce|head|person|capita|share)\b"
-    r"(?!\s+(?:after|before|earlier|later|ago))|per\s+[a-z]+\b"
+    r"(?!\s+(?:after|before|earlier|later|ago))|per\s+(?!cent\b)[a-z]+\b"
     r"|(?:annually|yearly|monthly|weekly|daily|hourly|per\s+annum)\b)",
     re.I,
 )
