@@ -64,10 +64,8 @@ class Corpus:
         ]
         for claim in extract_claims(doc, doc_id, attributions, quotes, times, mentions):
             actors = tuple(sorted({_actor(text, a) for a in claim.actors}))
-            keys = [(doc_id, a.start, a.end) for a in claim.actors]
-            speakers = source_actors(
-                claim, keys, {k: _actor(text, a) for k, a in zip(keys, claim.actors, strict=True)}
-            )
+            keys = {(doc_id, a.start, a.end): _actor(text, a) for a in claim.actors}
+            speakers = source_actors(claim, keys)
             titles = tuple(
                 (_actor(text, a), r.text)
                 for a in claim.actors

@@ -123,12 +123,11 @@ def pair_conflicts(
         dates[0] and dates[1]
         and (not dated or days_apart(dates[0], dates[1]) or two_nows(a, b, dates[0], dates[1]))
     )  # fmt: skip
+    compared = scope and not apart and not _two_measurements(a, b)
     counts = [
-        (qa, qb) for qa, qb in (number_conflicts(a, b, close, alike) if scope and not apart else ())
+        (qa, qb) for qa, qb in (number_conflicts(a, b, close, alike) if compared else ())
         if not two_things(a, qa, b, qb, texts)
     ]  # fmt: skip
-    if _two_measurements(a, b):
-        counts = []
     if a.document_id != b.document_id or len(counts) == 1:  # one article: two items' figures
         found.extend((ConflictSlot.NUMBER, _value(a, _slice(a, qa, texts)),
                       _value(b, _slice(b, qb, texts))) for qa, qb in counts)  # fmt: skip

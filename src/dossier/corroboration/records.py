@@ -37,6 +37,12 @@ class ClaimRef:
     speakers: tuple[str, ...] = ()  # actor ids named only as the claim's source ("USGS said")
 
 
+def in_source(claim: Claim, span: Span) -> bool:
+    """``span`` starts inside the claim's source ("..., the U.S. Geological Survey said")."""
+    source = claim.attribution.source_span
+    return source is not None and source.start <= span.start < source.end
+
+
 def borrowed(claim: Claim) -> list[Span]:
     """The claim's actors that stand before its span: names its clause borrows (an aside's
     antecedent, "Russia and China, "; a shared subject, "Syria" of "... and has said")."""

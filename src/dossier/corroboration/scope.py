@@ -22,7 +22,7 @@ import re
 from collections.abc import Mapping
 
 from dossier.corroboration.places import countries_named, known, nested
-from dossier.corroboration.records import ClaimRef, borrowed, span_text
+from dossier.corroboration.records import ClaimRef, borrowed, in_source, span_text
 
 # Subjects that name no one by themselves.
 _PRONOUNS = frozenset({"it", "they", "he", "she"})
@@ -85,10 +85,7 @@ def _places_meet(a: ClaimRef, b: ClaimRef, texts: Mapping[str, str]) -> bool:
 def _where(ref: ClaimRef, texts: Mapping[str, str]) -> list[str]:
     """The claim's places and the actors it does not name only as its source; a place "the
     Island of Qeshm" is also "Qeshm"."""
-    source = ref.claim.attribution.source_span
-    spans = [
-        s for s in ref.claim.actors if source is None or not source.start <= s.start < source.end
-    ]
+    spans = [s for s in ref.claim.actors if not in_source(ref.claim, s)]
     names = [span_text(ref, s, texts) for s in (*spans, *ref.claim.places)]
     return names + [n.rsplit(" of ", 1)[1] for n in names if " of " in n]
 

@@ -14,6 +14,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dossier import settings
 from dossier.corroboration import ClaimRef, group_claims
 from dossier.corroboration.grouping import claim_inputs
+from dossier.corroboration.records import in_source
 from dossier.corroboration.subject import mention_index, own_reporting, pick_subject, retype
 from dossier.embed import Item, Vectors, shared_embedder
 from dossier.model import Claim
@@ -58,21 +59,18 @@ def claim_refs(store: Store, texts: Mapping[str, str]) -> list[ClaimRef]:
         titles = tuple((actor_of[k], t) for k in keys if k in actor_of for t in roles_of.get(k, ()))
         outlet, published = about.get(doc, ("unknown", ""))
         claim = own_reporting(claim, outlet, texts.get(doc, ""))
-        speakers = source_actors(claim, keys, actor_of)
-        refs.append(ClaimRef(claim, outlet, doc, actors, titles, published, speakers))
+        refs.append(ClaimRef(claim, outlet, doc, actors, titles, published,
+                             source_actors(claim, actor_of)))  # fmt: skip
     return refs
 
 
-def source_actors(
-    claim: Claim, keys: Sequence[tuple[str, int, int]], actor_of: Mapping[tuple[str, int, int], str]
-) -> tuple[str, ...]:
+def source_actors(claim: Claim, actor_of: Mapping[tuple[str, int, int], str]) -> tuple[str, ...]:
     """The actors the claim names only inside its source ("..., the U.S. Geological Survey
-    said"): who reports it, not who it is about."""
-    source = claim.attribution.source_span
-    if source is None:
-        return ()
-    inside = {actor_of[k] for k in keys if k in actor_of and source.start <= k[1] < source.end}
-    outside = {actor_of[k] for k in keys if k in actor_of and not source.start <= k[1] < source.end}
+    said"): who reports it, not who it is about. ``actor_of``: actor ids by mention key."""
+    doc = claim.sentence.document_id
+    named = [(actor_of.get((doc, s.start, s.end)), in_source(claim, s)) for s in claim.actors]
+    inside = {actor for actor, source in named if actor and source}
+    outside = {actor for actor, source in named if actor and not source}
     return tuple(sorted(inside - outside))
 
 
