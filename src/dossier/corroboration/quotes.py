@@ -105,9 +105,11 @@ def quote_conflict(a: ClaimRef, b: ClaimRef, texts: Mapping[str, str]) -> tuple[
     if not _substituted(words_a, words_b):
         return None
     content_a, content_b = _content(words_a), _content(words_b)
-    if not content_a or not content_b or shared_wording(content_a, content_b) < QUOTE_SIMILARITY:
+    if not content_a or not content_b:
         return None
     shared = _shared_count(content_a, content_b)
+    if shared / min(len(content_a), len(content_b)) < QUOTE_SIMILARITY:  # ``shared_wording``
+        return None
     if shared < MIN_SHARED_WORDS and shared < max(len(content_a), len(content_b)) / 2:
         return None  # "She made some errors" / "... and made a few errors and ...": two statements
     return quote_a, quote_b
