@@ -102,6 +102,26 @@ def test_time_relative_to_publication(
     assert (expr.anchor, expr.anchor_value) == ("publication", "2015-03-27")
 
 
+@pytest.mark.parametrize(
+    ("hedge", "offset", "start", "end"),
+    [
+        ("", "two weeks", "2015-03-09", "2015-03-15"),
+        ("less than ", "two weeks", "2015-03-09", "2015-03-27"),
+        ("about ", "two years", "2012-01-01", "2014-12-31"),
+        ("more than ", "two years", "2011-01-01", "2013-12-31"),
+    ],
+)
+def test_time_a_hedged_offset_spans_what_its_hedge_allows(
+    hedge: str, offset: str, start: str, end: str
+) -> None:
+    """ "less than two weeks ago" reaches up to the publication date, "about" widens the
+    offset by a unit each way, "more than" reaches as far back again; the value stays the
+    offset's own, so the timeline still places it."""
+    expr = one(f"It failed {hedge}{offset} ago.", f"{hedge}{offset} ago")
+    assert (expr.start, expr.end) == (start, end)
+    assert expr.value == one(f"It failed {offset} ago.", f"{offset} ago").value
+
+
 def test_time_weekday_in_future_sentence_looks_ahead() -> None:
     check(
         one("The vote will be held on Tuesday.", "Tuesday"),

@@ -133,7 +133,8 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "offset",
-        r"(?:(?i:just|only|about|almost|nearly|some|roughly|around|more\s+than|less\s+than)\s+)?"
+        r"(?:(?P<hedge>(?i:just|only|about|almost|nearly|some|roughly|around|more\s+than|"
+        r"less\s+than|under|over|within))\s+)?"
         rf"\b{NUM}\s+(?:(?i:more)\s+)?{UNIT}s?\s+(?P<dir>(?i:ago|earlier|later|from\s+now|hence|"
         r"(?:before|after)(?=\s*[,.;])))",
         relative.offset,
