@@ -697,6 +697,22 @@ def test_claims_a_blog_post_line_glued_into_prose_gives_no_claim(nlp: Any) -> No
     assert [c.text for c in claims] == ["Norland Oil said the spill in Varnia was over."]
 
 
+def test_claims_a_print_note_glued_into_prose_gives_no_claim(nlp: Any) -> None:
+    """A print note run into the last paragraph names the outlet and the print date, not a
+    happening; an article about a version of something still makes claims."""
+    text = (
+        "Norland Oil said the spill in Varnia was over. A version appeared on p6 of the Main "
+        "section of the Norland Times on Friday 28 May 2010. A version of the Norvax plan "
+        "appeared in Varnia on Monday."
+    )
+    claims = run(nlp, text, [("Norland Oil", "ORG"), ("Varnia", "GPE"), ("Norvax", "ORG"),
+                             ("Norland Times", "ORG")])  # fmt: skip
+    assert [c.text for c in claims] == [
+        "Norland Oil said the spill in Varnia was over.",
+        "A version of the Norvax plan appeared in Varnia on Monday.",
+    ]
+
+
 def test_claims_what_a_cited_unnamed_source_says_is_a_claim(nlp: Any) -> None:
     """ "The move was not prompted by any one country, officials said": officials the outlet
     cites are a source, so what they said is a claim though it names no one; a bare "he" no

@@ -172,18 +172,25 @@ def test_timeline_candidate_needs_a_date_and_a_mention(nlp: Any) -> None:
     assert "2008" not in cand.summary
 
 
-def test_timeline_candidate_none_from_a_reader_comments_time_stamp(nlp: Any) -> None:
-    """A page copied without its line breaks glues a comment's time stamp to its text."""
-    text = (
-        "On March 8, 2011, rebels seized Brega. "
-        "March 9, 2011 at 2:52 pm | Reply Obama has proven nothing in Libya."
-    )
+@pytest.mark.parametrize(
+    ("chrome", "date", "value"),
+    [
+        # a page copied without its line breaks glues a comment's time stamp to its text
+        ("March 9, 2011 at 2:52 pm | Reply Obama has proven nothing in Libya.",
+         "March 9, 2011", "2011-03-09"),
+        # a print note dates the print edition, not a happening
+        ("A version appeared on p6 of the Main section of the Norland Times on Friday 28 May "
+         "2011.", "Friday 28 May 2011", "2011-05-28"),
+    ],
+)  # fmt: skip
+def test_timeline_candidate_none_from_chrome_glued_into_prose(
+    nlp: Any, chrome: str, date: str, value: str
+) -> None:
+    text = f"On March 8, 2011, rebels seized Brega. {chrome}"
     doc = nlp(text)
-    times = [
-        _time("d1", text, "March 8, 2011", "2011-03-08"),
-        _time("d1", text, "March 9, 2011", "2011-03-09"),
-    ]
-    mentions = [(m.start(), m.end()) for m in re.finditer(r"Brega|Obama|Libya", text)]
+    times = [_time("d1", text, "March 8, 2011", "2011-03-08"), _time("d1", text, date, value)]
+    names = r"Brega|Obama|Libya|Norland Times"
+    mentions = [(m.start(), m.end()) for m in re.finditer(names, text)]
     found = event_candidates(doc, "d1", times, mentions)
     assert [c.time.text for c in found] == ["March 8, 2011"]
 

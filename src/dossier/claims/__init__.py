@@ -9,6 +9,7 @@ or a speaker the outlet cites, named or not, for what the speaker said), and no 
 or scene-setting (questions, imperatives, evaluative copulas, the author's own appraisals),
 in a sentence that holds no comment-form chrome (``COMMENT_FORM``) and is no credit line
 ("(Reporting by X; Editing by Y)", "X contributed to this report": ``CREDIT_LINE``) nor a
+print note glued into a paragraph (``PRINT_NOTE``) nor a
 short refusal to comment (``checkable.says_nothing``) nor a row of a table
 (``checkable.in_table_row``).
 Its slots: the actors (mentions that are not places), the predicate (lemmatised verb, particle
@@ -46,7 +47,7 @@ from dossier.claims.slots import (
     split_places,
     token_at,
 )
-from dossier.clean.signals import COMMENT_FORM, CREDIT_LINE
+from dossier.clean.signals import COMMENT_FORM, CREDIT_LINE, PRINT_NOTE
 from dossier.model import Attribution, AttributionType, Claim, Quantity, Span, TimeExpr
 from dossier.nlp import text_of
 
@@ -84,7 +85,7 @@ def extract_claims(
     """Every checkable clause of the parsed article ``doc``, in text order."""
     claims = []
     for sent in doc.sents:
-        chrome = COMMENT_FORM.search(sent.text) or CREDIT_LINE.search(sent.text)
+        chrome = any(p.search(sent.text) for p in (COMMENT_FORM, CREDIT_LINE, PRINT_NOTE))
         if chrome or says_nothing(sent) or in_table_row(sent):
             continue
         attribution = _attribution(document_id, sent, attributions)

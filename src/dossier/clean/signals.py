@@ -42,12 +42,20 @@ CAPTION = re.compile(
     r"\S.{0,60}$)|(^(a )?(photo|picture|image|file photo) (of|shows|by)\b)|(\bgetty images$)",
     re.IGNORECASE,
 )
+# "This article appeared on p32 of the Main section ...", "A version appeared in the Guardian on".
+_PRINT_NOTE = (
+    r"(this article|a version)( of this (article|story))? (appeared|was published) (on|in)\b"
+)
 SIGN_OFF = re.compile(
     r"(^(copyright|©|\(c\))\s)|(all rights reserved)|(^write to \S.{0,80}\bat\b)"
-    r"|(^(this article|a version)( of this (article|story))? (appeared|was published) (on|in)\b)"
+    rf"|(^{_PRINT_NOTE})"
     r"|(^posted by [^.!?]{1,80}?,? (on|at) \w+ \d)",
     re.IGNORECASE,
 )
+# The same print note as a sentence, where a copy glued it into a paragraph ("... the spill. A
+# version appeared on p6 of the Main section of the Guardian on Friday 28 May 2010."): no
+# claim and no timeline event (stages 6 and 8).
+PRINT_NOTE = re.compile(rf"^\W*{_PRINT_NOTE}", re.IGNORECASE)
 TIME_TOKEN = re.compile(
     r"^(\d{1,4}([:./-]\d{1,4})*(am|pm|st|nd|rd|th)?|[ap]\.?m\.?|gmt|utc|[a-z]{2,4}t|ago|"
     r"updated|published|posted|last|on|at|and|min|mins|minutes?|hours?|days?|weeks?|"

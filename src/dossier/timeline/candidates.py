@@ -1,7 +1,7 @@
 """Per article: sentences that date a happening and name someone in it.
 
 A sentence is a candidate when it holds an entity mention and a calendar date, and no
-comment-form chrome (``clean.signals.COMMENT_FORM``): a
+comment-form chrome (``clean.signals.COMMENT_FORM``) nor print note (``PRINT_NOTE``): a
 ``TimeExpr`` of kind DATE or TIME with both bounds, an exact precision (not BEFORE or
 AFTER) and a value other than PRESENT_REF. "Now" and "currently" describe a state at
 publication, not a happening, and would pile every such sentence onto the publication
@@ -24,7 +24,7 @@ import functools
 from collections.abc import Sequence
 from typing import Any
 
-from dossier.clean.signals import COMMENT_FORM
+from dossier.clean.signals import COMMENT_FORM, PRINT_NOTE
 from dossier.model import EventCandidate, Span, TimeExpr, TimeKind, TimePrecision
 from dossier.nlp import text_of
 from dossier.timeline.clauses import Clause, split_clauses
@@ -60,8 +60,8 @@ def event_candidates(
     found: list[EventCandidate] = []
     text = text_of(doc)
     for sent in doc.sents:
-        if COMMENT_FORM.search(sent.text):
-            continue  # a reader comment's time stamp glued to its text is not a happening
+        if COMMENT_FORM.search(sent.text) or PRINT_NOTE.search(sent.text):
+            continue  # a reader comment's time stamp, or a print note, is not a happening
         lo, hi = sent.start_char, sent.end_char
         first = bisect.bisect_left(date_starts, lo)
         inside = [t for t in dates[first : bisect.bisect_left(date_starts, hi)] if t.span.end <= hi]
