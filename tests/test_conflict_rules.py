@@ -422,6 +422,22 @@ def test_conflicts_a_modal_verb_rewords_a_quote(nlp: Any, quote_b: str, conflict
     assert _quote_conflict(nlp, quote_a, quote_b) is conflict
 
 
+@pytest.mark.parametrize(
+    ("quote_b", "conflict"),
+    [
+        ("The future of Varnia will come from the Varnians themselves through dialogue", False),
+        ("The future of Varnia will emerge from the Varnians themselves through dialogue", True),
+    ],
+)
+def test_conflicts_a_plural_name_is_no_variant_of_its_place(
+    nlp: Any, quote_b: str, conflict: bool
+) -> None:
+    """ "the Varnians" quoted twice is one word, though "Varnia" stands in the quote too: a
+    comma more or less is the same wording, another word is not."""
+    quote_a = "The future of Varnia will come from the Varnians themselves, through dialogue"
+    assert _quote_conflict(nlp, quote_a, quote_b) is conflict
+
+
 def _quote_conflict(nlp: Any, quote_a: str, quote_b: str) -> bool:
     """Two outlets quote Karl Brenner's words about the ports: is a quote conflict flagged?"""
     line = '"{q}," Karl Brenner told members of parliament in Varnia about the northern ports.'
@@ -494,3 +510,20 @@ def test_conflicts_two_places_with_two_counts_are_two_happenings(
         nlp, depots.format(n="three", place="Idlib"), depots.format(n=count_b, place="Tripoli")
     )
     assert ("place" in _slots(corpus)) is conflict
+
+
+@pytest.mark.parametrize(("both_days", "conflict"), [(False, True), (True, False)])
+def test_conflicts_an_article_reporting_both_dates_does_not_disagree(
+    nlp: Any, both_days: bool, conflict: bool
+) -> None:
+    """ "shelled Varnport on Sunday" against "shelled Varnport on Monday" disagree, unless the
+    second article also reports the shelling on Sunday: an act of several days."""
+    corpus = Corpus(nlp)
+    corpus.add("a", "Outlet A", "Norland's navy shelled the port of Varnport on Sunday, "
+               "residents said.", published="2020-06-01")  # fmt: skip
+    second = "Norland's forces shelled the port of Varnport on Monday, residents said."
+    if both_days:
+        second += " Tanks and navy ships shelled the southern districts of Varnport on Sunday, residents said."
+    corpus.add("b", "Outlet B", second, published="2020-06-02")
+    assert len(corpus.group_of("a").claims) == (3 if both_days else 2)
+    assert _slots(corpus) == (["date"] if conflict else [])

@@ -23,7 +23,7 @@ from collections.abc import Iterator, Mapping, Sequence
 
 from dossier.corroboration.blocking import EventIndex
 from dossier.corroboration.conflicts import Value, pair_conflicts
-from dossier.corroboration.dates import TimeIndex, other_times
+from dossier.corroboration.dates import TimeIndex, also_dated_alike, other_times
 from dossier.corroboration.grouping import STRONG_LEXICAL, Embed, Scorer, link, make_scorer
 from dossier.corroboration.minhash import find_copies
 from dossier.corroboration.records import (
@@ -108,7 +108,9 @@ def _group_claims(
     copies = find_copies({d: t for d, t in texts.items() if d in documents})
     scorer = make_scorer(refs, texts, time_of, embed, events)
     components, linked = link(refs, scorer)
-    found = _conflicts(refs, linked, scorer, texts, time_of)
+    found = _several_days(
+        _conflicts(refs, linked, scorer, texts, time_of), refs, components, time_of
+    )
     vouched = _vouched(refs, linked)
     groups = [
         _group([refs[i] for i in members], copies, found, _central(members, scorer, texts), vouched)
@@ -148,6 +150,26 @@ def _conflicts(
             pair_conflicts(refs[i], refs[j], texts, time_of, close, others)
         )
     return found
+
+
+def _several_days(
+    found: Mapping[str, list[tuple[str, Value, Value]]], refs: Sequence[ClaimRef],
+    clusters: Sequence[Sequence[int]], time_of: TimeIndex,
+) -> dict[str, list[tuple[str, Value, Value]]]:  # fmt: skip
+    """``found`` without the date conflicts of two claims one of whose articles reports the
+    act on the other's date too (``dates.also_dated_alike``): an act of several days."""
+    index = {r.claim.id: i for i, r in enumerate(refs)}
+    cluster_of = {i: n for n, members in enumerate(clusters) for i in members}
+
+    def kept(slot: str, a: Value, b: Value) -> bool:
+        if slot != ConflictSlot.DATE:
+            return True
+        i, j = index[a[1]], index[b[1]]
+        cluster = clusters[cluster_of[i]]
+        return not (also_dated_alike(refs, cluster, i, j, time_of)
+                    or also_dated_alike(refs, cluster, j, i, time_of))  # fmt: skip
+
+    return {claim: [c for c in pairs if kept(*c)] for claim, pairs in found.items()}
 
 
 def _vouched(refs: Sequence[ClaimRef], linked: Mapping[tuple[int, int], float]) -> frozenset[str]:

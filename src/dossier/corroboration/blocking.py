@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from dossier.corroboration.dates import TimeIndex
+from dossier.corroboration.dates import TimeIndex, claim_time
 from dossier.corroboration.features import content_words, counts, fold
 from dossier.corroboration.records import ClaimRef
 from dossier.model import TimeExpr
@@ -76,13 +76,6 @@ def _actor_keys(ref: ClaimRef, texts: Mapping[str, str]) -> list[str]:
 def _predicate(ref: ClaimRef) -> tuple[str, ...]:
     words = [w for w in ref.claim.predicate.split() if w != "not"]
     return tuple(fold(w) for w in words)
-
-
-def claim_time(ref: ClaimRef, time_of: TimeIndex) -> TimeExpr | None:
-    """The claim's date, when it has an interval ("last year" in an undated article has none)."""
-    span = ref.claim.time
-    time = time_of.get((span.document_id, span.start, span.end)) if span else None
-    return time if time is not None and (time.start or time.end) else None
 
 
 def _year(time: TimeExpr | None) -> str | None:

@@ -13,13 +13,42 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 
 from dossier.corroboration.records import ClaimRef
-from dossier.model import TimeExpr
+from dossier.model import TimeExpr, TimePrecision
 
 # The value of "now", "these days": the moment of writing, which differs by article.
 PRESENT_REF = "PRESENT_REF"
 TimeIndex = Mapping[tuple[str, int, int], TimeExpr]
 OtherTimes = Mapping[str, tuple[TimeExpr, ...]]  # claim id -> its dates besides its own
 _WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b")
+
+
+def claim_time(ref: ClaimRef, time_of: TimeIndex) -> TimeExpr | None:
+    """The claim's date, when it has an interval ("last year" in an undated article has none)."""
+    span = ref.claim.time
+    time = time_of.get((span.document_id, span.start, span.end)) if span else None
+    return time if time is not None and (time.start or time.end) else None
+
+
+def also_dated_alike(
+    refs: Sequence[ClaimRef], cluster: Sequence[int], k: int, other: int, time_of: TimeIndex
+) -> bool:
+    """Another claim of ``k``'s article in ``k``'s ``cluster`` (indexes into ``refs``) is dated
+    as ``other`` is: that article reports the act on ``other``'s date too, so its ``k`` does
+    not disagree with ``other``. A happening of several days: "shelled Latakia on Sunday" in
+    one article, and "shelled Latakia Monday, the third day of the assault" beside "shelled
+    southern parts of Latakia on Sunday" in another. Days only: an article that dates one
+    cast's dealings in two years ("began last year", "this year") may still disagree with
+    another on when they began."""
+    date = claim_time(refs[other], time_of)
+    if date is None or date.precision != TimePrecision.DAY:
+        return False
+    document = refs[k].document_id
+    for m in cluster:
+        if m not in (k, other) and refs[m].document_id == document:
+            mine = claim_time(refs[m], time_of)
+            if mine is not None and mine.precision == TimePrecision.DAY and dates_agree(mine, date):
+                return True
+    return False
 
 
 def other_times(refs: Sequence[ClaimRef], time_of: TimeIndex) -> dict[str, tuple[TimeExpr, ...]]:

@@ -48,11 +48,10 @@ from dossier.corroboration.blocking import (
     EventIndex,
     Features,
     candidate_pairs,
-    claim_time,
     features,
 )
 from dossier.corroboration.clustering import average_link, best_matches
-from dossier.corroboration.dates import TimeIndex, dates_agree, dates_near
+from dossier.corroboration.dates import TimeIndex, claim_time, dates_agree, dates_near
 from dossier.corroboration.features import (
     counts,
     idf,

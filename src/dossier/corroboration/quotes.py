@@ -96,10 +96,10 @@ def quote_conflict(a: ClaimRef, b: ClaimRef, texts: Mapping[str, str]) -> tuple[
         return None
     words_a = _plain([w for w in _WORD.findall(_expand(quote_a).casefold())
                       if w not in _NAME_PARTICLES])  # fmt: skip
-    words_b = _plain(_respell(
+    words_b = _respell(
         [w for w in _WORD.findall(_expand(quote_b)) if w.casefold() not in _NAME_PARTICLES],
         words_a,
-    ))  # fmt: skip
+    )
     if not words_a or not words_b or words_a == words_b or _is_fragment(words_a, words_b):
         return None
     if not _substituted(words_a, words_b):
@@ -135,8 +135,12 @@ def _clock(found: re.Match[str]) -> str:
 def _plain(words: list[str]) -> list[str]:
     """Words without a final "s" (not "ss", not a stop word: "this", "does"): "interest" and
     "interests" are one word quoted twice, not a reworded statement."""
-    return [w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss")
-            and w not in STOP_WORDS else w for w in words]  # fmt: skip
+    return [_plain_word(w) for w in words]
+
+
+def _plain_word(word: str) -> str:
+    plural = len(word) > 3 and word.endswith("s") and not word.endswith("ss")
+    return word[:-1] if plural and word not in STOP_WORDS else word
 
 
 def _substituted(a: list[str], b: list[str]) -> bool:
@@ -256,28 +260,27 @@ def quoted_words(ref: ClaimRef, texts: Mapping[str, str]) -> str | None:
 
 
 def _respell(words: list[str], like: list[str]) -> list[str]:
-    """``words``, case-folded, with each capitalised word that is a spelling variant of a word
-    of ``like`` replaced by that word: outlets transliterate names differently ("Gadhafi",
-    "Gaddafi"). Lower-case words are left alone: "police" for "policy" is a different word.
-    """
+    """``words``, case-folded and plain (``_plain``, as ``like`` is), with each capitalised
+    word that is a spelling variant of a word of ``like`` replaced by that word: outlets
+    transliterate names differently ("Gadhafi", "Gaddafi"). Lower-case words are left alone:
+    "police" for "policy" is a different word. A word ``like`` holds as it is stays itself
+    ("Libyans" is "libyan", not a variant of "Libya")."""
     known = set(like)
     out = []
     for word in words:
-        folded = word.casefold()
+        folded = _plain_word(word.casefold())
         name = word[:1].isupper() and folded not in known and len(folded) >= MIN_VARIANT_CHARS
         out.append(_variant_of(folded, known) if name else folded)
     return out
 
 
 def _variant_of(word: str, known: set[str]) -> str:
-    for other in sorted(known):
-        if (
-            len(other) >= MIN_VARIANT_CHARS
-            and other[0] == word[0]
-            and Indel.normalized_similarity(word, other) >= VARIANT_SIMILARITY
-        ):
-            return other
-    return word
+    """The word of ``known`` closest to ``word`` among its spelling variants (same first
+    letter, ``VARIANT_SIMILARITY``), or ``word`` itself."""
+    variants = [(Indel.normalized_similarity(word, other), other) for other in sorted(known)
+                if len(other) >= MIN_VARIANT_CHARS and other[0] == word[0]]  # fmt: skip
+    best = max(variants, key=lambda pair: pair[0], default=(0.0, word))
+    return best[1] if best[0] >= VARIANT_SIMILARITY else word
 
 
 def shared_wording(a: list[str], b: list[str]) -> float:
