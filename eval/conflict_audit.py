@@ -15,7 +15,8 @@ each in its busiest month) read in place, leaving out the held-out gold articles
 judgements are a person's, recorded with their date in ``eval/README.md``.
 
 ``--topics`` samples other T17 folders the same way (the outlet is the folder name's last
-part; the busiest month of each). ``--bbc`` audits another kind of pile: every third article
+part; the busiest month of each). ``--month YYYY-MM`` takes that month instead, for the default
+topics or ``--topics``: a pile no rule was read off (the busiest months were audited first). ``--bbc`` audits another kind of pile: every third article
 of the given categories (business and politics by default) of the 2,225 BBC News articles
 (``BBC_STEP``): undated, one outlet, dense with figures. Nothing here is a score: the gold
 sets measure recall, this shows what the rules flag on text they never saw.
@@ -105,6 +106,8 @@ def main() -> None:
         metavar="FOLDERS",
         help="T17 folders instead, comma-separated (bpoil_bbc,bpoil_reuters)",
     )
+    parser.add_argument("--month", metavar="YYYY-MM",
+                        help="this month of each topic instead of its busiest one")  # fmt: skip
     parser.add_argument("--bbc", nargs="?", const="business,politics", metavar="CATEGORIES",
                         help="BBC News articles of these categories instead")  # fmt: skip
     parser.add_argument("--first", type=int, default=BBC_STEP - 1,
@@ -116,9 +119,11 @@ def main() -> None:
             write_bbc(folder, args.bbc.split(","), args.first)
         elif args.topics:
             folders = args.topics.split(",")
-            materialise(folder, sample(args.per, [(t, t.split("_")[-1], "") for t in folders]))
+            topics = [(t, t.split("_")[-1], args.month or "") for t in folders]
+            materialise(folder, sample(args.per, topics))
         else:
-            materialise(folder, sample(args.per))
+            topics = [(t, o, args.month or m) for t, o, m in TOPICS]
+            materialise(folder, sample(args.per, topics))
         print("\n".join(report(build_folder_export(folder))))
 
 

@@ -222,3 +222,18 @@ def test_eval_relayed_groups_count_one_upstream_source_once() -> None:
         claim("one-outlet", "c.txt", "named-source", "Barack Obama"),
     ]}  # fmt: skip
     assert relayed_groups(gold) == {"relayed"}
+
+
+def test_eval_conflict_audit_samples_the_month_asked_without_held_out_articles() -> None:
+    from eval.conflict_audit import sample
+    from eval.heldout import ARTICLES, load_topic
+
+    topic = ARTICLES[0].topic  # a topic folder the held-out Libya gold draws on
+    records = load_topic(topic)
+    held = {a.uid for a in ARTICLES if a.topic == topic}
+    month = records[next(iter(held))]["dct"][:7]
+    picked = sample(1000, [(topic, "X", month)])
+    assert picked and all(records[a.uid]["dct"].startswith(month) for a in picked)
+    assert not held & {a.uid for a in picked}
+    other = sample(5, [(topic, "X", "2011-04")])
+    assert len(other) == 5 and all(records[a.uid]["dct"].startswith("2011-04") for a in other)
