@@ -662,6 +662,9 @@ def test_claims_an_earlier_value_is_no_total(nlp: Any) -> None:
         ("Ivo Lind scored 10 of the team's first 17 points for Varnia.", [(10, ""), (17, "whole")]),
         # "per run" is a rate, whatever is counted per; "per cent" is no rate
         ("Ivo Lind averaged 3.8 yards per run for Varnia.", [(3.8, "rate")]),
+        # one period after another is a rate, before or after the number
+        ("Flu kills 500,000 people in Varnia year after year.", [(500_000, "rate")]),
+        ("Year after year, flu kills 500,000 people in Varnia.", [(500_000, "rate")]),
         ("Norvax in Varnia raised its prices by 5 per cent.", [(5, "")]),
         # seven besides the one named before are a remainder; "17 others" are counted
         ("Besides Lind, seven other members of the Varnia club were convicted.",

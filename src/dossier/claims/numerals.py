@@ -45,6 +45,8 @@ _PREVIOUS_BEFORE = re.compile(
     r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|\$|£|€)?$",
     re.I,
 )
+# "kills 250,000 to 500,000 people year after year": one period after another.
+_AFTER_ANOTHER = r"(?P<unit>day|week|month|year|night)\s+after\s+(?P=unit)\b"
 # "200 people a day", "$116 a barrel", "15,000 barrels of oil a day", "$5 billion annually",
 # "3.8 yards per run", "$4.99 per lesson": a rate.
 _RATE_AFTER = re.compile(
@@ -52,12 +54,14 @@ _RATE_AFTER = re.compile(
     r"(?:a|an|per|each|every)\s+(?:day|week|month|year|hour|minute|night|"
     r"barrel|gallon|litre|liter|ton|tonne|kilo\w*|pound|ounce|head|person|capita|share)\b"
     r"(?!\s+(?:after|before|earlier|later|ago))|per\s+(?!cent\b)[a-z]+\b"
-    r"|(?:annually|yearly|monthly|weekly|daily|hourly|per\s+annum)\b)",
+    r"|(?:annually|yearly|monthly|weekly|daily|hourly|per\s+annum)\b|" + _AFTER_ANOTHER + ")",
     re.I,
 )
-# "Each year, normal flu kills up to 500,000 people": a rate named before its number, in the
-# same sentence.
-_RATE_BEFORE = re.compile(r"\b(?:each|every)\s+(?:day|week|month|year|night)\b", re.I)
+# "Each year, normal flu kills up to 500,000 people", "Year after year, ...": a rate named
+# before its number, in the same sentence.
+_RATE_BEFORE = re.compile(
+    r"\b(?:(?:each|every)\s+(?:day|week|month|year|night)\b|" + _AFTER_ANOTHER + ")", re.I
+)
 # "162-139 record", "a 71-57 win", "a 44-26 rebounding edge": a score or a record, no range.
 _SCORE_AFTER = re.compile(
     r"\s+(?:[a-z]+\s+)?(?:record|mark|win|victory|defeat|loss|lead|score|edge|advantage|"
