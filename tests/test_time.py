@@ -122,6 +122,23 @@ def test_time_a_hedged_offset_spans_what_its_hedge_allows(
     assert expr.value == one(f"It failed {offset} ago.", f"{offset} ago").value
 
 
+@pytest.mark.parametrize(
+    ("text", "dated"),
+    [
+        ("U.S. October crude rose $1.02 to settle at $85.44 a barrel.", False),
+        ("The December contract fell 40 cents.", False),
+        ("Traders sold March corn futures.", False),
+        ("In October crude rose to $85 a barrel.", True),
+        ("The October talks failed.", True),
+    ],
+)
+def test_time_a_month_that_names_a_futures_contract_is_no_date(text: str, dated: bool) -> None:
+    """ "October crude", "the December contract": the month of a contract, not of a
+    happening; after a preposition of time a month still dates what follows."""
+    months = [t for t in times(text) if t.precision == P.MONTH]
+    assert bool(months) is dated
+
+
 def test_time_weekday_in_future_sentence_looks_ahead() -> None:
     check(
         one("The vote will be held on Tuesday.", "Tuesday"),

@@ -45,6 +45,30 @@ def is_count_or_name(text: str, start: int, end: int) -> bool:
     return previous.group(1).lower().rstrip(".") not in DATE_INTRODUCERS
 
 
+# What a month names when it is a futures contract's: "U.S. October crude rose $1.02", "the
+# December contract", "September delivery", "March corn futures".
+_CONTRACT_NOUNS = re.compile(
+    r"\s+(?:(?:light|sweet|brent|heating|natural|oil|gas|gold|silver|copper|corn|wheat|"
+    r"soybeans?|cotton|coffee|cocoa|sugar|cattle|hogs)\s+){0,2}"
+    r"(?:crude|futures|contracts?|delivery|options)\b",
+    re.IGNORECASE,
+)
+# Words before a month that make it a date whatever follows ("in October crude rose").
+_DATE_CUE = re.compile(
+    r"\b(?:in|on|since|until|till|by|during|from|to|through|before|after|early|late|mid|"
+    r"between)[\s-]*$",
+    re.IGNORECASE,
+)
+
+
+def is_contract_month(text: str, start: int, end: int) -> bool:
+    """True when the month name at ``text[start:end]`` names a futures contract, not a date:
+    a contract noun follows it and no preposition of time stands before it."""
+    if _DATE_CUE.search(text[max(0, start - 12) : start]):
+        return False
+    return bool(_CONTRACT_NOUNS.match(text, end))
+
+
 # Characters between a heading date's colon and the entry it heads ("12 November: Arab ...").
 HEADING_GAP = 3
 

@@ -10,6 +10,7 @@ import re
 from dossier.model import TimeKind, TimePrecision
 from dossier.time import calendar as cal
 from dossier.time.absolute import month_number, part_name
+from dossier.time.filters import is_contract_month
 from dossier.time.lexicon import MONTHS, ORDINALS, PARTS_OF_DAY, SEASONS, WEEKDAYS, parse_number
 from dossier.time.reading import (
     CONFIDENCE_FOCUS,
@@ -236,6 +237,8 @@ def month_alone(m: re.Match[str], text: str) -> Resolve | None:
     """ "in January", "last October", "mid-May", "early next month" is elsewhere."""
     rel, part = (group(m, "rel") or "").lower(), group(m, "part")
     if m["mon"] == "May" and not (rel or part or MAY_CUES.search(text[: m.start()])):
+        return None
+    if not (rel or part) and is_contract_month(text, m.start("mon"), m.end()):
         return None
     month = month_number(m["mon"])
     linked = None if rel else linked_year(text, m.end(), month)
