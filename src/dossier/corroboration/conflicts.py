@@ -63,6 +63,7 @@ from dossier.corroboration.dates import (
     OtherTimes,
     TimeIndex,
     dates_agree,
+    day_and_period,
     days_apart,
     two_nows,
     unplaced_apart,
@@ -184,9 +185,22 @@ def _dates_conflict(a: ClaimRef, b: ClaimRef, ta: TimeExpr, tb: TimeExpr) -> boo
         return False
     if " ".join(ta.text.casefold().split()) == " ".join(tb.text.casefold().split()):
         return False
+    if _other_figures(a, b) and day_and_period(ta, tb):
+        return False  # a day's toll and a period's tally
     if TimePrecision.DAY in (ta.precision, tb.precision) or a.document_id == b.document_id:
         return same_act(a, b)
     return True
+
+
+def _other_figures(a: ClaimRef, b: ClaimRef) -> bool:
+    """Both claims give figures, and none of one's is one of the other's: "at least five
+    killed" / "at least 27 killed" (the same "15,000 barrels" is one figure dated twice)."""
+    figures = {(q.low, q.high) for q in a.claim.quantities}
+    return (
+        bool(figures)
+        and bool(b.claim.quantities)
+        and not any((q.low, q.high) in figures for q in b.claim.quantities)
+    )
 
 
 def _scheduled_after(a: ClaimRef, ta: TimeExpr, b: ClaimRef, tb: TimeExpr) -> bool:
