@@ -29,7 +29,7 @@ prediction:
   the claim holding the fewest gold keys, then to the smallest id. This is lenient to a
   sentence exported in several groups: each gold claim escapes to its best one, and the others
   cost nothing. No claim is in two groups today; a change that puts one there must be scored
-  as overlapping clusters too (eval/README.md, "Blind piles from other months");
+  as overlapping clusters too (eval/README.md, "Blind piles from other months; ...");
 - **grouping P/R/F1**: pairs of found gold claims, gold-same when they share a gold group
   and predicted-same when they share an assigned claim. Pairs on one seed line are left out,
   because a sentence-level extractor cannot tell them apart;
