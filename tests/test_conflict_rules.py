@@ -529,17 +529,20 @@ def test_conflicts_an_article_reporting_both_dates_does_not_disagree(
     assert _slots(corpus) == (["date"] if conflict else [])
 
 
-@pytest.mark.parametrize(("dated_b", "conflict"), [("this week", False), ("on Sunday", True)])
-def test_conflicts_a_days_toll_and_a_periods_tally_are_two_counts(
-    nlp: Any, dated_b: str, conflict: bool
+@pytest.mark.parametrize(
+    ("count_b", "dated_b", "conflict"),
+    [("27", "this week", False), ("27", "on Sunday", False), ("five", "on Sunday", True)],
+)
+def test_conflicts_two_figures_dated_apart_are_two_counts(
+    nlp: Any, count_b: str, dated_b: str, conflict: bool
 ) -> None:
     """ "at least five people were killed in Varnport on Saturday" and "at least 27 people have
-    been killed in Varnport this week" count a day and a week, not one toll dated twice; dated
-    "on Sunday", the same count is one toll put on two days."""
+    been killed in Varnport this week" (or "on Sunday") count two periods, not one toll dated
+    twice; the same "at least five" dated "on Sunday" is one toll put on two days."""
     corpus = pair_corpus(
         nlp,
         "At least five people were killed in Varnport on Saturday, rebels said.",
-        f"At least 27 people have been killed in Varnport {dated_b}, rebels said.",
+        f"At least {count_b} people have been killed in Varnport {dated_b}, rebels said.",
         a={"published": "2020-06-01"},
         b={"published": "2020-06-01"},
     )

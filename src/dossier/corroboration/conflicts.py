@@ -63,7 +63,6 @@ from dossier.corroboration.dates import (
     OtherTimes,
     TimeIndex,
     dates_agree,
-    day_and_period,
     days_apart,
     two_nows,
     unplaced_apart,
@@ -185,16 +184,19 @@ def _dates_conflict(a: ClaimRef, b: ClaimRef, ta: TimeExpr, tb: TimeExpr) -> boo
         return False
     if " ".join(ta.text.casefold().split()) == " ".join(tb.text.casefold().split()):
         return False
-    if _other_figures(a, b) and day_and_period(ta, tb):
-        return False  # a day's toll and a period's tally
+    if _other_figures(a, b):
+        return False  # two tolls of two days, or a day's toll and a period's tally
     if TimePrecision.DAY in (ta.precision, tb.precision) or a.document_id == b.document_id:
         return same_act(a, b)
     return True
 
 
 def _other_figures(a: ClaimRef, b: ClaimRef) -> bool:
-    """Both claims give figures, and none of one's is one of the other's: "at least five
-    killed" / "at least 27 killed" (the same "15,000 barrels" is one figure dated twice)."""
+    """Both claims give figures, and none of one's is one of the other's: dated apart, they
+    are two counts of two periods ("at least 40 people were killed ... on Thursday" / "At least
+    95 people were killed on Monday alone"; "at least five ... Saturday" / "At least 27 ...
+    this week"), not one count dated twice, as the same "15,000 barrels" "in April" and "on
+    May 27" is. (Counts of two disagreeing dates are not compared either: ``apart``.)"""
     figures = {(q.low, q.high) for q in a.claim.quantities}
     return (
         bool(figures)

@@ -127,18 +127,6 @@ def dates_near(a: TimeExpr, b: TimeExpr) -> bool:
     return gap <= longest
 
 
-def day_and_period(a: TimeExpr, b: TimeExpr) -> bool:
-    """Near dates (``dates_near``) of different lengths: a day beside a week, a month beside a
-    year. Two counts dated so are a day's toll and a period's tally ("at least five people were
-    killed ... Saturday" / "At least 27 people have been killed ... this week"), not one count
-    dated twice."""
-    days = [_day(x) for x in (a.start, a.end, b.start, b.end)]
-    if any(d is None for d in days) or not dates_near(a, b):
-        return False
-    a_start, a_end, b_start, b_end = (d for d in days if d is not None)
-    return (a_end - a_start) != (b_end - b_start)
-
-
 def _day(value: str | None) -> date | None:
     try:
         return date.fromisoformat(value[:10]) if value else None
