@@ -23,7 +23,13 @@ from collections.abc import Iterator, Mapping, Sequence
 
 from dossier.corroboration.blocking import EventIndex
 from dossier.corroboration.conflicts import Value, pair_conflicts
-from dossier.corroboration.dates import TimeIndex, also_dated_alike, other_times
+from dossier.corroboration.dates import (
+    TimeIndex,
+    also_dated_alike,
+    claim_time,
+    day_dates,
+    other_times,
+)
 from dossier.corroboration.grouping import STRONG_LEXICAL, Embed, Scorer, link, make_scorer
 from dossier.corroboration.minhash import find_copies
 from dossier.corroboration.records import (
@@ -34,7 +40,7 @@ from dossier.corroboration.records import (
     GroupStatus,
     borrowed,
 )
-from dossier.model import AttributionType
+from dossier.model import AttributionType, TimeExpr
 from dossier.resolve.unionfind import UnionFind
 
 log = logging.getLogger(__name__)
@@ -157,17 +163,26 @@ def _several_days(
     clusters: Sequence[Sequence[int]], time_of: TimeIndex,
 ) -> dict[str, list[tuple[str, Value, Value]]]:  # fmt: skip
     """``found`` without the date conflicts of two claims one of whose articles reports the
-    act on the other's date too (``dates.also_dated_alike``): an act of several days."""
+    act on the other's date too (``dates.also_dated_alike``): an act of several days. Each
+    cluster's dates are read once, when one of its pairs disagrees on a date."""
     index = {r.claim.id: i for i, r in enumerate(refs)}
     cluster_of = {i: n for n, members in enumerate(clusters) for i in members}
+    days: dict[int, dict[str, list[tuple[int, TimeExpr]]]] = {}
 
     def kept(slot: str, a: Value, b: Value) -> bool:
         if slot != ConflictSlot.DATE:
             return True
         i, j = index[a[1]], index[b[1]]
-        cluster = clusters[cluster_of[i]]
-        return not (also_dated_alike(refs, cluster, i, j, time_of)
-                    or also_dated_alike(refs, cluster, j, i, time_of))  # fmt: skip
+        n = cluster_of[i]
+        if n not in days:
+            days[n] = day_dates(refs, clusters[n], time_of)
+        dated = days[n]
+        for k, other in ((i, j), (j, i)):
+            date = claim_time(refs[other], time_of)
+            mine = dated.get(refs[k].document_id, [])
+            if date is not None and also_dated_alike(mine, (i, j), date):
+                return False
+        return True
 
     return {claim: [c for c in pairs if kept(*c)] for claim, pairs in found.items()}
 

@@ -29,26 +29,31 @@ def claim_time(ref: ClaimRef, time_of: TimeIndex) -> TimeExpr | None:
     return time if time is not None and (time.start or time.end) else None
 
 
+def day_dates(
+    refs: Sequence[ClaimRef], members: Sequence[int], time_of: TimeIndex
+) -> dict[str, list[tuple[int, TimeExpr]]]:
+    """The ``members`` (indexes into ``refs``) dated to the day, with their dates, by article."""
+    found: dict[str, list[tuple[int, TimeExpr]]] = defaultdict(list)
+    for m in members:
+        date = claim_time(refs[m], time_of)
+        if date is not None and date.precision == TimePrecision.DAY:
+            found[refs[m].document_id].append((m, date))
+    return found
+
+
 def also_dated_alike(
-    refs: Sequence[ClaimRef], cluster: Sequence[int], k: int, other: int, time_of: TimeIndex
+    dated: Sequence[tuple[int, TimeExpr]], pair: tuple[int, int], date: TimeExpr
 ) -> bool:
-    """Another claim of ``k``'s article in ``k``'s ``cluster`` (indexes into ``refs``) is dated
-    as ``other`` is: that article reports the act on ``other``'s date too, so its ``k`` does
-    not disagree with ``other``. A happening of several days: "shelled Latakia on Sunday" in
-    one article, and "shelled Latakia Monday, the third day of the assault" beside "shelled
-    southern parts of Latakia on Sunday" in another. Days only: an article that dates one
-    cast's dealings in two years ("began last year", "this year") may still disagree with
-    another on when they began."""
-    date = claim_time(refs[other], time_of)
-    if date is None or date.precision != TimePrecision.DAY:
+    """A claim of one article's group members dated to the day (``day_dates``) besides the
+    ``pair`` is dated as the other article's claim is (``date``): that article reports the
+    act on that date too, so its claim does not disagree with the other. A happening of
+    several days: "shelled Latakia on Sunday" in one article, and "shelled Latakia Monday, the
+    third day of the assault" beside "shelled southern parts of Latakia on Sunday" in another.
+    Days only: an article that dates one cast's dealings in two years ("began last year",
+    "this year") may still disagree with another on when they began."""
+    if date.precision != TimePrecision.DAY:
         return False
-    document = refs[k].document_id
-    for m in cluster:
-        if m not in (k, other) and refs[m].document_id == document:
-            mine = claim_time(refs[m], time_of)
-            if mine is not None and mine.precision == TimePrecision.DAY and dates_agree(mine, date):
-                return True
-    return False
+    return any(m not in pair and dates_agree(mine, date) for m, mine in dated)
 
 
 def other_times(refs: Sequence[ClaimRef], time_of: TimeIndex) -> dict[str, tuple[TimeExpr, ...]]:

@@ -24,7 +24,7 @@ from dossier.time.reading import (
     relative,
     unresolved,
 )
-from dossier.time.units import normalise_unit, shift, unit_reading
+from dossier.time.units import hedged, normalise_unit, shift, unit_reading
 
 P = TimePrecision
 
@@ -95,35 +95,12 @@ def offset(m: re.Match[str], _text: str) -> Resolve | None:
         reading = resolved(
             anchor, day, "year" if unit in ("decade", "century") else unit, None, conf
         )
-        return _hedged(reading, hedge, anchor.day, unit, step)
+        if reading.interval is None:
+            return reading
+        interval = hedged(reading.interval, hedge, anchor.day, unit, step)
+        return dataclasses.replace(reading, interval=interval)
 
     return resolve
-
-
-# Hedges of an offset ("less than two weeks ago"): the span between the anchor and the
-# offset's end; the offset widened by a unit each way; or the time beyond it, as far again.
-_WITHIN = ("less than", "under", "within")
-_NEAR = ("about", "almost", "nearly", "some", "roughly", "around")
-_BEYOND = ("more than", "over")
-
-
-def _hedged(reading: Reading, hedge: str, anchor: dt.date, unit: str, step: int) -> Reading:
-    """``reading`` of an offset of ``step`` units from ``anchor`` with the interval its
-    ``hedge`` allows; its value stays the offset's own. "Less than two weeks ago" on 22 April
-    is any day from 8 April, so "Monday" (11 April) agrees with it; "about two years ago" may
-    be a year either way; "more than two years ago" is two to four years back."""
-    if reading.interval is None or hedge not in (*_WITHIN, *_NEAR, *_BEYOND):
-        return reading
-    start, end = reading.interval
-    if hedge in _WITHIN:
-        start, end = min(start, anchor), max(end, anchor)
-    elif hedge in _NEAR:
-        start, end = shift(start, unit, -1), shift(end, unit, 1)
-    elif step < 0:
-        start = shift(start, unit, step)
-    else:
-        end = shift(end, unit, step)
-    return dataclasses.replace(reading, interval=(start, end))
 
 
 def deictic_day(m: re.Match[str], _text: str) -> Resolve:

@@ -56,3 +56,27 @@ def unit_reading(day: dt.date, unit: str) -> tuple[str, TimePrecision, cal.Inter
         first = day.year // 100 * 100
         return f"{first // 100:02d}", P.CENTURY, cal.year_interval(max(first, 1), first + 99)
     return day.isoformat(), P.DAY, (day, day)
+
+
+# Hedges of an offset ("less than two weeks ago"): the span between the anchor and the
+# offset's end; the offset widened by a unit each way; or the time beyond it, as far again.
+_WITHIN = ("less than", "under", "within")
+_NEAR = ("about", "almost", "nearly", "some", "roughly", "around")
+_BEYOND = ("more than", "over")
+
+
+def hedged(
+    interval: cal.Interval, hedge: str, anchor: dt.date, unit: str, step: int
+) -> cal.Interval:
+    """The ``interval`` of an offset of ``step`` units from ``anchor``, widened as its
+    ``hedge`` allows. "Less than two weeks ago" on 22 April is any day from 8 April, so
+    "Monday" (11 April) agrees with it; "about two years ago" may be a year either way; "more
+    than two years ago" is two to four years back."""
+    start, end = interval
+    if hedge in _WITHIN:
+        return min(start, anchor), max(end, anchor)
+    if hedge in _NEAR:
+        return shift(start, unit, -1), shift(end, unit, 1)
+    if hedge in _BEYOND:
+        return (shift(start, unit, step), end) if step < 0 else (start, shift(end, unit, step))
+    return interval
