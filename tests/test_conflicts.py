@@ -8,7 +8,7 @@ import pytest
 
 from dossier.corroboration.conflicts import pair_conflicts
 from dossier.corroboration.dates import dates_agree, dates_near, other_times
-from dossier.corroboration.quotes import shared_wording
+from dossier.corroboration.quotes import shared_count
 from dossier.model import AttributionType, Span, TimeExpr, TimeKind, TimePrecision
 from tests.claim_corpus import Corpus
 
@@ -144,11 +144,11 @@ def test_corroboration_quotes_of_different_speakers_not_a_conflict(nlp: Any) -> 
     assert all(c.slot != "quote" for g in corpus.groups() for c in g.conflicts)
 
 
-def test_corroboration_shared_wording_over_shorter_quote() -> None:
+def test_corroboration_shared_wording_counts_words_shared_in_order() -> None:
     short = _words("i manage policy in iraq and gaza")
     long = _words("you should know that i control the policy for iran in iraq and gaza")
-    assert shared_wording(short, long) == 6 / 7
-    assert shared_wording(short, _words("we met at noon")) == 0.0
+    assert shared_count(short, long) == 6  # of the shorter's 7
+    assert shared_count(short, _words("we met at noon")) == 0
 
 
 def _words(text: str) -> list[str]:

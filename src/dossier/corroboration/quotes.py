@@ -107,8 +107,8 @@ def quote_conflict(a: ClaimRef, b: ClaimRef, texts: Mapping[str, str]) -> tuple[
     content_a, content_b = _content(words_a), _content(words_b)
     if not content_a or not content_b:
         return None
-    shared = _shared_count(content_a, content_b)
-    if shared / min(len(content_a), len(content_b)) < QUOTE_SIMILARITY:  # ``shared_wording``
+    shared = shared_count(content_a, content_b)
+    if shared / min(len(content_a), len(content_b)) < QUOTE_SIMILARITY:  # of the shorter's words
         return None
     if shared < MIN_SHARED_WORDS and shared < max(len(content_a), len(content_b)) / 2:
         return None  # "She made some errors" / "... and made a few errors and ...": two statements
@@ -283,12 +283,8 @@ def _variant_of(word: str, known: set[str]) -> str:
     return best[1] if best[0] >= VARIANT_SIMILARITY else word
 
 
-def shared_wording(a: list[str], b: list[str]) -> float:
-    """The words the two share in order (longest common subsequence) over the shorter's length."""
-    return _shared_count(a, b) / min(len(a), len(b))
-
-
-def _shared_count(a: list[str], b: list[str]) -> float:
+def shared_count(a: list[str], b: list[str]) -> float:
+    """How many words the two share in order (their longest common subsequence)."""
     return (len(a) + len(b) - Indel.distance(a, b)) / 2
 
 

@@ -25,7 +25,7 @@ from dossier.corroboration.places import countries_named, known, nested
 from dossier.corroboration.records import ClaimRef, borrowed, in_source, span_text
 
 # Subjects that name no one by themselves.
-_PRONOUNS = frozenset({"it", "they", "he", "she"})
+SUBJECT_PRONOUNS = frozenset({"it", "they", "he", "she"})
 # Words that open a clause cut off a sentence whose subject it shares ("but returned ...").
 _COORDINATORS = frozenset({"and", "but", "or", "then"})
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+|\n")
@@ -109,7 +109,7 @@ def unnamed_subject(ref: ClaimRef, texts: Mapping[str, str]) -> bool:
         start = claim.sentence.start
         first = _first_word(_SENTENCE_END.split(text[max(0, start - SUBJECT_LOOKBACK) : start])[-1])
     named = any(actor.start == claim.sentence.start for actor in claim.actors)
-    return first in _PRONOUNS and not named
+    return first in SUBJECT_PRONOUNS and not named
 
 
 def borrowed_date(ref: ClaimRef) -> bool:

@@ -13,10 +13,11 @@ from dossier.corroboration.numbers import measured
 from dossier.corroboration.places import count_place, nested
 from dossier.corroboration.quotes import VARIANT_SIMILARITY
 from dossier.corroboration.records import ClaimRef, span_text
+from dossier.corroboration.scope import SUBJECT_PRONOUNS
 from dossier.model import Quantity
 
 # A subject pronoun; a possessive names an owner ("His military claimed nearly 50 ...").
-_PRONOUN = re.compile(r"\b(?:it|he|she|they)\b", re.I)
+_PRONOUN = re.compile(rf"\b(?:{'|'.join(sorted(SUBJECT_PRONOUNS))})\b", re.I)
 # A thing of one size or kind, named by a measure: "13-inch", "10-year-old", "6.1-magnitude".
 _MEASURED_KIND = re.compile(r"\b\d+(?:\.\d+)?-[a-z]+\b", re.I)
 
