@@ -1,4 +1,5 @@
-"""Stage 3's sentence breaks: lines, short paragraphs, and a time phrase run into a sentence."""
+"""Stage 3's sentence breaks: lines, short paragraphs, and a time phrase or a wire dateline run
+into a sentence."""
 
 from __future__ import annotations
 
@@ -28,9 +29,19 @@ import pytest
             "Norland said earlier this month, after the vote, that it would leave.",
             ["Norland said earlier this month, after the vote, that it would leave."],
         ),
+        (  # a headline run into a wire story's dateline: its verb is no report of the story
+            "Full Article Norland recalls Varnia envoy, offices attacked OSTBERG (Reuters) - "
+            "Norland recalled its envoy to Varnia on Wednesday.",
+            ["Full Article Norland recalls Varnia envoy, offices attacked",
+             "OSTBERG (Reuters) - Norland recalled its envoy to Varnia on Wednesday."],
+        ),
+        (  # capitals in brackets with no dash after them are no dateline
+            "The envoys met in OSTBERG (Varnia) on Monday and talked for hours.",
+            ["The envoys met in OSTBERG (Varnia) on Monday and talked for hours."],
+        ),
     ],
 )  # fmt: skip
-def test_nlp_a_time_phrase_run_into_a_sentence_starts_one(
+def test_nlp_a_time_phrase_or_a_dateline_run_into_a_sentence_starts_one(
     nlp: Any, text: str, sentences: list[str]
 ) -> None:
     assert [s.text for s in nlp(text).sents] == sentences

@@ -10,6 +10,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from dossier import settings
+from dossier.clean.dates import AGENCY_DATELINE
 from dossier.errors import ConfigError, ExtractionError
 from dossier.model import CleanArticle, EntityType, Mention, Sentence, Span
 from dossier.time.lexicon import MONTHS, SEASONS, WEEKDAYS
@@ -54,10 +55,17 @@ _RUN_IN_TIME = re.compile(
     re.IGNORECASE,
 )
 
+# Where a wire dateline may be run into the line before it: a capital after a lower-case word
+# ("... security HQ attacked AMMAN (Reuters) - France recalled ..."): a headline or a teaser
+# copied onto the story's first line. ``AGENCY_DATELINE`` must match there.
+_RUN_IN_DATELINE = re.compile(r"(?<=[a-z]) (?=[A-Z]{2})")
+_DATELINE_CHARS = 120  # ample for a place, a date and an agency
+
 
 def _paragraph_breaks(doc: Any) -> Any:
     """A line break ends a sentence; a short paragraph is a single sentence; a time phrase run
-    into the sentence before it (``_RUN_IN_TIME``) starts one."""
+    into the sentence before it (``_RUN_IN_TIME``) starts one, and so does a wire dateline
+    (``_RUN_IN_DATELINE``): what stands before it is a headline, not the story's subject."""
     start = 0
     for token in doc:
         if token.is_space and "\n" in token.text:
@@ -68,6 +76,11 @@ def _paragraph_breaks(doc: Any) -> Any:
         opener = doc.char_span(m.start("opener"), m.end("opener"))
         if opener is not None and opener.text[0].isupper():
             opener[0].is_sent_start = True
+    for m in _RUN_IN_DATELINE.finditer(doc.text):
+        place = doc.char_span(m.end(), m.end() + 2, alignment_mode="expand")
+        line = doc.text[m.end() : m.end() + _DATELINE_CHARS]
+        if place is not None and AGENCY_DATELINE.match(line):
+            place[0].is_sent_start = True
     return doc
 
 
