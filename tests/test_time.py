@@ -302,10 +302,18 @@ def test_time_present_reference() -> None:
         "The attacks of 9/11 changed everything.",
         "There were 1,000 wounded.",
         "Unemployment rose to 1999 percent.",
+        "Officials said 2000 killed and 300 injured.",
     ],
 )
 def test_time_non_dates_are_skipped(text: str) -> None:
     assert times(text) == []
+
+
+def test_time_a_year_after_in_before_killed_is_a_year() -> None:
+    """ "the last in 1968 killed about one million people": the preposition makes it a year;
+    "2000 killed" alone stays a count."""
+    assert one("The last pandemic in 1968 killed about one million people.", "1968").value == "1968"
+    assert one("Clashes in 2011 wounded hundreds.", "2011").value == "2011"
 
 
 def test_time_no_publication_keeps_span_unresolved() -> None:

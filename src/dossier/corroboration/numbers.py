@@ -158,9 +158,12 @@ def _by_unit(quantities: tuple[Quantity, ...]) -> dict[str, list[Quantity]]:
 def same_count(a: Quantity, b: Quantity) -> bool:
     """Two counts of one thing by one verb: "48 people were killed" and "killed 64 people";
     verbs reporters use for one another count alike ("released" / "freed" 1,000 prisoners,
-    ``features.RELATED``)."""
+    ``features.RELATED``). A rate and a total count two things ("each year, ordinary flu kills
+    up to 500,000 people" / "the 1968 pandemic killed about one million people")."""
     (unit_a, verb_a), (unit_b, verb_b) = counted(a), counted(b)
     if not unit_a or unit_a != unit_b or verb_a in VAGUE_VERBS or verb_b in VAGUE_VERBS:
+        return False
+    if (a.hedge == "rate") != (b.hedge == "rate"):
         return False
     return verb_a == verb_b or fold(verb_a) == fold(verb_b)
 

@@ -32,8 +32,16 @@ COUNT_NOUNS = re.compile(
 _PREVIOUS_WORD = re.compile(r"([A-Za-z][\w'’-]*)[ \t]*$")
 
 
+# A year that opens its clause's act after a preposition of time: "the last in 1968 killed
+# about one million people", not a count of the killed ("2000 killed").
+_YEAR_BEFORE = re.compile(r"\b(?:in|since|during|until|till)\s+$", re.IGNORECASE)
+_ACT_AFTER = re.compile(r"\s*(?:killed|wounded|injured)\b", re.IGNORECASE)
+
+
 def is_count_or_name(text: str, start: int, end: int) -> bool:
     """True when the year-like number at ``text[start:end]`` is a count, amount or name."""
+    if _ACT_AFTER.match(text, end) and _YEAR_BEFORE.search(text[max(0, start - 10) : start]):
+        return False
     if COUNT_NOUNS.match(text, end):
         return True
     before = text[max(0, start - 40) : start]
