@@ -161,6 +161,19 @@ def test_time_due_to_and_a_verb_looks_ahead(text: str, value: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Some doses of the vaccine could be available by October.", "2015-10"),
+        ("The new terminal may be ready in October.", "2015-10"),
+        ("Some doses of the vaccine were available by October.", "2014-10"),
+    ],
+)
+def test_time_what_could_be_ready_by_a_month_looks_ahead(text: str, value: str) -> None:
+    """A modal of readiness ("could be available", "may be ready") puts the month ahead."""
+    assert one(text, next(t.text for t in times(text))).value == value
+
+
+@pytest.mark.parametrize(
     ("follow", "phrase", "value", "start", "end", "precision"),
     [
         ("That same year, Y.", "That same year", "2008", "2008-01-01", "2008-12-31", P.YEAR),

@@ -25,6 +25,10 @@ COARSE_ANCHOR_FACTOR = 0.5  # anchor vaguer than the reading ("yesterday" from a
 # Sentence wording that puts an undated month or weekday in the future rather than the past.
 FUTURE_MARKERS = re.compile(
     r"\b(?:will|won't|shall|'ll|going to|scheduled|upcoming)\b"
+    # "some doses could be available by October": what may be ready is ahead (a bare "could
+    # be" is not: it cost a value on the TBAQ dev set)
+    r"|\b(?:could|may|might|should)\s+be\s+"
+    r"(?:available|ready|operational|in\s+place|completed|finished|delivered)\b"
     # "was due to make a payment on Monday" (not "was due to the storm")
     r"|\b(?:is|are|was|were)\s+due\s+to\s+(?!(?:the|a|an|this|that|his|her|its|their|our)\b)"
     r"[a-z]+\b",
