@@ -113,6 +113,18 @@ def test_claims_dated_aside_is_a_claim_of_its_own(nlp: Any) -> None:
     assert [c.predicate for c in found] == ["meet soleimani"]
 
 
+def test_claims_an_aside_naming_a_post_is_a_claim(nlp: Any) -> None:
+    """ "Soleimani, who heads Iran's elite Quds Force": a role other outlets report and may
+    contradict, dated or not; "who teaches at Princeton" stays description."""
+    text = "Soleimani, who heads Iran's elite Quds Force, met Mousavian in Tehran."
+    claims = run(nlp, text, [("Soleimani", "PERSON"), ("Iran", "GPE"), ("Quds Force", "ORG"),
+                             ("Mousavian", "PERSON"), ("Tehran", "GPE")])  # fmt: skip
+    aside = next(c for c in claims if c.text == "who heads Iran's elite Quds Force")
+    assert words(text, aside.actors)[0] == "Soleimani"
+    assert aside.time is None
+    assert any(c.predicate == "meet mousavian" for c in claims)
+
+
 def test_claims_becoming_a_post_is_a_claim(nlp: Any) -> None:
     """ "became the first Arab leader to ..." states a new standing; "seemed invincible" and
     "became angry" describe a look or a mood."""

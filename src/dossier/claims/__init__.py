@@ -1,7 +1,8 @@
 """Stage 6, claims: one record per checkable clause, with its slots and its source.
 
-Main clauses, and dated asides after a name ("Russia and China, which last month vetoed a
-draft"), whose names then include the antecedent's. A clause that counts different things
+Main clauses, and asides after a name that are dated ("Russia and China, which last month
+vetoed a draft") or name a post ("Soleimani, who heads Iran's elite Quds Force"), whose names
+then include the antecedent's. A clause that counts different things
 ("infecting 27,700 people and killing 140") is one claim per count (``facets``).
 
 A claim is a clause with a main verb, at least one entity mention (or a count of something,
@@ -57,6 +58,8 @@ __all__ = ["claim_id", "extract_claims"]
 
 # Confidence of the fallback attribution given to a sentence the attribution stage skipped.
 UNATTRIBUTED_CONFIDENCE = 0.5
+# Verbs of holding a post: an undated aside with one names a checkable role.
+_ROLE_VERBS = frozenset({"head", "lead", "command", "run", "chair", "direct", "oversee"})
 # Whose source a clause takes (``_scope``).
 _SENTENCE, _OWN, _NONE = "sentence", "own", "none"
 # Sources that are only a pronoun no name was found for ("he said"): nobody the outlet cites.
@@ -162,7 +165,7 @@ def _claim(
     time = clause_time(doc, times, clause.start, clause.end, verb, clause.antecedent is not None)
     if time is None and whole is not None:
         time = clause_time(doc, times, whole.start, whole.end, main_verb(whole.verb))
-    if clause.antecedent is not None and time is None:
+    if clause.antecedent is not None and time is None and not _role(verb):
         return None  # an undated aside is description ("Mousavian, who is now at Princeton")
     actors, places = split_places(doc, document_id, inside)
     # A date on the light verb dates that act: "decided last week to suspend" is a decision.
@@ -193,6 +196,12 @@ def _quantities(
     skip = [(t.span.start, t.span.end) for t in times]
     skip += [(s, e) for s, e, _ in mentions if clause.start <= s and e <= clause.end]
     return find_quantities(doc, document_id, clause.start, clause.end, skip)
+
+
+def _role(verb: Any) -> bool:
+    """An aside that names the post its name holds: "Soleimani, who heads Iran's elite Quds
+    Force" (a checkable fact other outlets report), not "who teaches at Princeton"."""
+    return verb.lemma_.lower() in _ROLE_VERBS and any(c.dep_ == "dobj" for c in verb.children)
 
 
 def _reports(verb: Any) -> bool:
