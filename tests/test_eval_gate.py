@@ -134,7 +134,7 @@ def seeds_claims(seeds_export: dict[str, Any]) -> dict[str, Any]:
 @pytest.mark.parametrize(
     "figure",
     ["claim_recall", "attribution_accuracy", "group_f1", "status_accuracy", "conflict_recall",
-     "conflict_precision"],
+     "conflict_recall_strict", "conflict_precision"],
 )  # fmt: skip
 def test_eval_gate_seeds_claims(seeds_claims: dict[str, Any], figure: str) -> None:
     _at_least("seeds_claims", figure, seeds_claims[figure])
@@ -165,7 +165,7 @@ def heldout_claims() -> dict[str, Any]:
 @pytest.mark.parametrize(
     "figure",
     ["claim_recall", "attribution_accuracy", "group_f1", "status_accuracy", "conflict_recall",
-     "conflict_precision"],
+     "conflict_recall_strict", "conflict_precision"],
 )  # fmt: skip
 def test_eval_gate_heldout_claims(heldout_claims: dict[str, Any], figure: str) -> None:
     _at_least("heldout_claims", figure, heldout_claims[figure])
@@ -190,8 +190,9 @@ def blind_claims(request: pytest.FixtureRequest) -> tuple[str, dict[str, Any]]:
 
 @pytest.mark.parametrize(
     "figure",
-    ["claim_recall", "attribution_accuracy", "group_f1", "status_accuracy", "conflict_recall"],
-)
+    ["claim_recall", "attribution_accuracy", "group_f1", "status_accuracy", "conflict_recall",
+     "conflict_recall_strict"],
+)  # fmt: skip
 def test_eval_gate_blind_claims(blind_claims: tuple[str, dict[str, Any]], figure: str) -> None:
     section, result = blind_claims
     if figure not in BASELINE[section]:
@@ -237,3 +238,25 @@ def test_eval_conflict_audit_samples_the_month_asked_without_held_out_articles()
     assert not held & {a.uid for a in picked}
     other = sample(5, [(topic, "X", "2011-04")])
     assert len(other) == 5 and all(records[a.uid]["dct"].startswith("2011-04") for a in other)
+
+
+def test_claims_scorer_scores_its_own_gold_perfectly_and_an_empty_export_zero() -> None:
+    from eval.score_claims import run_selftest
+
+    run_selftest()
+
+
+def test_strict_conflict_recall_needs_two_differing_values_in_one_flagged_claim() -> None:
+    from eval.score_claims import _held_apart
+
+    gold = {"claims": [{"id": "a", "group": "toll", "file": "x.txt"},
+                       {"id": "b", "group": "toll", "file": "y.txt"}]}  # fmt: skip
+    conflict = {"group": "toll", "slot": "number",
+                "values": [{"file": "x.txt", "value": "64"}, {"file": "y.txt", "value": "48"}]}  # fmt: skip
+    flagged = {"conflicts": [{"slot": "number"}]}
+    together = {"c1": flagged}
+    assert _held_apart(conflict, gold, {"a": "c1", "b": "c1"}, together)
+    apart = {"c1": flagged, "c2": {"conflicts": []}}  # each value in its own claim
+    assert not _held_apart(conflict, gold, {"a": "c1", "b": "c2"}, apart)
+    unflagged = {"c1": {"conflicts": [{"slot": "date"}]}}
+    assert not _held_apart(conflict, gold, {"a": "c1", "b": "c1"}, unflagged)
