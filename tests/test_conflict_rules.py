@@ -47,6 +47,16 @@ def test_conflicts_title_of_one_person(nlp: Any, title_b: str, conflict: bool) -
         }  # fmt: skip
 
 
+@pytest.mark.parametrize("time_word", ["Former", "Retired", "Then-"])
+def test_read_title_leaves_out_words_of_time(time_word: str) -> None:
+    """ "Retired coastguard Admiral Thad Allen" and "Former US coastguard" are one post: a
+    time word opening a title is no qualifier, though it is capitalised."""
+    title, plain = (read_title("allen", t) for t in (f"{time_word} Norland coastguard",
+                                                      "Norland coastguard"))  # fmt: skip
+    assert title is not None and plain is not None and title.head == "coastguard"
+    assert title.qualifiers == plain.qualifiers
+
+
 SPOKESMAN = "{title} {name} said the northern ports of Varnia would reopen to ships in June."
 
 

@@ -2,7 +2,8 @@
 
 A title is read from its text (stage 3's roles): its head noun ("commander", "minister") and its
 qualifiers, the capitalised words around the head ("Central Command", "U.S. forces in Iraq").
-Ranks and honorifics ("Gen.", "Maj.") and time words ("then-", "former") are not read.
+Ranks and honorifics ("Gen.", "Maj.") and time words ("then-", "former", "retired") are not
+read.
 
 - **title**: one person, the same head noun, and qualifiers with no word in common, where
   neither sentence names the other title's qualifiers: "Central Command commander Gen. David
@@ -32,7 +33,9 @@ _RANKS = frozenset({
     "adm", "admiral", "capt", "captain", "cmdr", "sgt", "cpl", "pvt", "gov", "sen", "rep", "dr",
     "prof", "sheikh", "ayatollah", "mr", "mrs", "ms",
 })  # fmt: skip
-_TIME_WORDS = frozenset({"then", "former", "ex", "late", "current", "now", "acting", "outgoing"})
+_TIME_WORDS = frozenset({
+    "then", "former", "ex", "late", "current", "now", "acting", "outgoing", "retired",
+})  # fmt: skip
 _DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their"})
 # A title opening with these is one of several posts of its name ("a Reuters columnist").
 _SHARED_POSTS = frozenset({"a", "an", "one", "another"})
