@@ -199,7 +199,7 @@ def score_conflicts(
              for cid, slot in judged if (cid, slot) not in right]  # fmt: skip
     wrong_flags = [f"{p['group']}/{p['slot']}" for p in gold["consistent"]
                    if (by_group.get(p["group"]), p["slot"]) in flagged]  # fmt: skip
-    strict = [c for c in gold["conflicts"] if _held_apart(c, gold, assigned, claims)]
+    strict = [c for c in gold["conflicts"] if _held_apart(c, gold, assigned, flagged)]
     return {"conflict_recall": _ratio(len(hit), len(gold["conflicts"])),
             "conflict_recall_strict": _ratio(len(strict), len(gold["conflicts"])),
             "conflict_precision": _ratio(len(right), len(judged)),
@@ -210,12 +210,13 @@ def score_conflicts(
 
 def _held_apart(
     conflict: dict[str, Any], gold: dict[str, Any], assigned: dict[str, str],
-    claims: dict[str, dict[str, Any]],
+    flagged: set[tuple[str, str]],
 ) -> bool:  # fmt: skip
-    """Strict recall: some exported claim flagged on the conflict's slot holds gold claims of
-    the conflict's group from two articles whose gold values differ. The plain recall credits
-    the group's assigned claim, which a tie among its members can make a claim flagged for
-    another reason (eval/README.md, "An aside that names a post")."""
+    """Strict recall: some exported claim flagged on the conflict's slot (``flagged``: the
+    (claim, slot) pairs ``score_conflicts`` reads) holds gold claims of the conflict's group
+    from two articles whose gold values differ. The plain recall credits the group's assigned
+    claim, which a tie among its members can make a claim flagged for another reason
+    (eval/README.md, "An aside that names a post")."""
     value_of = {v["file"]: normalise(v["value"]) for v in conflict["values"]}
     members = [c for c in gold["claims"] if c["group"] == conflict["group"] and c["id"] in assigned]
     by_claim: dict[str, set[str]] = defaultdict(set)
@@ -223,11 +224,7 @@ def _held_apart(
         if c["file"] in value_of:
             by_claim[assigned[c["id"]]].add(value_of[c["file"]])
     slot = _norm_label(conflict["slot"])
-    return any(
-        len(values) > 1
-        and any(_norm_label(x.get("slot")) == slot for x in claims[cid].get("conflicts", []))
-        for cid, values in by_claim.items()
-    )
+    return any(len(values) > 1 and (cid, slot) in flagged for cid, values in by_claim.items())
 
 
 def score_attribution(

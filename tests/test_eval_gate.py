@@ -253,10 +253,8 @@ def test_strict_conflict_recall_needs_two_differing_values_in_one_flagged_claim(
                        {"id": "b", "group": "toll", "file": "y.txt"}]}  # fmt: skip
     conflict = {"group": "toll", "slot": "number",
                 "values": [{"file": "x.txt", "value": "64"}, {"file": "y.txt", "value": "48"}]}  # fmt: skip
-    flagged = {"conflicts": [{"slot": "number"}]}
-    together = {"c1": flagged}
-    assert _held_apart(conflict, gold, {"a": "c1", "b": "c1"}, together)
-    apart = {"c1": flagged, "c2": {"conflicts": []}}  # each value in its own claim
-    assert not _held_apart(conflict, gold, {"a": "c1", "b": "c2"}, apart)
-    unflagged = {"c1": {"conflicts": [{"slot": "date"}]}}
-    assert not _held_apart(conflict, gold, {"a": "c1", "b": "c1"}, unflagged)
+    flagged = {("c1", "number")}
+    assert _held_apart(conflict, gold, {"a": "c1", "b": "c1"}, flagged)
+    # each value in its own claim
+    assert not _held_apart(conflict, gold, {"a": "c1", "b": "c2"}, flagged)
+    assert not _held_apart(conflict, gold, {"a": "c1", "b": "c1"}, {("c1", "date")})

@@ -77,9 +77,10 @@ def _paragraph_breaks(doc: Any) -> Any:
         if opener is not None and opener.text[0].isupper():
             opener[0].is_sent_start = True
     for m in _RUN_IN_DATELINE.finditer(doc.text):
+        if not AGENCY_DATELINE.match(doc.text[m.end() : m.end() + _DATELINE_CHARS]):
+            continue
         place = doc.char_span(m.end(), m.end() + 2, alignment_mode="expand")
-        line = doc.text[m.end() : m.end() + _DATELINE_CHARS]
-        if place is not None and AGENCY_DATELINE.match(line):
+        if place is not None:
             place[0].is_sent_start = True
     return doc
 
