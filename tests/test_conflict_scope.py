@@ -261,6 +261,27 @@ def test_conflicts_people_killed_are_deaths(nlp: Any) -> None:
     assert "number" not in _slots(nlp, first, third)
 
 
+def test_conflicts_infections_and_people_infected_are_cases(nlp: Any) -> None:
+    """ "28,774 infections confirmed" and "infecting more than 30,000 people" count what
+    "27,737 cases" does."""
+    first = "Health officials in Vessia have confirmed 27,737 cases of the Norvan flu so far."
+    second = "Health officials in Vessia have confirmed 31,774 infections of the Norvan flu so far."
+    third = "The Norvan flu has spread in Vessia, infecting more than 35,000 people so far."
+    assert "number" in _slots(nlp, first, second)
+    assert "number" in _slots(nlp, first, third)
+
+
+def test_conflicts_count_over_more_places_counts_another_whole(nlp: Any) -> None:
+    """A count over two states is no count of one of them: "In Texas and Ohio, eight people
+    were infected" / "seven cases in Texas" are two wholes; the same two places count one."""
+    cases = "Officials said {n} cases of the Norvan flu have been confirmed in {where} so far."
+    one = cases.format(n="seven", where="Texas")
+    assert "number" not in _slots(nlp, one, cases.format(n="eight", where="Texas and Ohio"))
+    assert "number" in _slots(nlp, one, cases.format(n="15", where="Texas"))
+    both = cases.format(n="15", where="Texas and Ohio")
+    assert "number" in _slots(nlp, both, cases.format(n="eight", where="Texas and Ohio"))
+
+
 WEEKLY = "Cases of the Norvan flu in Vessia rose by {rise} in the week to {day}, officials said."
 
 

@@ -71,7 +71,7 @@ from dossier.corroboration.numbers import NOT_TOTALS, number_conflicts, numbers_
 from dossier.corroboration.places import known, nested
 from dossier.corroboration.quotes import quote_conflict
 from dossier.corroboration.records import ClaimRef, ConflictSlot, span_text
-from dossier.corroboration.scope import borrowed_date, same_scope
+from dossier.corroboration.scope import borrowed_date, more_places, same_scope
 from dossier.corroboration.things import one_name, two_things
 from dossier.corroboration.titles import title_conflict
 from dossier.model import Quantity, TimeExpr, TimePrecision
@@ -123,7 +123,7 @@ def pair_conflicts(
         dates[0] and dates[1]
         and (not dated or days_apart(dates[0], dates[1]) or two_nows(a, b, dates[0], dates[1]))
     )  # fmt: skip
-    compared = scope and not apart and not _two_measurements(a, b)
+    compared = scope and not apart and not _two_measurements(a, b) and not more_places(a, b, texts)
     counts = [
         (qa, qb) for qa, qb in (number_conflicts(a, b, close, alike) if compared else ())
         if not two_things(a, qa, b, qb, texts)

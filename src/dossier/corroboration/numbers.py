@@ -81,9 +81,11 @@ def measured(q: Quantity, after: str) -> str:
     return found["what"].casefold() if found else ""
 
 
-# People counted by a verb of dying count deaths.
+# People counted by a verb of dying count deaths; infections, and people infected, are cases.
 _PEOPLE = frozenset({"people", "person", "persons"})
 _DYING = frozenset({"kill", "die"})
+_CASES = frozenset({"case", "infection"})
+_INFECTING = frozenset({"infect", "sicken"})
 
 
 def number_conflicts(
@@ -170,9 +172,13 @@ def same_count(a: Quantity, b: Quantity) -> bool:
 
 def counted(q: Quantity) -> tuple[str, str]:
     """What a count counts, as (unit, verb): people killed or dead are deaths ("killed an
-    estimated 25 million people" / "causing more than 50 million deaths")."""
+    estimated 25 million people" / "causing more than 50 million deaths"); infections and
+    people infected are cases ("28,774 infections confirmed" / "27,737 cases" / "infecting
+    more than 27,700 people")."""
     if q.unit in _PEOPLE and q.verb in _DYING:
         return "death", "death"
+    if q.unit in _CASES or (q.unit in _PEOPLE and q.verb in _INFECTING):
+        return "case", "case"
     return q.unit, q.verb
 
 

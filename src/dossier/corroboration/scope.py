@@ -7,6 +7,9 @@ and one place ("globally, 1.6 million cases" / "the US has recorded 467,000"), n
 quakes "the U.S. Geological Survey said" struck near two towns), and a place one claim names
 may lie in one the other names ("an island off Iran's coast" / "the island of Qeshm"). For
 dates, a capital is its country's government ("Moscow vetoed" / "Russia and China vetoed").
+Counts, not dates, are also kept apart when one claim names a place that lies apart from every
+place the other names (``more_places``): "In California and Texas, eight people were
+infected" counts more ground than "seven in California".
 
 A claim that opens with a pronoun no name was found for ("It employs 50,000 staff"), or a
 clause cut off a sentence that does ("but returned regularly and donated $5m"), is compared on
@@ -65,6 +68,24 @@ def same_scope(a: ClaimRef, b: ClaimRef, texts: Mapping[str, str], capitals: boo
         or bool(scope_a & scope_b)
         or _places_meet(a, b, texts)
         or (capitals and _one_government(a, b, texts))
+    )
+
+
+def more_places(a: ClaimRef, b: ClaimRef, texts: Mapping[str, str]) -> bool:
+    """Both claims name places (as places or actors), and one names a place that neither lies in nor holds any the
+    other names: a count over more ground ("In California and Texas, eight people were
+    infected" / "seven in California, two in Texas, two in Kansas") counts another whole. Two
+    places one inside the other are one ground named finer ("Manokwari" / "Indonesia")."""
+    places_a, places_b = ({n.casefold() for n in _where(r, texts) if known(n)} for r in (a, b))
+    if not (places_a and places_b):
+        return False
+    return _beyond(places_a, places_b) or _beyond(places_b, places_a)
+
+
+def _beyond(these: set[str], those: set[str]) -> bool:
+    """A place of ``these`` the gazetteer knows, apart from every place of ``those``."""
+    return any(
+        known(x) and not any(nested(x, y) or nested(y, x) for y in those) for x in these - those
     )
 
 
