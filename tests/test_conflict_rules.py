@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from dossier.corroboration import quotes
+from dossier.corroboration import rewording
 from dossier.corroboration.titles import read_title
 from dossier.model import AttributionType
 from tests.claim_corpus import FILLER, Corpus, pair_corpus
@@ -407,7 +407,7 @@ def test_conflicts_a_quote_written_otherwise_is_no_rewording(
 def test_conflicts_rewording_is_another_word(
     left: list[str], right: list[str], reworded: bool
 ) -> None:
-    assert quotes._reworded(left, right) is reworded
+    assert rewording.reworded(left, right) is reworded
 
 
 def test_conflicts_a_moved_negation_rewords_a_quote(nlp: Any) -> None:

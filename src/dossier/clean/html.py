@@ -3,7 +3,8 @@
 trafilatura finds the main text and reads the page's metadata (title, authors, site name,
 canonical URL); for the date it calls htmldate's ``find_date`` with our ``DATE_PARAMS``, which
 look at markup only (``extensive_search=False``) and prefer the original publication date over
-the last update. The precision of that date is read back from the markup it came from.
+the last update. The precision of that date is read back from the markup it came from
+(``published``).
 
 When trafilatura finds no article (a page of comments, a bare list, text that is not HTML),
 the page body is rendered as plain text instead, without scripts, styles, navigation, headers,
@@ -14,11 +15,9 @@ raises ``ExtractionError``.
 from __future__ import annotations
 
 import enum
-import json
 import logging
 import re
 from collections import Counter
-from collections.abc import Iterator
 from copy import deepcopy
 from dataclasses import dataclass
 from typing import Any, Final
@@ -30,8 +29,9 @@ from trafilatura.settings import Document
 from trafilatura.utils import load_html
 
 from dossier.clean.merge import site_of
+from dossier.clean.published import META_CONFIDENCE, published_field
 from dossier.errors import ExtractionError
-from dossier.model import DatePrecision, MetaField, MetaSource, PublishedDate
+from dossier.model import MetaField, MetaSource, PublishedDate
 
 log = logging.getLogger(__name__)
 
@@ -63,16 +63,9 @@ DATE_PARAMS: Final[dict[str, Any]] = {
     "outputformat": "%Y-%m-%d",
 }
 
-# The page states these in its own markup (og:, article:, JSON-LD), so they are usually right,
-# but sites do template them wrongly (a section title as og:title, a desk as author).
-META_CONFIDENCE: Final = 0.9
 # trafilatura uses the domain as the site name when the page names none: it is the outlet's
 # address, not its name.
 DOMAIN_OUTLET_CONFIDENCE: Final = 0.6
-# htmldate found a date but not in a published-time field we can see (a time element with
-# another role, a timestamp in the markup): likely, but it may be an update or another date.
-DATE_WITHOUT_EVIDENCE_CONFIDENCE: Final = 0.6
-
 UNKNOWN_OUTLET: Final = "unknown"
 # Elements whose content is code or styling, never article text.
 CODE_TAGS: Final = ("script", "style", "noscript")
@@ -83,22 +76,11 @@ BLOCK_TAGS: Final = frozenset((
     "h2", "h3", "h4", "h5", "h6", "hr", "li", "main", "ol", "p", "pre", "section", "table",
     "tbody", "td", "th", "thead", "tr", "ul",
 ))  # fmt: skip
-# Meta names and properties that state when an article was first published.
-PUBLISHED_KEYS: Final = frozenset((
-    "article:published_time", "og:article:published_time", "og:published_time", "datepublished",
-    "date", "pubdate", "publishdate", "publish_date", "published_time", "publication_date",
-    "dc.date", "dc.date.issued", "dcterms.date", "dcterms.created", "dcterms.issued",
-    "sailthru.date", "parsely-pub-date",
-))  # fmt: skip
 # Script and style blocks are cut from the source before parsing: on a malformed page (a stray
 # "<?" before a script) the parser can read the code as text. JSON blocks (JSON-LD) stay, as
 # the metadata is read from them.
 CODE_BLOCK = re.compile(r"<(script|style)\b([^>]*)>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
-ISO_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?![\d])")
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
-# Length of an ISO date string at each precision: YYYY-MM-DD, YYYY-MM, YYYY.
-_PREFIX: Final = {DatePrecision.DAY: 10, DatePrecision.MONTH: 7, DatePrecision.YEAR: 4}
-_FINEST_FIRST: Final = (DatePrecision.DAY, DatePrecision.MONTH, DatePrecision.YEAR)
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,7 +114,7 @@ def extract_html(content: str, source: str) -> HtmlExtraction:
         title=_optional_field(document.title),
         authors=_authors_field(document.author),
         outlet=_outlet_field(document),
-        published=_published_field(tree, document.date),
+        published=published_field(tree, document.date),
         url=_optional_field(document.url),
         removed=_describe_removed(tree, text, cut),
     )
@@ -244,64 +226,3 @@ def _site_name(name: str) -> str:
     if found and ("/" in name or name.strip().startswith("www.")):
         return site_of(found[1]) or found[1]
     return name
-
-
-def _published_field(
-    tree: lxml.html.HtmlElement, value: str | None
-) -> MetaField[PublishedDate | None]:
-    """The date htmldate chose, at the finest precision of the markup that states it."""
-    if not value:
-        return MetaField(None, MetaSource.NONE, 0.0)
-    stated = [(raw, _precision_if_agrees(raw, value)) for raw in _published_candidates(tree)]
-    agreeing = [(raw, precision) for raw, precision in stated if precision is not None]
-    if not agreeing:
-        date = PublishedDate(value, DatePrecision.DAY)
-        return MetaField(date, MetaSource.HTML_META, DATE_WITHOUT_EVIDENCE_CONFIDENCE, value)
-    raw, precision = min(agreeing, key=lambda pair: _FINEST_FIRST.index(pair[1]))
-    date = PublishedDate(value[: _PREFIX[precision]], precision)
-    return MetaField(date, MetaSource.HTML_META, META_CONFIDENCE, raw)
-
-
-def _precision_if_agrees(raw: str, value: str) -> DatePrecision | None:
-    """The precision of an ISO ``raw`` date if it states the same date as ``value``.
-
-    htmldate fills a missing day or month from today's date, so a coarser ``raw`` agrees
-    with any ``value`` in the same month or year.
-    """
-    match = ISO_DATE.match(raw.strip())
-    if match is None:
-        return None
-    year, month, day = match.groups()
-    precision = DatePrecision.DAY if day else DatePrecision.MONTH if month else DatePrecision.YEAR
-    stated = "-".join(part for part in (year, month, day) if part)
-    return precision if value.startswith(stated) else None
-
-
-def _published_candidates(tree: lxml.html.HtmlElement) -> Iterator[str]:
-    """Raw publication dates stated in meta tags, JSON-LD and time elements, in that order."""
-    for meta in tree.iter("meta"):
-        key = meta.get("property") or meta.get("name") or meta.get("itemprop") or ""
-        if key.lower() in PUBLISHED_KEYS and meta.get("content"):
-            yield meta.get("content", "")
-    for script in tree.iter("script"):
-        if script.get("type") == "application/ld+json" and script.text:
-            yield from _json_ld_dates(script.text)
-    for time in tree.iter("time"):
-        if time.get("datetime"):
-            yield time.get("datetime", "")
-
-
-def _json_ld_dates(payload: str) -> Iterator[str]:
-    try:
-        data = json.loads(payload)
-    except ValueError:
-        return
-    stack: list[Any] = [data]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, dict):
-            if isinstance(item.get("datePublished"), str):
-                yield item["datePublished"]
-            stack.extend(item.values())
-        elif isinstance(item, list):
-            stack.extend(item)

@@ -38,8 +38,8 @@ from dossier.corroboration.records import (
     Conflict,
     ConflictSlot,
     GroupStatus,
-    borrowed,
 )
+from dossier.corroboration.summary import shown
 from dossier.model import AttributionType, TimeExpr
 from dossier.resolve.unionfind import UnionFind
 
@@ -57,11 +57,6 @@ CONFLICT_COSINE = 0.7
 # gather looser neighbours into the group, which are shown but do not corroborate. On 30
 # hand-judged groups of an unannotated pile, 10 to 12 report one fact at 0.7, 5 to 7 without.
 CORROBORATE_SCORE = 0.7
-# Longest run of words kept in front of a clause that borrows its names (``shown``).
-SHOWN_LEAD_CHARS = 40
-# Longest opening of its sentence shown before a claim cut off mid-sentence (``shown``).
-SHOWN_OPENING_CHARS = 120
-_ENDS = (". ", "! ", "? ")
 # Longest group summary, in characters.
 SUMMARY_MAX_CHARS = 240
 # Attributions naming an upstream source that several outlets may pass on.
@@ -209,34 +204,6 @@ def _central(members: Sequence[int], scorer: Scorer, documents: Mapping[str, str
         range(len(members)), key=lambda k: (round(float(likeness[k]), 6), -len(texts[k]), texts[k])
     )
     return shown(scorer.refs[members[best]], documents)
-
-
-def shown(ref: ClaimRef, documents: Mapping[str, str]) -> str:
-    """A claim as a reader needs it alone: with the names its clause borrows from before its
-    span ("has said it will not attend ..." after "Syria will be suspended ... and"; "which
-    last month vetoed a draft" after "Russia and China, "). The words between the first such
-    name and the clause are kept when they are few; else only the names are put in front."""
-    text, before = documents.get(ref.document_id, ""), borrowed(ref.claim)
-    if not text:
-        return ref.claim.text
-    if not before:
-        return _opening(ref, text) + ref.claim.text
-    lead = text[before[0].start : ref.claim.sentence.start]
-    if len(lead) > SHOWN_LEAD_CHARS or "\n" in lead:
-        lead = " and ".join(text[a.start : a.end] for a in before) + " "
-    return lead + ref.claim.text
-
-
-def _opening(ref: ClaimRef, text: str) -> str:
-    """For a claim that starts mid-sentence with no name to borrow (a count cut off its clause,
-    "and 97,000 deaths."), the words of its sentence before it, when they are few enough to
-    show ("Globally there are 1.6 million cases "); else nothing."""
-    start = ref.claim.sentence.start
-    if not ref.claim.text[:1].islower():
-        return ""
-    opened = max(text.rfind("\n", 0, start), *(text.rfind(end, 0, start) for end in _ENDS))
-    lead = text[opened + 1 : start].lstrip(" .!?")
-    return lead if 0 < len(lead) <= SHOWN_OPENING_CHARS else ""
 
 
 def _group(

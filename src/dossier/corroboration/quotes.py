@@ -8,7 +8,7 @@ names ("Gadhafi"/"Gaddafi", "al-Assad"/"Assad"), contractions ("I'm"/"I am") and
 "s" ("interest"/"interests"), clock times ("6:41pm"/"18:41"), neither is a fragment of the
 other, and a word was substituted between shared words ("manage" vs "control", at most
 ``MAX_SUBSTITUTED`` words) or a phrase moved from one end to the other (``_substituted``).
-A substitution must be other words, not the same written otherwise (``_reworded``: a
+A substitution must be other words, not the same written otherwise (``rewording``: a
 compound, an acronym, a British spelling, an inflection, a number in words, or function
 words only). Two quotes in one article are two statements.
 
@@ -27,8 +27,8 @@ from rapidfuzz.distance import Indel
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from dossier.corroboration.records import ClaimRef, span_text
+from dossier.corroboration.rewording import NEGATIONS, reworded
 from dossier.model import AttributionType
-from dossier.time.lexicon import NUMBER_WORDS, ORDINALS
 
 # Share of the shorter quote's words, in order, from which two quotes word the same statement.
 QUOTE_SIMILARITY = 0.6
@@ -61,23 +61,6 @@ _CONTRACTIONS = tuple((re.compile(p, re.I), full) for p, full in (
 ))  # fmt: skip
 # Clock times, written out as four digits: "6:41pm", "6:41 p.m." and "18:41" are one time.
 _CLOCK = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?m\b\.?|\b(\d{1,2}):(\d{2})\b", re.I)
-# Words no trimming of a quote leaves out: without them it says the opposite.
-_NEGATIONS = frozenset({"not", "no", "never", "nothing", "none", "nobody", "neither", "nor"})
-# Modal verbs: "will make it worse" and "would make it worse" say two things.
-_MODALS = frozenset({"will", "would", "may", "might", "can", "could", "shall", "should", "must"})
-# Stop words that still change what a quote says when one stands for another.
-_WEIGHTY = _NEGATIONS | _MODALS | {
-    "always", "all", "every", "everything", "everyone", "without", "more", "less", "least",
-    "most", "few",
-}  # fmt: skip
-# British spellings and their American forms, compared alike ("realised"/"realized").
-_SPELLINGS = tuple((re.compile(p), r) for p, r in (
-    (r"(?<=[a-z]{2})our", "or"), (r"is(e|ed|es|ing|ation)\b", r"iz\1"),
-    (r"ys(e|ed|es|ing)\b", r"yz\1"), (r"tre\b", "ter"), (r"ence\b", "ense"),
-    (r"(?<=[a-z]{4})ll(ed|ing|er)\b", r"l\1"), (r"ogue\b", "og"), (r"dgement", "dgment"),
-))  # fmt: skip
-# Endings an inflection adds ("want"/"wanted", "damage"/"damaged"); "hear"/"heart" are two words.
-_INFLECTIONS = frozenset({"s", "es", "d", "ed", "ing", "er", "ers", "ly"})
 # Attributions that pass a quote on without naming who spoke it.
 _RELAYS = {
     AttributionType.ANONYMOUS_OFFICIAL, AttributionType.ANONYMOUS_GROUP, AttributionType.MEDIA,
@@ -159,9 +142,9 @@ def _substituted(a: list[str], b: list[str]) -> bool:
         op, i1, i2, j1, j2 = ops[k]
         if op == "equal" or max(i2 - i1, j2 - j1) > MAX_SUBSTITUTED or not _anchored(a, ops, k):
             continue
-        if op == "replace" and _reworded(a[i1:i2], b[j1:j2]):
+        if op == "replace" and reworded(a[i1:i2], b[j1:j2]):
             return True
-        if _NEGATIONS.intersection(a[i1:i2] + b[j1:j2]):
+        if NEGATIONS.intersection(a[i1:i2] + b[j1:j2]):
             return True  # "we will keep" / "we will not keep": no trim leaves a negation out
     # Or a phrase moved: "not ruling it out, but not ruling it in" / "not ruling it in, not
     # ruling it out" leave the same words out at opposite ends.
@@ -170,56 +153,6 @@ def _substituted(a: list[str], b: list[str]) -> bool:
         _longest_run(left, right) >= MOVED_WORDS
         for n, left, _ in gaps for m, _, right in gaps if n != m
     )  # fmt: skip
-
-
-def _reworded(left: list[str], right: list[str]) -> bool:
-    """Other words stand in ``right`` where ``left`` has its own, not the same words written
-    otherwise: a compound closed or open ("datacenters"/"data centers"), an acronym ("IE" /
-    "Internet Explorer"), a spelling ("realised"/"realized", ``_SPELLINGS``), an inflection
-    ("want"/"wanted"), a number in words or figures ("11th"/"eleventh"), or only function words
-    ("Nothing in this regulation" / "in the regulation"). A function word that changes what is
-    said is weighed as a word (``_WEIGHTY``: "never" for "always", "no" for "all", "would"
-    for "will")."""
-    if "".join(left) == "".join(right) or _acronym(left, right) or _acronym(right, left):
-        return False
-    words_a, words_b = _weighed(left), _weighed(right)
-    return any(not any(_one_word(w, v) for v in words_b) for w in words_a) or any(
-        not any(_one_word(w, v) for v in words_a) for w in words_b
-    )
-
-
-def _weighed(words: list[str]) -> list[str]:
-    return [w for w in words if w not in STOP_WORDS or w in _WEIGHTY or _number(w) is not None]
-
-
-def _acronym(short: list[str], long: list[str]) -> bool:
-    return len(short) == 1 and len(long) > 1 and short[0] == "".join(w[0] for w in long)
-
-
-def _one_word(a: str, b: str) -> bool:
-    if a == b:
-        return True
-    numbers = _number(a), _number(b)
-    if None not in numbers:
-        return numbers[0] == numbers[1]
-    if _spelt(a) == _spelt(b):
-        return True
-    short, long = sorted((a, b), key=len)
-    return len(short) >= 4 and long.startswith(short) and long[len(short) :] in _INFLECTIONS
-
-
-def _spelt(word: str) -> str:
-    for pattern, american in _SPELLINGS:
-        word = pattern.sub(american, word)
-    return word
-
-
-def _number(word: str) -> int | None:
-    if word.isdigit():
-        return int(word)
-    if word in ("a", "an"):
-        return None
-    return ORDINALS.get(word, NUMBER_WORDS.get(word))
 
 
 def _anchored(a: list[str], ops: Sequence[tuple[str, int, int, int, int]], k: int) -> bool:
