@@ -81,7 +81,8 @@ def measured(q: Quantity, after: str) -> str:
     return found["what"].casefold() if found else ""
 
 
-# People counted by a verb of dying count deaths; infections, and people infected, are cases.
+# People counted by a verb of dying count deaths; infections, and people infected or sickened,
+# are cases.
 _PEOPLE = frozenset({"people", "person", "persons"})
 _DYING = frozenset({"kill", "die"})
 _CASES = frozenset({"case", "infection"})

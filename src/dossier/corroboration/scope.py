@@ -72,21 +72,20 @@ def same_scope(a: ClaimRef, b: ClaimRef, texts: Mapping[str, str], capitals: boo
 
 
 def more_places(a: ClaimRef, b: ClaimRef, texts: Mapping[str, str]) -> bool:
-    """Both claims name places (as places or actors), and one names a place that neither lies in nor holds any the
-    other names: a count over more ground ("In California and Texas, eight people were
-    infected" / "seven in California, two in Texas, two in Kansas") counts another whole. Two
-    places one inside the other are one ground named finer ("Manokwari" / "Indonesia")."""
-    places_a, places_b = ({n.casefold() for n in _where(r, texts) if known(n)} for r in (a, b))
+    """Both claims name places (as places or actors), and one names a place that neither lies
+    in nor holds any the other names: a count over more ground ("In California and Texas,
+    eight people were infected" / "seven in California, two in Texas, two in Kansas") counts
+    another whole. Two places one inside the other are one ground named finer ("Manokwari" /
+    "Indonesia")."""
+    places_a, places_b = ({n.casefold() for n in _known_where(r, texts)} for r in (a, b))
     if not (places_a and places_b):
         return False
     return _beyond(places_a, places_b) or _beyond(places_b, places_a)
 
 
 def _beyond(these: set[str], those: set[str]) -> bool:
-    """A place of ``these`` the gazetteer knows, apart from every place of ``those``."""
-    return any(
-        known(x) and not any(nested(x, y) or nested(y, x) for y in those) for x in these - those
-    )
+    """A place of ``these`` apart from every place of ``those``."""
+    return any(not any(nested(x, y) or nested(y, x) for y in those) for x in these - those)
 
 
 def _cast(ref: ClaimRef) -> set[str]:
@@ -99,8 +98,13 @@ def _cast(ref: ClaimRef) -> set[str]:
 def _places_meet(a: ClaimRef, b: ClaimRef, texts: Mapping[str, str]) -> bool:
     """A place one claim names lies in, or is, one the other names: "an island off Iran's
     southern coast" / "the Persian Gulf Island of Qeshm" (``places.nested``)."""
-    names_a, names_b = ([n for n in _where(r, texts) if known(n)] for r in (a, b))
+    names_a, names_b = (_known_where(r, texts) for r in (a, b))
     return any(nested(x, y) for x in names_a for y in names_b)
+
+
+def _known_where(ref: ClaimRef, texts: Mapping[str, str]) -> list[str]:
+    """The names of ``_where`` that the gazetteer knows as places."""
+    return [n for n in _where(ref, texts) if known(n)]
 
 
 def _where(ref: ClaimRef, texts: Mapping[str, str]) -> list[str]:
