@@ -27,13 +27,8 @@ from dossier.clean.coherence import (
     drop_teaser_runs,
     keep_standfirst,
 )
-from dossier.clean.signals import (
-    Cue,
-    LineSignals,
-    compute_signals,
-    is_other_script,
-    majority_script,
-)
+from dossier.clean.scripts import is_other_script, majority_script
+from dossier.clean.signals import Cue, LineSignals, compute_signals
 from dossier.model import Line, LineDecision
 
 log = logging.getLogger(__name__)

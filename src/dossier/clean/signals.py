@@ -2,17 +2,15 @@
 
 Nothing here knows about any outlet: the cues are the wording that web templates share
 (share buttons, subscription walls, comment forms, photo credits) and the shape of a line
-(length, terminal punctuation, title case, script).
+(length, terminal punctuation, title case); a line's script is read in ``scripts``.
 """
 
 from __future__ import annotations
 
 import enum
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
 
 PROSE_MIN_WORDS = 8  # a sentence-final line this long reads as a paragraph, not a label
 PROSE_LONG_WORDS = 20  # this many words is a paragraph even without final punctuation
@@ -24,11 +22,6 @@ TITLE_SHARE = 0.8  # share of capitalised content words that makes a line title 
 TITLE_MAX_WORDS = 20  # longer than any headline
 TABULAR_MIN_WORDS = 3  # "Top 10" and "2 comments" are chrome, not table rows
 TABULAR_SHARE = 0.3  # a third of the words being numbers marks a row of a table
-OTHER_SCRIPT_SHARE = 0.5  # below this share of majority-script letters a line is foreign
-
-JAPANESE = "CJK"  # Japanese prose mixes kanji, hiragana and katakana in every sentence
-JAPANESE_SCRIPTS = frozenset({"CJK", "HIRAGANA", "KATAKANA"})
-WIDTH_FORMS = frozenset({"FULLWIDTH", "HALFWIDTH"})
 
 CJK_CHARS_PER_WORD = 2  # Chinese and Japanese write no spaces; a word averages about two
 # characters, so a 40-character sentence weighs like a 20-word English one
@@ -272,30 +265,3 @@ def keyword_cue(words: list[str]) -> Cue | None:
         return None
     cue = max(hits, key=lambda c: (hits[c], CUE_PRIORITY.index(c)))
     return cue if hits.total() >= CUE_SHARE * len(words) else None
-
-
-@lru_cache(maxsize=4096)
-def script_of(char: str) -> str:
-    """The script of a letter, from its Unicode name: "LATIN", "HEBREW", "CYRILLIC"..."""
-    words = unicodedata.name(char, "").split(" ")
-    if words[0] in WIDTH_FORMS:  # "FULLWIDTH LATIN ...", "HALFWIDTH KATAKANA ..."
-        words = words[1:]
-    script = words[0]
-    return JAPANESE if script in JAPANESE_SCRIPTS else script
-
-
-def letter_scripts(text: str) -> Counter[str]:
-    return Counter(script_of(c) for c in text if c.isalpha())
-
-
-def majority_script(texts: list[str]) -> str:
-    total: Counter[str] = Counter()
-    for text in texts:
-        total.update(letter_scripts(text))
-    return total.most_common(1)[0][0] if total else "LATIN"
-
-
-def is_other_script(text: str, script: str) -> bool:
-    scripts = letter_scripts(text)
-    letters = scripts.total()
-    return letters > 0 and scripts[script] < OTHER_SCRIPT_SHARE * letters

@@ -18,7 +18,6 @@ from dossier.clean.bylines import (
     AuthorFinding,
     bare_name_finding,
     find_author_lines,
-    outlet_from_line,
     parse_name_list,
     split_title_byline,
 )
@@ -28,6 +27,7 @@ from dossier.clean.dates import (
     find_caption_bound,
     find_date_lines,
 )
+from dossier.clean.outlet_lines import outlet_from_line
 from dossier.model import Line, MetaField, MetaSource, PublishedDate
 
 log = logging.getLogger(__name__)

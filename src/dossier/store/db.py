@@ -12,7 +12,7 @@ import json
 import logging
 import sys
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
@@ -23,6 +23,7 @@ import duckdb
 from dossier.errors import StoreError
 from dossier.model import EXTRACTOR_VERSION, AnnotatedArticle, Failure
 from dossier.store.claims import insert_claims
+from dossier.store.documents import DOCUMENT_COLUMNS, document_row
 from dossier.store.rows import insert_rows
 from dossier.store.times import insert_times
 
@@ -145,9 +146,7 @@ class Store:
         self._insert_roles(articles)
         insert_times(self, articles)
         insert_claims(self, articles)
-        self.insert_rows(
-            "documents", _DOCUMENT_COLUMNS, [_document_row(a, run_id) for a in articles]
-        )
+        self.insert_rows("documents", DOCUMENT_COLUMNS, [document_row(a, run_id) for a in articles])
         self.insert_rows(
             "removed_lines",
             ["document_id", "orig_start", "orig_end", "text", "reason"],
@@ -232,42 +231,6 @@ ARTICLE_TABLES = (
     "removed_lines", "sentences", "mentions", "roles", "time_expressions", "event_candidates",
     "attributions", "quotes", "claims",
 )  # fmt: skip
-
-_DOCUMENT_COLUMNS = [
-    "id", "source", "kind", "encoding", "original_sha256", "text", "words", "title", "authors",
-    "outlet", "published_value", "published_precision", "not_before", "url", "metadata",
-    "segments", "warnings", "extractor_version", "run_id",
-]  # fmt: skip
-
-
-def _document_row(annotated: AnnotatedArticle, run_id: int) -> tuple[Any, ...]:
-    a = annotated.article
-    meta = a.metadata
-    published = meta.published.value
-    metadata_json = {
-        name: {
-            "value": _jsonable(getattr(meta, name).value),
-            "source": str(getattr(meta, name).source),
-            "confidence": getattr(meta, name).confidence,
-            "evidence": getattr(meta, name).evidence,
-        }
-        for name in ("title", "authors", "outlet", "published", "not_before", "url")
-    }
-    return (
-        a.id, a.source, str(a.kind), a.encoding, a.original_sha256, a.text, annotated.words,
-        meta.title.value, list(meta.authors.value), meta.outlet.value,
-        published.value if published else None, str(published.precision) if published else None,
-        meta.not_before.value, meta.url.value, json.dumps(metadata_json),
-        json.dumps([asdict(s) for s in a.segments]), list(a.warnings), EXTRACTOR_VERSION, run_id,
-    )  # fmt: skip
-
-
-def _jsonable(value: Any) -> Any:
-    if isinstance(value, tuple):
-        return list(value)
-    if hasattr(value, "__dataclass_fields__"):
-        return {k: str(v) for k, v in asdict(value).items()}
-    return value
 
 
 def _now() -> datetime:
