@@ -93,10 +93,35 @@ def test_attribution_a_demand_or_a_report_in_an_interview(nlp: Any, text: str) -
         "Maria Lopez became the first mayor to urge the navy to leave the port.",  # an act
         "Maria Lopez recalled the harbour's role in the war.",  # no frame of speech
         "Maria Lopez compared the port with Varnia.",  # an appraisal, not framed as speech
+        "The earthquake claimed 50 lives in the province.",  # a toll, not a claim
+        "The storm claimed the lives of 12 people in Varnia.",
+        "The Norland army maintained control of the port.",  # kept, not asserted
+        "Thousands of people observed a minute's silence on Sunday.",  # kept, not remarked
+        "Norland claimed their first Triple Crown for 19 years.",  # a win
+        "The Varnia side conceded two goals in the first half.",  # let in, not admitted
     ],
 )
 def test_attribution_no_demand_no_report(nlp: Any, text: str) -> None:
     assert first(nlp, text).type == AttributionType.UNATTRIBUTED, text
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The Norland army maintained that the port was calm.", "Norland"),
+        ("Maria Lopez observed that the port was calm.", "Maria Lopez"),
+        ("The rebels claimed responsibility for the attack on the port.", "The rebels"),
+        ("The ministry said the storm had claimed 12 lives.", "ministry"),
+    ],
+)
+def test_attribution_kept_and_claimed_report_with_a_clause(
+    nlp: Any, text: str, source: str
+) -> None:
+    """ "maintained that ...", "observed that ..." and "claimed responsibility" report; the
+    same verbs with "control", "a silence" or "lives" do not (``test_attribution_no_...``)."""
+    found = first(nlp, text)
+    assert found.type != AttributionType.UNATTRIBUTED, text
+    assert found.source is not None and source in found.source, text
 
 
 @pytest.mark.parametrize(

@@ -25,6 +25,9 @@ def reports_content(verb: Any, near_quote: bool) -> bool:
         clause = any(c.dep_ in ("ccomp", "parataxis") and _clausal(c) for c in verb.children)
         demand = lemma in lx.DIRECTIVE_VERBS and _demands(verb, on=False)
         return near_quote or clause or demand or verb.dep_ == "parataxis" or framed(verb)
+    if lemma == "claim" and any(c.dep_ == "dobj" and c.lemma_.lower() in lx.CLAIMED_NOT_SAID
+                                for c in verb.children):  # fmt: skip
+        return near_quote  # "The earthquake claimed 50 lives": a toll, not a claim
     return near_quote or bool(deps & _CONTENT_DEPS) or verb.dep_ in {"parataxis", "ccomp"}
 
 

@@ -18,12 +18,20 @@ REPORTING_VERBS = frozenset(
         "reiterate", "promise", "vow",
     }
 )  # fmt: skip
+# Objects of "claim" that make it a toll or a win, not a report: "the quake claimed 50 lives",
+# "claimed their first Triple Crown".
+CLAIMED_NOT_SAID = frozenset({
+    "life", "live", "victim", "crown", "title", "trophy", "medal", "prize", "cup", "championship",
+    "gold", "silver", "bronze", "seat", "scalp",
+})  # fmt: skip
 # Verbs of advice: their subject's position stands even negated ("does not recommend").
 ADVICE_VERBS = frozenset({"recommend", "advise"})
-# Verbs that can describe non-speech too ("the map shows a road"): they need a clause or quote.
+# Verbs that can describe non-speech too ("the map shows a road", "maintained control of the
+# city", "observed a minute's silence", "conceded two goals"): they need a clause or quote.
 WEAK_REPORTING_VERBS = frozenset(
     {"show", "indicate", "describe", "recall", "estimate", "add", "write", "think", "note",
-     "announce", "declare", "shout", "chant", "yell", "scream", "ask", "urge"}
+     "announce", "declare", "shout", "chant", "yell", "scream", "ask", "urge", "maintain",
+     "observe", "concede"}
 )  # fmt: skip
 # Weak verbs of a demand: "urged banks to lend" reports what was urged ("urged caution" not).
 DIRECTIVE_VERBS = frozenset({"urge", "ask"})
