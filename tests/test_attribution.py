@@ -99,6 +99,7 @@ def test_attribution_a_demand_or_a_report_in_an_interview(nlp: Any, text: str) -
         "Thousands of people observed a minute's silence on Sunday.",  # kept, not remarked
         "Norland claimed their first Triple Crown for 19 years.",  # a win
         "The Varnia side conceded two goals in the first half.",  # let in, not admitted
+        "The Varnia mill expressed the oil from the olives.",  # no attitude voiced
     ],
 )
 def test_attribution_no_demand_no_report(nlp: Any, text: str) -> None:
@@ -112,6 +113,8 @@ def test_attribution_no_demand_no_report(nlp: Any, text: str) -> None:
         ("Maria Lopez observed that the port was calm.", "Maria Lopez"),
         ("The rebels claimed responsibility for the attack on the port.", "The rebels"),
         ("The ministry said the storm had claimed 12 lives.", "ministry"),
+        ("Norland officials voiced frustration that the port stayed shut.", "officials"),
+        ("Maria Lopez expressed concern that the virus could reach Varnia.", "Maria Lopez"),
     ],
 )
 def test_attribution_kept_and_claimed_report_with_a_clause(

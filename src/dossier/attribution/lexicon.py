@@ -24,6 +24,14 @@ CLAIMED_NOT_SAID = frozenset({
     "life", "live", "victim", "crown", "title", "trophy", "medal", "prize", "cup", "championship",
     "gold", "silver", "bronze", "seat", "scalp",
 })  # fmt: skip
+# Verbs that report a view only through an attitude they voice: "officials voiced frustration
+# that ...", "expressed concern that the virus ..." ("expressed the oil" reports nothing).
+EXPRESSING_VERBS = frozenset({"voice", "express"})
+ATTITUDES = frozenset({
+    "concern", "frustration", "doubt", "fear", "hope", "regret", "confidence", "optimism",
+    "anger", "surprise", "support", "opposition", "alarm", "dismay", "skepticism",
+    "scepticism", "disappointment", "outrage", "reservation", "worry", "belief", "view",
+})  # fmt: skip
 # Verbs of advice: their subject's position stands even negated ("does not recommend").
 ADVICE_VERBS = frozenset({"recommend", "advise"})
 # Verbs that can describe non-speech too ("the map shows a road", "maintained control of the

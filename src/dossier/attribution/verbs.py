@@ -58,11 +58,14 @@ def reporting_verbs(sent: Any, quotes: Sequence[tuple[int, int]]) -> Iterator[tu
 
 def _reporting(verb: Any) -> bool:
     """A verb of reporting; a verb of appraisal in a frame of speech ("Speaking through a
-    translator, Davutoglu compared ..."); or a verb of finding out whose subject is an unnamed
-    source ("American officials detected four Iranian jets ferrying munitions")."""
+    translator, Davutoglu compared ..."); a verb that voices an attitude ("voiced frustration
+    that ..."); or a verb of finding out whose subject is an unnamed source ("American
+    officials detected four Iranian jets ferrying munitions")."""
     lemma = verb.lemma_.lower()
     if lemma in lx.REPORTING_VERBS or (lemma in lx.FRAMED_VERBS and framed(verb)):
         return True
+    if lemma in lx.EXPRESSING_VERBS:  # "voiced frustration that ...", "expressed concern"
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in lx.ATTITUDES for c in verb.children)
     if lemma not in lx.DETECTING_VERBS:
         return False
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
