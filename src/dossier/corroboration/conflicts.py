@@ -38,7 +38,9 @@ providing ..."), and a slot only disagrees when the values cannot both be true:
   48 on 3 March" / "killed 64 on 9 March" are two days' tolls): not in two places ("337 cases in
   Scotland" / "more than 800 cases in the UK"), nor in the world and one place ("globally,
   1.6 million cases" / "the US has recorded 467,000"), nor of two casts ("India's economy grew" /
-  "the UK economy grew"). Percentages only in near paraphrases dated alike;
+  "the UK economy grew"), nor a smaller count in one place against a count whose claim names
+  no place (``things.two_things``: "35 people were injured in Suez" may be a part of "49
+  people have been injured"). Percentages only in near paraphrases dated alike;
 - **place**: places disagree only when each claim names exactly one, the names differ and
   are no spellings of one name ("Deraa"/"Daraa", ``VARIANT_SIMILARITY``), neither lies in
   the other by the gazetteer (``places.nested``: "Geneva" in "Switzerland", "New Orleans" in

@@ -56,7 +56,7 @@ def same_scope(a: ClaimRef, b: ClaimRef, texts: Mapping[str, str], capitals: boo
     if places_a and places_b and not places_a & places_b:
         return False
     world_a, world_b = (bool(_WORLDWIDE.search(r.claim.text)) for r in (a, b))
-    if world_a != world_b and _names_place(b if world_a else a, texts):
+    if world_a != world_b and names_place(b if world_a else a, texts):
         return False  # "The US has recorded 467,000 cases" / "Globally, 1.6 million"
     scope_a, scope_b = _cast(a) | places_a, _cast(b) | places_b
     if not (scope_a or scope_b):  # two claims naming no one but their sources are theirs:
@@ -152,7 +152,7 @@ def _first_word(text: str) -> str:
     return text.lstrip('"\u201c ').split(" ", 1)[0].casefold()
 
 
-def _names_place(ref: ClaimRef, texts: Mapping[str, str]) -> bool:
+def names_place(ref: ClaimRef, texts: Mapping[str, str]) -> bool:
     """The claim names a place, as a place or as an actor the gazetteer knows ("The US")."""
     actors = (span_text(ref, span, texts) for span in ref.claim.actors)
     return bool(ref.claim.places) or any(known(name) for name in actors)

@@ -13,8 +13,9 @@ from dossier.corroboration.numbers import measured
 from dossier.corroboration.places import count_place, nested
 from dossier.corroboration.quotes import VARIANT_SIMILARITY
 from dossier.corroboration.records import ClaimRef, span_text
-from dossier.corroboration.scope import SUBJECT_PRONOUNS
+from dossier.corroboration.scope import SUBJECT_PRONOUNS, names_place
 from dossier.model import Quantity
+from dossier.time.lexicon import NUMBER_WORDS
 
 # A subject pronoun; a possessive names an owner ("His military claimed nearly 50 ...").
 _PRONOUN = re.compile(rf"\b(?:{'|'.join(sorted(SUBJECT_PRONOUNS))})\b", re.I)
@@ -35,8 +36,9 @@ def two_things(
     a pronoun owns one (``_pronoun_owned``). Or they measure two substances
     (``numbers.measured``), or count in two places named right after them
     (``places.count_place``: "killed 230,000 people across Asia" / "killed 170,000 people in
-    the province"), or of two sizes of a thing named before them (``_MEASURED_KIND``: "The
-    13-inch models start at $1,199" / "The 15-inch MacBook Pro starts at $1,799")."""
+    the province"), or one is a smaller count in a place and the other's claim names no place
+    (``_part_of_whole``), or of two sizes of a thing named before them (``_MEASURED_KIND``:
+    "The 13-inch models start at $1,199" / "The 15-inch MacBook Pro starts at $1,799")."""
     if not one_name(_owner(a, qa, texts), _owner(b, qb, texts)):
         return True
     if _pronoun_owned(a, qa, texts) or _pronoun_owned(b, qb, texts):
@@ -56,10 +58,34 @@ def two_things(
     where = [count_place(words) for words in after]
     if all(where) and where[0] != where[1]:
         return True
+    if _part_of_whole((a, qa, _named_part(where[0])), (b, qb, _named_part(where[1])), texts):
+        return True
     before = [texts.get(r.document_id, "")[r.claim.sentence.start : q.span.start].casefold()
               for r, q in ((a, qa), (b, qb))]  # fmt: skip
     kinds = [set(_MEASURED_KIND.findall(words)) for words in before]
     return all(kinds) and not kinds[0] & kinds[1]
+
+
+def _part_of_whole(
+    a: tuple[ClaimRef, Quantity, bool], b: tuple[ClaimRef, Quantity, bool],
+    texts: Mapping[str, str],
+) -> bool:  # fmt: skip
+    """One count is in a place (named right after it, ``placed``, or anywhere in its claim) and
+    smaller; the other's claim names no place at all: "35 people were injured in Suez" may be
+    a part of "at least 49 people have been injured" across the country. A part larger than
+    the whole still disagrees."""
+    placed = [after or names_place(ref, texts) for ref, _, after in (a, b)]
+    if placed[0] == placed[1]:
+        return False
+    part, whole = (a[1], b[1]) if placed[0] else (b[1], a[1])
+    return part.high < whole.low
+
+
+def _named_part(where: str) -> bool:
+    """A place after a count that picks out a part ("in Suez", "in the province"), not a tally's
+    reach ("in 34 countries" is the whole of a tally, wherever it was taken)."""
+    first = where.split(" ", 1)[0]
+    return bool(where) and not first[:1].isdigit() and first not in NUMBER_WORDS
 
 
 def one_name(a: str, b: str) -> bool:
