@@ -113,6 +113,28 @@ def test_claims_dated_aside_is_a_claim_of_its_own(nlp: Any) -> None:
     assert [c.predicate for c in found] == ["meet soleimani"]
 
 
+def test_claims_an_opening_with_states_a_fact_of_its_own(nlp: Any) -> None:
+    """ "With 300 people killed ..., the mood is grim": the opening "with" and its verb state
+    a checkable fact even when the main clause is a view; a main clause that is a claim
+    keeps it."""
+    text = "With 300 people killed in the fighting in Varna, the mood in the city is grim."
+    claims = run(nlp, text, [("Varna", "GPE")])
+    assert [c.text for c in claims] == ["With 300 people killed in the fighting in Varna"]
+    assert [q.low for q in claims[0].quantities] == [300.0]
+    fact = "With 40 staff laid off in Varna, Norlam Oil reported a loss of $2m on Friday."
+    texts = [c.text for c in run(nlp, fact, [("Varna", "GPE"), ("Norlam Oil", "ORG")])]
+    assert texts == [fact, "With 40 staff laid off in Varna"]
+
+
+def test_claims_a_with_before_a_clause_of_its_own_stays_in_it(nlp: Any) -> None:
+    """A finite verb before the comma is a main clause, not part of the "with" phrase: in
+    "With oil prices rising to $120, airlines in Norland are struggling, analysts said" the
+    phrase is not cut at the reporter's comma."""
+    text = "With oil prices rising to $120 a barrel, airlines in Norland are struggling, analysts said."
+    claims = run(nlp, text, [("Norland", "GPE")])
+    assert not any(c.text.startswith("With") and c.text.endswith("struggling") for c in claims)
+
+
 def test_claims_an_aside_naming_a_post_is_a_claim(nlp: Any) -> None:
     """ "Soleimani, who heads Iran's elite Quds Force": a role other outlets report and may
     contradict, dated or not; "who teaches at Princeton" stays description."""

@@ -2,7 +2,8 @@
 
 Main clauses, and asides after a name that are dated ("Russia and China, which last month
 vetoed a draft") or name a post ("Soleimani, who heads Iran's elite Quds Force"), whose names
-then include the antecedent's. A clause that counts different things
+then include the antecedent's, and an opening "with" phrase with a verb of its own ("With
+300 people killed in the fighting, ...", ``asides.absolute``). A clause that counts different things
 ("infecting 27,700 people and killing 140") is one claim per count (``facets``).
 
 A claim is a clause with a main verb, at least one entity mention (or a count of something,
@@ -29,7 +30,7 @@ from typing import Any
 from dossier.attribution import attribute_clause
 from dossier.attribution import lexicon as lx
 from dossier.attribution.verbs import inside
-from dossier.claims.asides import asides, cut_off, subordinate_clauses
+from dossier.claims.asides import absolute, asides, cut_off, subordinate_clauses
 from dossier.claims.checkable import in_table_row, is_checkable, is_opinion, says_nothing
 from dossier.claims.clauses import (
     REPORTING_VERBS,
@@ -93,7 +94,9 @@ def extract_claims(
             continue
         attribution = _attribution(document_id, sent, attributions)
         beside = subordinate_clauses(sent)
-        for clause in [*cut_off(split_clauses(sent), beside, sent), *asides(sent), *beside]:
+        clauses = [*cut_off(split_clauses(sent), beside, sent), *asides(sent), *beside]
+        opening = absolute(sent)  # "With 300 people killed, ...": left in its main clause too
+        for clause in clauses if opening is None else [*clauses, opening]:
             scope = _scope(doc, clause, attribution, quote_spans)
             scoped = attribution if scope == _SENTENCE else None
             if scope == _OWN:

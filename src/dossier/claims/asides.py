@@ -4,10 +4,12 @@
 - a report in a clause of time or concession ("..., after Biden condemned the comments"),
   which is its speaker's;
 - a clause of time after a report's comma ('"...," Obama said, a day after the Council passed
-  a resolution'), which is the outlet's own.
+  a resolution'), which is the outlet's own;
+- an opening "with" that states a fact of its own ("With 300 people killed in the fighting,
+  ...", ``absolute``), which holds even when the main clause is a view.
 
-The last two (``subordinate_clauses``) are cut off the main clause they open or end
-(``cut_off``).
+The two before it (``subordinate_clauses``) are cut off the main clause they open or end
+(``cut_off``); the "with" phrase is left in its main clause too, whose fact it frames.
 """
 
 from __future__ import annotations
@@ -37,6 +39,8 @@ _JOINTS = re.compile(r"[\s.!?\"'\u201d\u2019),;]*(?:\b(?:and|but)\b[\s,;]*)?", r
 _REPORT_MARKS = lx.SUBORDINATORS - {"if", "unless", "because"}
 # Clauses of time: one after a report's comma dates the report, not what is reported.
 _TIME_MARKS = frozenset({"after", "before", "since", "until", "once", "when"})
+# Finite verb forms: a clause with one has a tense of its own, which a "with" phrase has not.
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
 def asides(sent: Any) -> list[Clause]:
@@ -89,6 +93,27 @@ def subordinate_clauses(sent: Any) -> list[Clause]:
             end = trim_end(sent, coordinator.idx)
         found.append(Clause(verb.left_edge.idx, end, verb, own_source=True))
     return found
+
+
+def absolute(sent: Any) -> Clause | None:
+    """An opening "with" and a verb of its own, up to the comma before the main clause's
+    subject: "With cases in the UK doubling in a week to more than 750, the move has been
+    inevitable", "With 300 people killed in the fighting, the mood is grim". What it states
+    is a fact the main clause only leans on."""
+    first, root = sent[0], sent.root
+    if first.lower_ != "with" or root.pos_ not in ("VERB", "AUX"):
+        return None
+    subject = next((c for c in root.children if c.dep_ in SUBJECTS), None)
+    if subject is None or subject.left_edge.i - 1 <= first.i:
+        return None
+    comma = sent.doc[subject.left_edge.i - 1]
+    if comma.text != ",":
+        return None
+    span = sent.doc[first.i + 1 : comma.i]
+    verb = next((t for t in span if t.tag_ in ("VBG", "VBN") and t.dep_ != "amod"), None)
+    if verb is None or any(t.tag_ in _FINITE for t in span):
+        return None  # a main clause of its own before the comma: "..., airlines are struggling, analysts said"
+    return Clause(first.idx, trim_end(sent, comma.idx), verb)
 
 
 def _second_act(sent: Any, verb: Any) -> tuple[Any, Any] | None:
