@@ -3,8 +3,8 @@
 Main clauses, and asides after a name that are dated ("Russia and China, which last month
 vetoed a draft") or name a post ("Soleimani, who heads Iran's elite Quds Force"), whose names
 then include the antecedent's, and an opening "with" phrase with a verb of its own ("With
-300 people killed in the fighting, ...", ``asides.absolute``). A clause that counts different things
-("infecting 27,700 people and killing 140") is one claim per count (``facets``).
+300 people killed in the fighting, ...", ``asides.absolute``). A clause that counts different
+things ("infecting 27,700 people and killing 140") is one claim per count (``facets``).
 
 A claim is a clause with a main verb, at least one entity mention (or a count of something,
 or a speaker the outlet cites, named or not, for what the speaker said), and no marks of opinion

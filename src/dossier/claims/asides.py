@@ -111,8 +111,10 @@ def absolute(sent: Any) -> Clause | None:
         return None
     span = sent.doc[first.i + 1 : comma.i]
     verb = next((t for t in span if t.tag_ in ("VBG", "VBN") and t.dep_ != "amod"), None)
+    # A finite verb before the comma heads a clause of its own: "With oil prices rising,
+    # airlines are struggling, analysts said" ends no "with" phrase at the reporter's comma.
     if verb is None or any(t.tag_ in _FINITE for t in span):
-        return None  # a main clause of its own before the comma: "..., airlines are struggling, analysts said"
+        return None
     return Clause(first.idx, trim_end(sent, comma.idx), verb)
 
 

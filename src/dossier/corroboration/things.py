@@ -70,8 +70,8 @@ def _part_of_whole(
     a: tuple[ClaimRef, Quantity, bool], b: tuple[ClaimRef, Quantity, bool],
     texts: Mapping[str, str],
 ) -> bool:  # fmt: skip
-    """One count is in a place (named right after it, ``placed``, or anywhere in its claim) and
-    smaller; the other's claim names no place at all: "35 people were injured in Suez" may be
+    """One count is in a place (named right after it, ``_named_part``, or anywhere in its claim)
+    and smaller; the other's claim names no place at all: "35 people were injured in Suez" may be
     a part of "at least 49 people have been injured" across the country. A part larger than
     the whole still disagrees."""
     placed = [after or names_place(ref, texts) for ref, _, after in (a, b)]
