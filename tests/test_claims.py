@@ -160,6 +160,23 @@ def test_claims_becoming_a_post_is_a_claim(nlp: Any) -> None:
         assert run(nlp, text, names) == [], text
 
 
+@pytest.mark.parametrize(
+    ("text", "counts"),
+    [
+        ("Tom Ardley scored two traditional three-point plays for Varna.", [(2.0, "play")]),
+        ("The Norland army dropped two 500-pound bombs on Varna.", [(2.0, "bomb")]),
+        ("The 6.1-magnitude quake struck Varna on Sunday.", [(6.1, "magnitude")]),
+    ],
+)
+def test_claims_a_hyphened_measure_of_a_counted_noun_is_a_kind(
+    nlp: Any, text: str, counts: list[tuple[float, str]]
+) -> None:
+    """ "two three-point plays" counts two plays of a kind, not three points; alone, the
+    hyphened measure measures its noun ("the 6.1-magnitude quake")."""
+    (claim,) = run(nlp, text, [("Tom Ardley", "PERSON"), ("Norland", "GPE"), ("Varna", "GPE")])
+    assert [(q.low, q.unit) for q in claim.quantities] == counts
+
+
 def test_claims_coordinated_main_clauses_split(nlp: Any) -> None:
     text = "The Quds Force planned the operation in Syria, and Hezbollah coordinated the offensive."
     claims = run(nlp, text, [("The Quds Force", "ORG"), ("Syria", "GPE"), ("Hezbollah", "ORG")])

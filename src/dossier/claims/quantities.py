@@ -146,7 +146,7 @@ def _quantity(doc: Any, document_id: str, m: re.Match[str]) -> Quantity | None:
     if not hedge and b is None and plus_after(text, end):
         hedge = "more than"
     counted = _unit(doc, m)
-    if counted is None:
+    if counted is None or _a_kind(doc, m.start("a"), end):
         return None
     unit, verb = counted
     if not hedge and b is None and not m["cur"] and _is_year(m["a"], unit):
@@ -160,6 +160,21 @@ def _quantity(doc: Any, document_id: str, m: re.Match[str]) -> Quantity | None:
         or hedge
     )
     return Quantity(Span(document_id, m.start(), end), low, high, unit, hedge, verb)
+
+
+def _a_kind(doc: Any, start: int, end: int) -> bool:
+    """A number joined by a hyphen to the noun it measures, before a noun another number
+    counts: "two three-point plays", "two 500-pound bombs" are two of a kind, not three
+    points or 500 pounds. Alone, it measures its noun ("the 6.1-magnitude quake")."""
+    text = text_of(doc)
+    if text[end : end + 1] != "-" or not text[end + 1 : end + 2].isalpha():
+        return False
+    number = token_at(doc, start)
+    measure = number.head if number is not None else None
+    if measure is None or measure.dep_ not in ("compound", "amod", "nmod"):
+        return False
+    counts = (c for c in measure.head.children if c.dep_ == "nummod" and c.i < number.i)
+    return measure.head.pos_ == "NOUN" and any(True for _ in counts)
 
 
 def _conditional(doc: Any, char: int) -> str:
