@@ -229,6 +229,19 @@ def test_conflicts_two_days_disagree_only_about_one_act(
     assert _slots(corpus) == (["date"] if conflict else [])
 
 
+@pytest.mark.parametrize(("mark", "conflict"), [("", True), ("also ", False), ("again ", False)])
+def test_conflicts_an_act_told_as_one_more_is_another_days(
+    nlp: Any, mark: str, conflict: bool
+) -> None:
+    """ "Anti-aircraft fire was also heard on Sunday evening" tells another night's fire than
+    "was heard on Saturday evening": one more of its kind, not the same act dated twice."""
+    text = "On {day} evening, heavy anti-aircraft fire was {mark}heard in the port of Varnia."
+    corpus = pair_corpus(
+        nlp, text.format(day="Saturday", mark=""), text.format(day="Sunday", mark=mark)
+    )
+    assert _slots(corpus) == (["date"] if conflict else [])
+
+
 @pytest.mark.parametrize(("verb_b", "conflict"), [("captured", True), ("shelled", False)])
 def test_conflicts_inside_one_article_dates_of_different_acts_agree(
     nlp: Any, verb_b: str, conflict: bool

@@ -8,7 +8,8 @@ providing ..."), and a slot only disagrees when the values cannot both be true:
 - **date**: the normalised intervals do not overlap ("2003" vs "January 2002"); containment
   or overlap agrees ("the late 1990s" vs "1998"). Not compared: the same words ("this Sunday"
   in two articles of different days), "now" and its kin, two days of different acts (in a
-  running story each day has its own happenings: "died on Saturday" / "shelled on Sunday"),
+  running story each day has its own happenings: "died on Saturday" / "shelled on Sunday"; so
+  does an act told as one more of its kind, ``_AGAIN``: "fire was also heard on Sunday"),
   and inside one article, two dates of different acts (an article tells a sequence: "30 years
   ago, a demographer could have told you" / "in the late 1970s, fertility rose"). Two dates
   disagree there only for one predicate. Nor an act announced for a later day than another
@@ -92,6 +93,9 @@ _RANK = re.compile(
 _ONSET = re.compile(r"\b(?:began|begun|begin|begins|started|starting|since)\b", re.I)
 ONSET_ACTORS = 2
 # An act announced for later: "will be suspended", "is due to pay", "is set to meet".
+# A day's act told as one more of its kind: "anti-aircraft fire was also heard on Sunday
+# evening" is another night's fire than "explosions were heard Saturday evening".
+_AGAIN = re.compile(r"\b(?:also|again|once more)\b", re.I)
 _SCHEDULED = re.compile(r"\b(?:will|shall)\b|\b(?:is|are) (?:due |set |scheduled )?to\b", re.I)
 _COPULA = "be"  # a predicate's lemma for "is", "was", "are"
 Value = tuple[str, str, str]  # (document id, claim id, value as text)
@@ -189,7 +193,7 @@ def _dates_conflict(a: ClaimRef, b: ClaimRef, ta: TimeExpr, tb: TimeExpr) -> boo
     if _other_figures(a, b):
         return False  # two tolls of two days, or a day's toll and a period's tally
     if TimePrecision.DAY in (ta.precision, tb.precision) or a.document_id == b.document_id:
-        return same_act(a, b)
+        return same_act(a, b) and not (_AGAIN.search(a.claim.text) or _AGAIN.search(b.claim.text))
     return True
 
 
