@@ -229,6 +229,23 @@ def test_conflicts_two_days_disagree_only_about_one_act(
     assert _slots(corpus) == (["date"] if conflict else [])
 
 
+CRUDE = "Norland {grade} crude rose {move} cents to settle at ${level} a barrel, traders said on Friday."
+
+
+@pytest.mark.parametrize(("level_b", "conflict"), [("109.31", True), ("83.20", False)])
+def test_conflicts_two_moves_to_two_levels_move_two_prices(
+    nlp: Any, level_b: str, conflict: bool
+) -> None:
+    """ "rose 95 cents to settle at $109.31" and "rose 79 cents to settle at $83.20" move two
+    prices (two grades, two contracts); to one level, the two moves disagree."""
+    corpus = pair_corpus(
+        nlp,
+        CRUDE.format(grade="Brent", move="95", level="109.31"),
+        CRUDE.format(grade="Brent", move="79", level=level_b),
+    )
+    assert _slots(corpus) == (["number"] if conflict else [])
+
+
 @pytest.mark.parametrize(("mark", "conflict"), [("", True), ("also ", False), ("again ", False)])
 def test_conflicts_an_act_told_as_one_more_is_another_days(
     nlp: Any, mark: str, conflict: bool

@@ -9,7 +9,9 @@ group counted twice. Running totals grow, so counts from articles published more
 running tallies of different days ("have officially reported 1,534 cases" one day, "the
 latest figures ... 1,124 cases" the day before), nor are increments, rates and earlier values
 ("nine more", "200 a day", "up from 1,639"), nor, outside near paraphrases, figures a verb
-moves (``FIGURE_VERBS``: "pushed the deficit to $500.5bn" / "pushed spending to $349.4bn").
+moves (``FIGURE_VERBS``: "pushed the deficit to $500.5bn" / "pushed spending to $349.4bn"),
+nor two moves to two levels ("rose 95 cents to settle at $109.31" / "rose 79 cents to $83.20":
+two prices, ``_two_levels``).
 Percentages are changes or shares of a base the sentence need not name ("grew 0.4%", "30%
 saw orders rise"): they are compared only between near paraphrases (``close``) dated alike
 ("tumbled 9.71 percent" and "tumbled almost 7% yesterday" may be two days' falls). On 307
@@ -62,6 +64,11 @@ FIGURE_VERBS = frozenset({
 })  # fmt: skip
 
 
+# The words between a move and the level it led to, past the move's unit: "95 cents to settle
+# at $109.31", "3% to 120p", "fell 2.5 points to close at 1,050".
+_TO_LEVEL = re.compile(r"(?:%|\s*[^\s\d%]+){0,2}?\s+to(?:\s+[a-z]+){0,2}\s+", re.I)
+
+
 # Units that measure a substance; what they hold follows in "of ..." (``measured``). Barrels
 # and gallons are left out: "barrels of oil" and "barrels of crude" hold one thing.
 MEASURE_UNITS = frozenset({
@@ -104,9 +111,29 @@ def number_conflicts(
         (qa,), (qb,) = units_a[unit], units_b[unit]
         if not close and (qa.verb in FIGURE_VERBS or qb.verb in FIGURE_VERBS):
             continue
+        if qa.verb in FIGURE_VERBS and _two_levels((a, qa), (b, qb)):
+            continue
         if same_count(qa, qb) and not numbers_agree(qa, qb) and _comparable(qa, qb):
             found.append((qa, qb))
     return found
+
+
+def _two_levels(a: tuple[ClaimRef, Quantity], b: tuple[ClaimRef, Quantity]) -> bool:
+    """Both moves name the level they moved to, and no level of one is one of the other's:
+    "Brent crude rose 95 cents to settle at $109.31" and "U.S. crude rose 79 cents to $83.20"
+    move two prices, not one price by two amounts."""
+    levels = [_levels(ref, q) for ref, q in (a, b)]
+    return all(levels) and not any(numbers_agree(x, y) for x in levels[0] for y in levels[1])
+
+
+def _levels(ref: ClaimRef, move: Quantity) -> list[Quantity]:
+    """The figures a move leads to in its claim: "rose 95 cents to settle at $109.31"."""
+    start, text = ref.claim.sentence.start, ref.claim.text
+    return [
+        q for q in ref.claim.quantities
+        if q.span.start > move.span.end
+        and _TO_LEVEL.fullmatch(text[move.span.end - start : q.span.start - start])
+    ]  # fmt: skip
 
 
 def _comparable(a: Quantity, b: Quantity) -> bool:
