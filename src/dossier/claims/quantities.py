@@ -173,8 +173,10 @@ def _a_kind(doc: Any, start: int, end: int) -> bool:
     measure = number.head if number is not None else None
     if measure is None or measure.dep_ not in ("compound", "amod", "nmod"):
         return False
-    counts = (c for c in measure.head.children if c.dep_ == "nummod" and c.i < number.i)
-    return measure.head.pos_ == "NOUN" and any(True for _ in counts)
+    counted = measure.head
+    return counted.pos_ == "NOUN" and any(
+        c.dep_ == "nummod" and c.i < number.i for c in counted.children
+    )
 
 
 def _conditional(doc: Any, char: int) -> str:

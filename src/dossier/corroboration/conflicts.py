@@ -92,10 +92,10 @@ _RANK = re.compile(
 # Words that date a beginning, and the actors two such claims must share to date one.
 _ONSET = re.compile(r"\b(?:began|begun|begin|begins|started|starting|since)\b", re.I)
 ONSET_ACTORS = 2
-# An act announced for later: "will be suspended", "is due to pay", "is set to meet".
 # A day's act told as one more of its kind: "anti-aircraft fire was also heard on Sunday
 # evening" is another night's fire than "explosions were heard Saturday evening".
 _AGAIN = re.compile(r"\b(?:also|again|once more)\b", re.I)
+# An act announced for later: "will be suspended", "is due to pay", "is set to meet".
 _SCHEDULED = re.compile(r"\b(?:will|shall)\b|\b(?:is|are) (?:due |set |scheduled )?to\b", re.I)
 _COPULA = "be"  # a predicate's lemma for "is", "was", "are"
 Value = tuple[str, str, str]  # (document id, claim id, value as text)

@@ -5,7 +5,7 @@ or two sizes of a thing (``two_things``), and whether two folded names are one (
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from rapidfuzz.distance import Indel
 
@@ -58,7 +58,8 @@ def two_things(
     where = [count_place(words) for words in after]
     if all(where) and where[0] != where[1]:
         return True
-    if _part_of_whole((a, qa, _named_part(where[0])), (b, qb, _named_part(where[1])), texts):
+    placed = [_named_part(w) or names_place(r, texts) for r, w in zip((a, b), where, strict=True)]
+    if _part_of_whole(qa, qb, placed):
         return True
     before = [texts.get(r.document_id, "")[r.claim.sentence.start : q.span.start].casefold()
               for r, q in ((a, qa), (b, qb))]  # fmt: skip
@@ -66,18 +67,14 @@ def two_things(
     return all(kinds) and not kinds[0] & kinds[1]
 
 
-def _part_of_whole(
-    a: tuple[ClaimRef, Quantity, bool], b: tuple[ClaimRef, Quantity, bool],
-    texts: Mapping[str, str],
-) -> bool:  # fmt: skip
-    """One count is in a place (named right after it, ``_named_part``, or anywhere in its claim)
-    and smaller; the other's claim names no place at all: "35 people were injured in Suez" may be
-    a part of "at least 49 people have been injured" across the country. A part larger than
-    the whole still disagrees."""
-    placed = [after or names_place(ref, texts) for ref, _, after in (a, b)]
+def _part_of_whole(qa: Quantity, qb: Quantity, placed: Sequence[bool]) -> bool:
+    """One count is in a place (``placed``: named right after it, ``_named_part``, or anywhere
+    in its claim) and smaller; the other's claim names no place at all: "35 people were injured
+    in Suez" may be a part of "at least 49 people have been injured" across the country. A part
+    larger than the whole still disagrees."""
     if placed[0] == placed[1]:
         return False
-    part, whole = (a[1], b[1]) if placed[0] else (b[1], a[1])
+    part, whole = (qa, qb) if placed[0] else (qb, qa)
     return part.high < whole.low
 
 
