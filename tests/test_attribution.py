@@ -283,6 +283,16 @@ def test_attribution_quote_speaker_after(nlp: Any) -> None:
     assert sliced(text, quote.span) == "The port will stay open for every ship"
 
 
+def test_attribution_a_weak_verb_opening_the_paragraph_after_a_quote(nlp: Any) -> None:
+    """ "…,” Ana Ruiz added." tags the quote before it; "Tom Varley added 16 points" opening
+    the next paragraph reports nothing."""
+    quote = "“This is a great honour for the whole port,” Ana Ruiz said.\n\n“We will stay.”"
+    text = quote + "\n\nTom Varley added 16 points for the Norland side."
+    assert run(nlp, text)[1][-1].type == AttributionType.UNATTRIBUTED
+    tagged = quote[:-2] + ",” Tom Varley added."
+    assert run(nlp, tagged)[1][-1].type != AttributionType.UNATTRIBUTED
+
+
 def test_attribution_quote_speaker_before_colon(nlp: Any) -> None:
     text = "Ana Ruiz sent a letter: “The port will stay open for every ship.”"
     _doc, attributions, quotes = run(nlp, text)

@@ -205,6 +205,16 @@ def test_claims_quantities_with_hedges(nlp: Any) -> None:
     assert not any(q.low == 40 for c in claims for q in c.quantities)  # "40-year" is a duration
 
 
+def test_claims_a_plural_proper_noun_is_what_is_counted(nlp: Any) -> None:
+    """ "Nine Norlanders have been killed" counts Norlanders, not bare deaths ("killing 40"),
+    so it is not set against a toll of other people."""
+    text = "Nine Norlanders have been killed in the conflict. The shelling killed 40 in Varna."
+    claims = run(nlp, text, [("Varna", "GPE")])
+    got = {q.low: (q.unit, q.verb) for c in claims for q in c.quantities}
+    assert got[9][0] == "norlanders"
+    assert got[40] == ("", "kill")
+
+
 def test_claims_sums_with_a_spaced_scale_and_what_they_name(nlp: Any) -> None:
     """ "$2.6 bn" is 2.6 billion (a spaced scale after a currency), and a sum names what it
     counts ("dividend payment"); "the 100 m race" is no sum."""

@@ -263,6 +263,16 @@ def test_conflicts_people_killed_are_deaths(nlp: Any) -> None:
     assert "number" not in _slots(nlp, first, third)
 
 
+def test_conflicts_bare_count_killed_is_deaths(nlp: Any) -> None:
+    """ "killed 90" counts deaths with no noun: it disagrees with "141 deaths" as "killed 90
+    people" would; a bare count of another verb ("infected 90") is no death toll."""
+    first = "The Norvan flu outbreak caused 141 deaths in Vessia last week, officials said."
+    second = "The Norvan flu outbreak killed 90 in Vessia last week, officials said."
+    assert "number" in _slots(nlp, first, second)
+    third = "The Norvan flu outbreak infected 90 in Vessia last week, officials said."
+    assert "number" not in _slots(nlp, first, third)
+
+
 def test_conflicts_infections_and_people_infected_are_cases(nlp: Any) -> None:
     """ "28,774 infections confirmed" and "infecting more than 30,000 people" count what
     "27,737 cases" does."""
@@ -299,6 +309,37 @@ def test_conflicts_a_count_in_one_place_may_be_part_of_a_count_with_none(
     reach, not a part."""
     part = INJURED.format(n=placed, where=where)
     assert ("number" in _slots(nlp, part, INJURED.format(n="49", where=""))) is conflict
+
+
+ARRESTED = "Court records show Tom Varley had been arrested {n} times{when}, the police said."
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "conflict"),
+    [
+        (" since October", "", False),  # a part of his record, or all of it
+        (" this season", " in the first half", False),  # two stretches of time
+        (" since October", " since October", True),
+        ("", "", True),
+    ],
+)
+def test_conflicts_counts_kept_to_two_stretches_of_time_are_two_counts(
+    nlp: Any, first: str, second: str, conflict: bool
+) -> None:
+    """ "arrested three times since October" / "arrested four times" count over two stretches
+    of time; kept to the same one (or none), they disagree."""
+    one, two = ARRESTED.format(n="three", when=first), ARRESTED.format(n="four", when=second)
+    assert ("number" in _slots(nlp, one, two)) is conflict
+
+
+VIEWERS = "The broadcaster said {n} million viewers watched {which} Varna song contest."
+
+
+@pytest.mark.parametrize(("which", "conflict"), [("last year's", False), ("the", True)])
+def test_conflicts_last_years_event_is_another_count(nlp: Any, which: str, conflict: bool) -> None:
+    """ "32 million viewers watched last year's contest" counts an earlier contest."""
+    first = VIEWERS.format(n="32", which=which)
+    assert ("number" in _slots(nlp, first, VIEWERS.format(n="55", which="the"))) is conflict
 
 
 WEEKLY = "Cases of the Norvan flu in Vessia rose by {rise} in the week to {day}, officials said."

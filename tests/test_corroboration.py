@@ -235,6 +235,11 @@ def test_corroboration_summary_is_the_most_typical_member() -> None:
     scorer = SimpleNamespace(refs=refs, vectors=vectors)
     assert _central([0, 1, 2], scorer, {}) == texts[2]  # type: ignore[arg-type]
     assert _central([1], scorer, {}) == texts[1]  # type: ignore[arg-type]
+    cut = SimpleNamespace(document_id="d", claim=SimpleNamespace(
+        text="and met Brenner in Varnia on Monday.", sentence=None, actors=()))  # fmt: skip
+    scorer = SimpleNamespace(refs=[*refs, cut], vectors=np.vstack([vectors, [[0.8, 0.6]]]))
+    # the cut clause is the most typical member, but the summary opens a sentence
+    assert _central([0, 1, 2, 3], scorer, {}) == texts[2]  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(("cosine", "status"), [(0.9, "corroborated"), (0.6, "single-source")])

@@ -74,14 +74,15 @@ def verb_of(token: Any) -> str:
 
 
 def counted_noun(token: Any) -> Any:
-    """The noun a number counts: its head ("11 Iranian [diplomats]"), or a noun right after it."""
+    """The noun a number counts: its head ("11 Iranian [diplomats]"), or a noun right after it.
+    A plural proper noun counts too: "Nine [Israelis] have been killed", "110 [Tomahawks]"."""
     head = token
     while head.dep_ in ("nummod", "quantmod", "compound") and head.head.i != head.i:
         head = head.head
-        if head.pos_ == "NOUN":
+        if head.pos_ == "NOUN" or head.tag_ == "NNPS":
             return head
     for nxt in token.doc[token.i + 1 : token.i + 1 + UNIT_LOOKAHEAD]:
-        if nxt.pos_ == "NOUN":
+        if nxt.pos_ == "NOUN" or nxt.tag_ == "NNPS":
             return nxt
         if nxt.pos_ not in ("ADJ", "PROPN", "NUM"):
             break

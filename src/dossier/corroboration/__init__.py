@@ -193,15 +193,22 @@ def _vouched(refs: Sequence[ClaimRef], linked: Mapping[tuple[int, int], float]) 
 
 def _central(members: Sequence[int], scorer: Scorer, documents: Mapping[str, str]) -> str:
     """The text of the member most like the others (highest summed cosine), the group's
-    summary: a mixed group's shortest sentence is often its least typical one. Ties go to
-    the shorter text. Shown with the names its clause borrows (``shown``)."""
+    summary: a mixed group's shortest sentence is often its least typical one. A clause cut off
+    its sentence ("and killing 140.", lower case first) gives way to any member that opens one.
+    Ties go to the shorter text. Shown with the names its clause borrows (``shown``)."""
     if len(members) == 1:
         return shown(scorer.refs[members[0]], documents)
     vectors = scorer.vectors[list(members)]
     likeness = (vectors @ vectors.T).sum(axis=1)
     texts = [scorer.refs[i].claim.text for i in members]
     best = max(
-        range(len(members)), key=lambda k: (round(float(likeness[k]), 6), -len(texts[k]), texts[k])
+        range(len(members)),
+        key=lambda k: (
+            not texts[k][:1].islower(),
+            round(float(likeness[k]), 6),
+            -len(texts[k]),
+            texts[k],
+        ),
     )
     return shown(scorer.refs[members[best]], documents)
 

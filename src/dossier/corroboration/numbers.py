@@ -180,8 +180,9 @@ def _by_unit(quantities: tuple[Quantity, ...]) -> dict[str, list[Quantity]]:
     exactly once."""
     found: dict[str, list[Quantity]] = {}
     for q in quantities:
-        if q.unit and q.hedge not in NOT_TOTALS:
-            found.setdefault(counted(q)[0], []).append(q)
+        unit = counted(q)[0]
+        if unit and q.hedge not in NOT_TOTALS:
+            found.setdefault(unit, []).append(q)
     return {unit: qs for unit, qs in found.items() if len(qs) == 1}
 
 
@@ -202,8 +203,8 @@ def counted(q: Quantity) -> tuple[str, str]:
     """What a count counts, as (unit, verb): people killed or dead are deaths ("killed an
     estimated 25 million people" / "causing more than 50 million deaths"); infections and
     people infected are cases ("28,774 infections confirmed" / "27,737 cases" / "infecting
-    more than 27,700 people")."""
-    if q.unit in _PEOPLE and q.verb in _DYING:
+    more than 27,700 people"), and so are bare counts killed or dead ("killing 140")."""
+    if (q.unit in _PEOPLE or not q.unit) and q.verb in _DYING:
         return "death", "death"
     if q.unit in _CASES or (q.unit in _PEOPLE and q.verb in _INFECTING):
         return "case", "case"

@@ -15,10 +15,23 @@ from dossier.corroboration.quotes import VARIANT_SIMILARITY
 from dossier.corroboration.records import ClaimRef, span_text
 from dossier.corroboration.scope import SUBJECT_PRONOUNS, names_place
 from dossier.model import Quantity
-from dossier.time.lexicon import NUMBER_WORDS
+from dossier.time.lexicon import MONTHS, NUMBER_WORDS, WEEKDAYS
 
 # A subject pronoun; a possessive names an owner ("His military claimed nearly 50 ...").
 _PRONOUN = re.compile(rf"\b(?:{'|'.join(sorted(SUBJECT_PRONOUNS))})\b", re.I)
+# A stretch of time a count is kept to: "arrested three times since October", "three touchdowns
+# this season", "scored seven points in the first half", "last year's Oscars" (an earlier one of
+# a yearly event). Not "last week" or "last year": those date one happening, which the date
+# slot compares.
+_PERIOD = re.compile(
+    r"\b(?:since\s+(?:(?:early|late|mid|the\s+start\s+of)\s+)?(?:"
+    + "|".join(sorted({*MONTHS, *WEEKDAYS}, key=len, reverse=True))
+    + r"|(?:19|20)\d\d|then)"
+    r"|this\s+(?:season|campaign|term|year|month)"
+    r"|last\s+(?:season|campaign)|(?:last|previous)\s+(?:year|season|month|week)['’]s"
+    r"|(?:first|second|third|fourth|final|opening)\s+(?:half|quarter|period|innings|set))\b",
+    re.I,
+)
 # A thing of one size or kind, named by a measure: "13-inch", "10-year-old", "6.1-magnitude".
 _MEASURED_KIND = re.compile(r"\b\d+(?:\.\d+)?-[a-z]+\b", re.I)
 
@@ -37,8 +50,9 @@ def two_things(
     (``numbers.measured``), or count in two places named right after them
     (``places.count_place``: "killed 230,000 people across Asia" / "killed 170,000 people in
     the province"), or one is a smaller count in a place and the other's claim names no place
-    (``_part_of_whole``), or of two sizes of a thing named before them (``_MEASURED_KIND``:
-    "The 13-inch models start at $1,199" / "The 15-inch MacBook Pro starts at $1,799")."""
+    (``_part_of_whole``), or they are kept to two stretches of time
+    (``_two_periods``: "three times since October" / "four times"), or of two sizes of a thing named before them
+    (``_MEASURED_KIND``: "The 13-inch models start at $1,199" / "The 15-inch MacBook Pro starts at $1,799")."""
     if not one_name(_owner(a, qa, texts), _owner(b, qb, texts)):
         return True
     if _pronoun_owned(a, qa, texts) or _pronoun_owned(b, qb, texts):
@@ -59,7 +73,7 @@ def two_things(
     if all(where) and where[0] != where[1]:
         return True
     placed = [_named_part(w) or names_place(r, texts) for r, w in zip((a, b), where, strict=True)]
-    if _part_of_whole(qa, qb, placed):
+    if _part_of_whole(qa, qb, placed) or _two_periods(a, b):
         return True
     before = [texts.get(r.document_id, "")[r.claim.sentence.start : q.span.start].casefold()
               for r, q in ((a, qa), (b, qb))]  # fmt: skip
@@ -76,6 +90,15 @@ def _part_of_whole(qa: Quantity, qb: Quantity, placed: Sequence[bool]) -> bool:
         return False
     part, whole = (qa, qb) if placed[0] else (qb, qa)
     return part.high < whole.low
+
+
+def _two_periods(a: ClaimRef, b: ClaimRef) -> bool:
+    """One claim keeps its counts to a stretch of time (``_PERIOD``) and the other to none or
+    to another: "had been arrested three times since October" / "had previously been arrested
+    four times" (a career), "scored three touchdowns on punt runbacks this season" / "scoring
+    two touchdowns on the ground" (a game), "seven points in the first half" / "14 points"."""
+    periods = [{m.casefold() for m in _PERIOD.findall(r.claim.text)} for r in (a, b)]
+    return periods[0] != periods[1]
 
 
 def _named_part(where: str) -> bool:
