@@ -227,8 +227,9 @@ def _in_clausal_subject(verb: Any, token: Any) -> bool:
 
 
 def _near_quote(text: str, verb: Any, quotes: Sequence[tuple[int, int]]) -> bool:
-    """ "“…,” he added" or "he added: “…”", not "added Iran to his ‘Axis of Evil’", nor a verb
-    that opens the paragraph after a quotation ("…uniform.”\n\nTy Lawson added 16 points")."""
+    """ "“…,” he added" or "he added: “…”", not "added Iran to his ‘Axis of Evil’", nor a
+    verb that opens the paragraph after a quotation ("…uniform.”\n\nTy Lawson added 16
+    points")."""
     for start, end in quotes:
         if 0 <= verb.idx - end <= QUOTE_NEAR_CHARS and "\n" not in text[end : verb.idx]:
             return True

@@ -50,9 +50,10 @@ def two_things(
     (``numbers.measured``), or count in two places named right after them
     (``places.count_place``: "killed 230,000 people across Asia" / "killed 170,000 people in
     the province"), or one is a smaller count in a place and the other's claim names no place
-    (``_part_of_whole``), or they are kept to two stretches of time
-    (``_two_periods``: "three times since October" / "four times"), or of two sizes of a thing named before them
-    (``_MEASURED_KIND``: "The 13-inch models start at $1,199" / "The 15-inch MacBook Pro starts at $1,799")."""
+    (``_part_of_whole``), or they are kept to two stretches of time (``_two_periods``: "three
+    times since October" / "four times"), or of two sizes of a thing named before them
+    (``_MEASURED_KIND``: "The 13-inch models start at $1,199" / "The 15-inch MacBook Pro starts
+    at $1,799")."""
     if not one_name(_owner(a, qa, texts), _owner(b, qb, texts)):
         return True
     if _pronoun_owned(a, qa, texts) or _pronoun_owned(b, qb, texts):
