@@ -182,9 +182,10 @@ def score_status(
 
 def score_conflicts(
     gold: dict[str, Any], by_group: dict[str, str], claims: dict[str, dict[str, Any]],
-    assigned: dict[str, str],
+    assigned: dict[str, str], file_of: dict[str, str],
 ) -> dict[str, Any]:  # fmt: skip
-    """Conflict recall/precision and the consistent pairs that were wrongly flagged."""
+    """Conflict recall/precision and the consistent pairs that were wrongly flagged
+    (``file_of``: each exported document's source file)."""
     flagged = {(cid, _norm_label(x.get("slot"))) for cid, c in claims.items()
                for x in c.get("conflicts", [])}  # fmt: skip
     gold_slots = {(c["group"], c["slot"]) for c in gold["conflicts"]}
@@ -198,7 +199,8 @@ def score_conflicts(
     false = [{"claim": cid, "group": owner[cid], "slot": slot}
              for cid, slot in judged if (cid, slot) not in right]  # fmt: skip
     wrong_flags = [f"{p['group']}/{p['slot']}" for p in gold["consistent"]
-                   if (by_group.get(p["group"]), p["slot"]) in flagged]  # fmt: skip
+                   if _consistent_flagged(p, claims.get(by_group.get(p["group"], "")),
+                                          file_of)]  # fmt: skip
     strict = [c for c in gold["conflicts"] if _held_apart(c, gold, assigned, flagged)]
     return {"conflict_recall": _ratio(len(hit), len(gold["conflicts"])),
             "conflict_recall_strict": _ratio(len(strict), len(gold["conflicts"])),
@@ -206,6 +208,20 @@ def score_conflicts(
             "conflicts_exported": len(flagged), "conflicts_judged": len(judged),
             "conflicts_missed": missed, "false_conflicts": false,
             "consistent_flagged": len(wrong_flags), "consistent_flagged_pairs": wrong_flags}  # fmt: skip
+
+
+def _consistent_flagged(
+    pair: dict[str, Any], claim: dict[str, Any] | None, file_of: dict[str, str]
+) -> bool:
+    """A ``consistent`` record is flagged when its group's exported claim has a conflict on its
+    slot between values from two of the record's files. A conflict of the slot between other
+    values of the group (an ``ambiguous`` wording beside the agreeing ones) does not flag it."""
+    files = {v["file"] for v in pair["values"]}
+    return any(
+        _norm_label(x.get("slot")) == pair["slot"]
+        and len({file_of.get(v.get("document", "")) for v in x.get("values", [])} & files) > 1
+        for x in (claim or {}).get("conflicts", [])
+    )
 
 
 def _held_apart(
@@ -263,7 +279,8 @@ def score_claims(export: dict[str, Any], gold: dict[str, Any] | None = None) -> 
     }  # fmt: skip
     result.update(score_grouping(gold, assigned))
     result.update(score_status(gold, by_group, claims))
-    result.update(score_conflicts(gold, by_group, claims, assigned))
+    file_of = {d["id"]: d["source"] for d in export["documents"]}
+    result.update(score_conflicts(gold, by_group, claims, assigned, file_of))
     result.update(score_attribution(gold, found, assigned, claims))
     return result
 

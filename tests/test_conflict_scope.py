@@ -319,6 +319,8 @@ ARRESTED = "Court records show Tom Varley had been arrested {n} times{when}, the
     [
         (" since October", "", False),  # a part of his record, or all of it
         (" this season", " in the first half", False),  # two stretches of time
+        (" before that", "", False),  # the stretch before the one just told
+        (" (2001-2004)", "", False),
         (" since October", " since October", True),
         ("", "", True),
     ],

@@ -258,3 +258,20 @@ def test_strict_conflict_recall_needs_two_differing_values_in_one_flagged_claim(
     # each value in its own claim
     assert not _held_apart(conflict, gold, {"a": "c1", "b": "c2"}, flagged)
     assert not _held_apart(conflict, gold, {"a": "c1", "b": "c1"}, {("c1", "date")})
+
+
+def test_a_consistent_record_is_flagged_only_by_a_conflict_between_its_own_files() -> None:
+    from eval.score_claims import _consistent_flagged
+
+    pair = {"group": "quote-of-x", "slot": "quote",
+            "values": [{"file": "a.txt", "value": "manage"}, {"file": "b.txt", "value": "run"}]}  # fmt: skip
+    file_of = {"d1": "a.txt", "d2": "b.txt", "d3": "c.txt"}
+
+    def claim(*documents: str, slot: str = "quote") -> dict[str, object]:
+        return {"conflicts": [{"slot": slot, "values": [{"document": d} for d in documents]}]}
+
+    assert _consistent_flagged(pair, claim("d1", "d2"), file_of)
+    # another wording of the group's quote, against one of the agreeing ones
+    assert not _consistent_flagged(pair, claim("d3", "d2"), file_of)
+    assert not _consistent_flagged(pair, claim("d1", "d2", slot="date"), file_of)
+    assert not _consistent_flagged(pair, None, file_of)
