@@ -274,11 +274,12 @@ def test_conflicts_bare_count_killed_is_deaths(nlp: Any) -> None:
 
 
 def test_conflicts_infections_and_people_infected_are_cases(nlp: Any) -> None:
-    """ "28,774 infections confirmed" and "infecting more than 30,000 people" count what
-    "27,737 cases" does."""
+    """ "28,774 infections confirmed" and "infecting about 20,000 people" count what "27,737
+    cases" does. (Confirmed cases above all the infections disagree; below them they are a
+    part, ``test_conflicts_a_confirmed_toll_is_a_part_of_a_larger_toll``.)"""
     first = "Health officials in Vessia have confirmed 27,737 cases of the Norvan flu so far."
     second = "Health officials in Vessia have confirmed 31,774 infections of the Norvan flu so far."
-    third = "The Norvan flu has spread in Vessia, infecting more than 35,000 people so far."
+    third = "The Norvan flu has spread in Vessia, infecting about 20,000 people so far."
     assert "number" in _slots(nlp, first, second)
     assert "number" in _slots(nlp, first, third)
 

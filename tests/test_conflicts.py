@@ -246,12 +246,26 @@ def test_conflicts_dates_near(a: tuple[str, str], b: tuple[str, str], near: bool
 def test_conflicts_counts_of_happenings_compare_whatever_the_verb(nlp: Any) -> None:
     corpus = Corpus(nlp)
     corpus.add("a", "Outlet A", "In Varnia, the agency has confirmed 141 deaths from the flu.")
-    corpus.add("b", "Outlet B", "In Varnia, the flu has spread widely, including 144 deaths.")
+    corpus.add("b", "Outlet B",
+               "In Varnia, the flu has spread widely, including 144 confirmed deaths.")  # fmt: skip
     group = corpus.group_of("a")
     assert {r.document_id for r in group.claims} == {"a", "b"}
     (conflict,) = group.conflicts
     assert conflict.slot == "number"
     assert sorted(v[2] for v in conflict.values) == ["141", "144"]
+
+
+@pytest.mark.parametrize(("killed", "conflict"), [("81", False), ("12", True)])
+def test_conflicts_a_confirmed_toll_is_a_part_of_a_larger_toll(
+    nlp: Any, killed: str, conflict: bool
+) -> None:
+    """ "Officials have confirmed 20 deaths" counts a part of what "has killed 81" counts (the
+    suspected deaths besides); confirmed deaths above all the deaths still disagree."""
+    corpus = Corpus(nlp)
+    corpus.add("a", "Outlet A", "In Varnia, officials have confirmed 20 deaths from the flu.")
+    corpus.add("b", "Outlet B", f"In Varnia, the flu has killed {killed} people.")
+    slots = {c.slot for g in corpus.groups() for c in g.conflicts}
+    assert ("number" in slots) is conflict
 
 
 def test_conflicts_counts_in_two_places_count_two_wholes(nlp: Any) -> None:

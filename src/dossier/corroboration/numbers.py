@@ -11,7 +11,8 @@ latest figures ... 1,124 cases" the day before), nor are increments, rates and e
 ("nine more", "200 a day", "up from 1,639"), nor, outside near paraphrases, figures a verb
 moves (``FIGURE_VERBS``: "pushed the deficit to $500.5bn" / "pushed spending to $349.4bn"),
 nor two moves to two levels ("rose 95 cents to settle at $109.31" / "rose 79 cents to $83.20":
-two prices, ``_two_levels``).
+two prices, ``_two_levels``), nor a confirmed count against a larger unconfirmed one ("have
+confirmed 20 deaths" / "has killed 81": a part of all, ``_confirmed_part``).
 Percentages are changes or shares of a base the sentence need not name ("grew 0.4%", "30%
 saw orders rise"): they are compared only between near paraphrases (``close``) dated alike
 ("tumbled 9.71 percent" and "tumbled almost 7% yesterday" may be two days' falls). On 307
@@ -49,6 +50,10 @@ _TALLY = re.compile(
     r"|had(?: now| so far| already| officially)? (?!been\b)[a-z]+(?:ed|en))\b",
     re.I,
 )
+# A count officials have confirmed: a part of all counted, which suspected cases swell ("Mexican
+# officials have confirmed 20 deaths from the virus and are investigating dozens more" / "a
+# virus that has killed 81"). A confirmed count above an unconfirmed one still disagrees.
+_CONFIRMED = re.compile(r"\bconfirm(?:ed|s)?\b", re.I)
 # Hedges of a number that is no total: an increment ("nine more"), a rate ("200 a day"), an
 # earlier value ("up from 1,639") or the whole a part was counted out of ("10 of the team's 17").
 NOT_TOTALS = frozenset({"additional", "rate", "previous", "whole", "conditional", "conversion"})
@@ -113,9 +118,22 @@ def number_conflicts(
             continue
         if qa.verb in FIGURE_VERBS and _two_levels((a, qa), (b, qb)):
             continue
+        if _confirmed_part((a, qa), (b, qb)):
+            continue
         if same_count(qa, qb) and not numbers_agree(qa, qb) and _comparable(qa, qb):
             found.append((qa, qb))
     return found
+
+
+def _confirmed_part(a: tuple[ClaimRef, Quantity], b: tuple[ClaimRef, Quantity]) -> bool:
+    """One count is confirmed (``_CONFIRMED``), the other not, and the confirmed one is the
+    smaller: the confirmed cases or deaths among all, not another figure for them. Two
+    confirmed counts, or two unconfirmed ones, compare as they are."""
+    confirmed = [bool(_CONFIRMED.search(ref.claim.text)) for ref, _ in (a, b)]
+    if confirmed[0] == confirmed[1]:
+        return False
+    part, whole = (a[1], b[1]) if confirmed[0] else (b[1], a[1])
+    return part.high <= whole.low
 
 
 def _two_levels(a: tuple[ClaimRef, Quantity], b: tuple[ClaimRef, Quantity]) -> bool:
