@@ -387,3 +387,28 @@ def test_conflicts_a_clause_cut_off_a_pronoun_s_sentence_names_no_one(
     ]
     found = [pair_conflicts(r, other, corpus.texts, corpus.time_of, False) for r in cut]
     assert [slot for pairs in found for slot, *_ in pairs] == slots
+
+
+ORBIT = "Varna Motors said the Orbit{model} will start at ${price} in Norland."
+
+
+@pytest.mark.parametrize(("second_model", "conflict"), [(" Sport", False), ("", True)])
+def test_conflicts_an_article_giving_a_count_two_figures_prices_several_items(
+    nlp: Any, second_model: str, conflict: bool
+) -> None:
+    """An article that prices the Orbit at $20,000 and the Orbit Sport at $26,000 tells of two
+    models: another article's $31,000 may be a third, not another price for either. With one
+    figure in each article, the two disagree. (Article A's own two figures are
+    ``pair_conflicts``' to judge.)"""
+    corpus = Corpus(nlp)
+    first = ORBIT.format(model="", price="20,000")
+    if second_model:
+        first += "\n\n" + ORBIT.format(model=second_model, price="26,000")
+    corpus.add("a", "Outlet A", first)
+    corpus.add("b", "Outlet B", ORBIT.format(model="", price="31,000"))
+    assert any(len({r.document_id for r in g.claims}) == 2 for g in corpus.groups())
+    across = [
+        c for g in corpus.groups() for c in g.conflicts
+        if c.slot == "number" and len({v[0] for v in c.values}) == 2
+    ]  # fmt: skip
+    assert bool(across) is conflict

@@ -31,6 +31,7 @@ from dossier.corroboration.dates import (
     other_times,
 )
 from dossier.corroboration.grouping import STRONG_LEXICAL, Embed, Scorer, link, make_scorer
+from dossier.corroboration.items import several_items
 from dossier.corroboration.minhash import find_copies
 from dossier.corroboration.records import (
     ClaimGroup,
@@ -112,6 +113,7 @@ def _group_claims(
     found = _several_days(
         _conflicts(refs, linked, scorer, texts, time_of), refs, components, time_of
     )
+    found = several_items(found, refs, components, texts)
     vouched = _vouched(refs, linked)
     groups = [
         _group([refs[i] for i in members], copies, found, _central(members, scorer, texts), vouched)

@@ -108,7 +108,7 @@ def number_conflicts(
     pair are near paraphrases; ``dated``: both have dates, and they agree)."""
     if not _contemporary(a, b) or (a.document_id == b.document_id and not close):
         return []
-    units_a, units_b = _by_unit(a.claim.quantities), _by_unit(b.claim.quantities)
+    units_a, units_b = totals_by_unit(a.claim.quantities), totals_by_unit(b.claim.quantities)
     found = []
     for unit in sorted(units_a.keys() & units_b.keys()):
         if unit.startswith("%") and not (close and dated):
@@ -193,7 +193,7 @@ def _published_days(value: str) -> tuple[date, date] | None:
     return None
 
 
-def _by_unit(quantities: tuple[Quantity, ...]) -> dict[str, list[Quantity]]:
+def totals_by_unit(quantities: tuple[Quantity, ...]) -> dict[str, list[Quantity]]:
     """Quantities keyed by what they count (``counted``), keeping only totals of units counted
     exactly once."""
     found: dict[str, list[Quantity]] = {}
