@@ -135,8 +135,8 @@ def pair_conflicts(
         if not two_things(a, qa, b, qb, texts)
     ]  # fmt: skip
     if a.document_id != b.document_id or len(counts) == 1:  # one article: two items' figures
-        found.extend((ConflictSlot.NUMBER, _value(a, _slice(a, qa, texts)),
-                      _value(b, _slice(b, qb, texts))) for qa, qb in counts)  # fmt: skip
+        found.extend((ConflictSlot.NUMBER, _value(a, count_text(a, qa, texts)),
+                      _value(b, count_text(b, qb, texts))) for qa, qb in counts)  # fmt: skip
     places = _place_conflict(a, b, texts) if close and not _counts_differ(a, b) else None
     if places:
         found.append((ConflictSlot.PLACE, _value(a, places[0]), _value(b, places[1])))
@@ -233,7 +233,8 @@ def same_act(a: ClaimRef, b: ClaimRef) -> bool:
     return words_a[:1] == words_b[:1]
 
 
-def _slice(ref: ClaimRef, q: Quantity, texts: Mapping[str, str]) -> str:
+def count_text(ref: ClaimRef, q: Quantity, texts: Mapping[str, str]) -> str:
+    """A count as a conflict shows it: its words in the article, or its interval and unit."""
     text = texts.get(ref.document_id, "")
     return text[q.span.start : q.span.end] or f"{q.low:g}-{q.high:g} {q.unit}"
 

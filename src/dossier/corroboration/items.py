@@ -15,7 +15,7 @@ import itertools
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
-from dossier.corroboration.conflicts import Value
+from dossier.corroboration.conflicts import Value, count_text
 from dossier.corroboration.numbers import counted, numbers_agree, totals_by_unit
 from dossier.corroboration.records import ClaimRef, ConflictSlot
 from dossier.model import Quantity
@@ -59,10 +59,9 @@ def _figures(
 
 
 def _unit(ref: ClaimRef, value: str, texts: Mapping[str, str]) -> str:
-    """What the claim's count written ``value`` counts."""
-    text = texts.get(ref.document_id, "")
+    """What the claim's count shown as ``value`` (``conflicts.count_text``) counts."""
     for q in ref.claim.quantities:
-        if text[q.span.start : q.span.end] == value:
+        if count_text(ref, q, texts) == value:
             return counted(q)[0]
     return ""
 
