@@ -412,3 +412,33 @@ def test_conflicts_an_article_giving_a_count_two_figures_prices_several_items(
         if c.slot == "number" and len({v[0] for v in c.values}) == 2
     ]  # fmt: skip
     assert bool(across) is conflict
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "conflict"),
+    [
+        ("the Orbit", "the Orbit Sport", False),
+        ("the Orbit Sport", "the Orbit", False),
+        ("the Orbit", "the Orbit", True),
+        ("Orbit", "the Orbit on Monday", True),  # a weekday is no part of a name
+    ],
+)
+def test_conflicts_a_name_and_a_longer_name_beginning_with_it_price_two_things(
+    nlp: Any, first: str, second: str, conflict: bool
+) -> None:
+    """ "The Orbit will start at $20,000" / "the Orbit Sport will start at $26,000", in one
+    article or in two, price two models: a longer name that begins with the other's name is
+    another thing ("Manchester" / "Manchester United"). The same name priced twice disagrees."""
+    sentence = "Varna Motors said {name} will start at ${price} in Norland."
+    for one_article in (True, False):
+        corpus = Corpus(nlp)
+        a_text = sentence.format(name=first, price="20,000")
+        b_text = sentence.format(name=second, price="26,000")
+        if one_article:
+            corpus.add("a", "Outlet A", a_text + "\n\n" + b_text)
+        else:
+            corpus.add("a", "Outlet A", a_text)
+            corpus.add("b", "Outlet B", b_text)
+        a, b = corpus.refs
+        found = [slot for slot, *_ in pair_conflicts(a, b, corpus.texts, corpus.time_of)]
+        assert ("number" in found) is conflict, (one_article, found)

@@ -31,7 +31,8 @@ providing ..."), and a slot only disagrees when the values cannot both be true:
   two actors, the actor named last before each count, the speaker aside: "England have lost
   their first three matches" / "a woeful Wales lost all five matches"; measures of two
   substances, ``numbers.measured``: "four milligrams of the drug" / "a 10 milligram tablet of
-  Diazepam"; counts such as "cases of ..." are left alone), with values that cannot both be true
+  Diazepam"; a name and a longer name beginning with it, "the Orbit" / "the Orbit Sport";
+  counts such as "cases of ..." are left alone), with values that cannot both be true
   (``numbers``: "48" vs "64 killed"; not "7,500 dead" in March against "9,000" in April),
   unless every count the two share differs (``_two_measurements``: "226 cases across 30 states"
   / "160 cases in 21 states" are one tally taken twice),

@@ -8,6 +8,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 from rapidfuzz.distance import Indel
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from dossier.corroboration.numbers import measured
 from dossier.corroboration.places import count_place, nested
@@ -33,6 +34,10 @@ _PERIOD = re.compile(
     r"|(?:prior\s+to|before)\s+(?:that|then)|(?:19|20)\d\d\s*[-\u2013]\s*(?:19|20)?\d\d)\b",
     re.I,
 )
+# A run of capitalised words ("Varna Motors", "Orbit Sport", "U.S."), and the words in one
+# that name no thing: stop words ("The" opening a sentence), months and weekdays.
+_CAPITALISED_RUN = re.compile(r"\b[A-Z][\w.'’&-]*(?:[ \t]+[A-Z][\w.'’&-]*)*")
+_NOT_NAME_WORDS = frozenset({*STOP_WORDS, *MONTHS, *WEEKDAYS})
 # A thing of one size or kind, named by a measure: "13-inch", "10-year-old", "6.1-magnitude".
 _MEASURED_KIND = re.compile(r"\b\d+(?:\.\d+)?-[a-z]+\b", re.I)
 
@@ -54,7 +59,9 @@ def two_things(
     (``_part_of_whole``), or they are kept to two stretches of time (``_two_periods``: "three
     times since October" / "four times"), or of two sizes of a thing named before them
     (``_MEASURED_KIND``: "The 13-inch models start at $1,199" / "The 15-inch MacBook Pro starts
-    at $1,799")."""
+    at $1,799"), or of a thing and a longer name that begins with its name, the last names
+    before them (``_longer_name``: "the Orbit will start at $20,000" / "the Orbit Sport will
+    start at $26,000")."""
     if not one_name(_owner(a, qa, texts), _owner(b, qb, texts)):
         return True
     if _pronoun_owned(a, qa, texts) or _pronoun_owned(b, qb, texts):
@@ -80,7 +87,27 @@ def two_things(
     before = [texts.get(r.document_id, "")[r.claim.sentence.start : q.span.start].casefold()
               for r, q in ((a, qa), (b, qb))]  # fmt: skip
     kinds = [set(_MEASURED_KIND.findall(words)) for words in before]
-    return all(kinds) and not kinds[0] & kinds[1]
+    if all(kinds) and not kinds[0] & kinds[1]:
+        return True
+    return _longer_name(*(_last_name(texts, r, q) for r, q in ((a, qa), (b, qb))))
+
+
+def _last_name(texts: Mapping[str, str], ref: ClaimRef, q: Quantity) -> tuple[str, ...]:
+    """The words of the last run of capitalised words before the count in its sentence, without
+    stop words, months or weekdays: "Varna Motors said the Orbit Sport will start at $26,000"
+    gives ("Orbit", "Sport")."""
+    before = texts.get(ref.document_id, "")[ref.claim.sentence.start : q.span.start]
+    runs = [[w for w in run.split() if w.casefold() not in _NOT_NAME_WORDS]
+            for run in _CAPITALISED_RUN.findall(before)]  # fmt: skip
+    named = [run for run in runs if run]
+    return tuple(named[-1]) if named else ()
+
+
+def _longer_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """One name is the other with more words after it: "the Orbit" / "the Orbit Sport",
+    "Manchester" / "Manchester United", "Kenya" / "Kenya Airways" name two things."""
+    short, long = sorted((a, b), key=len)
+    return bool(short) and len(long) > len(short) and long[: len(short)] == short
 
 
 def _part_of_whole(qa: Quantity, qb: Quantity, placed: Sequence[bool]) -> bool:
