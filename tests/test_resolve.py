@@ -149,6 +149,19 @@ def test_resolve_clinton_short_form_ambiguous_in_document() -> None:
     assert together(actors, bill, bill2, clinton2)
 
 
+def test_resolve_short_form_counts_for_the_full_name_its_documents_resolve_it_to() -> None:
+    """One outlet names "Karim Haddadi" once and "Haddadi" five times; another says only
+    "Haddadi"; a teaser runs "Haddadi Obama" together once. The leader named six times
+    dominates the one-off, so the second outlet's "Haddadi" is his (not with one mention)."""
+    for named in (5, 0):
+        full = ref("Karim Haddadi", "d1")
+        shorts = [ref("Haddadi", "d1") for _ in range(named)]
+        glued, lone = ref("Haddadi Obama", "d3"), ref("Haddadi", "d2")
+        actors = resolve_mentions([full, *shorts, glued, lone])
+        assert together(actors, full, lone) is bool(named)
+        assert apart(actors, full, glued)
+
+
 def test_resolve_different_given_names_never_merge() -> None:
     karim, reza = ref("Karim Haddadi", "d1"), ref("Reza Haddadi", "d2")
     lone = ref("Haddadi", "d3")

@@ -3,13 +3,14 @@
 Within a document, "Haddadi" joins "Karim Haddadi" when exactly one full name there has
 that first or last token; when two do (Bill and Hillary Clinton) it stays apart. A short
 form no document resolves joins a full name only if exactly one full personal name in the
-whole corpus ends or starts with it.
+whole corpus ends or starts with it, or one such name dominates the others by its mentions,
+counting the short forms documents resolved to it (``DOMINANT_SHARE``).
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from dossier.model import EntityType
@@ -137,19 +138,24 @@ def assign_units(
     weight = {g.root: sum(table.forms[fid].count for fid in g.forms) for g in groups}
     resolved: dict[tuple[str, str], str] = {}
     fallback: dict[str, str] = {}
+    near: dict[str, list[str]] = {}
     for group in short.values():
         if group.type is not EntityType.PERSON and _is_acronym(table, group):
             fallback[group.root] = group.root  # "BBC" is not short for "BBC Persian"
             continue
         docs = sorted({d for fid in group.forms for d in table.forms[fid].documents})
-        near = sorted({a for t in group.tokens for a in by_skeleton.get(skeleton(t), ())})
+        near[group.root] = sorted(
+            {a for t in group.tokens for a in by_skeleton.get(skeleton(t), ())}
+        )
         for doc in docs:
             index = per_doc.get(doc, {})
-            roots = _dominant(_lookup(group.tokens, index, near), weight)
+            roots = _dominant(_lookup(group.tokens, index, near[group.root]), weight)
             if len(roots) == 1:
                 resolved[(group.root, doc)] = roots.pop()
-        roots = _dominant(_lookup(group.tokens, corpus, near), weight)
-        fallback[group.root] = roots.pop() if len(roots) == 1 else group.root
+    named = _with_short_forms(weight, resolved, mentions, table, root_of)
+    for root in near:
+        roots = _dominant(_lookup(short[root].tokens, corpus, near[root]), named)
+        fallback[root] = roots.pop() if len(roots) == 1 else root
     labels: dict[int, str] = {}
     for m in mentions:
         root = root_of[table.mention_form[m.id]]
@@ -157,3 +163,19 @@ def assign_units(
             root = resolved.get((root, m.document_id), fallback[root])
         labels[m.id] = root
     return labels
+
+
+def _with_short_forms(
+    weight: Mapping[str, int], resolved: Mapping[tuple[str, str], str],
+    mentions: Sequence[MentionRef], table: FormTable, root_of: Mapping[str, str],
+) -> dict[str, int]:  # fmt: skip
+    """Each full name's mentions with the short forms its documents resolved to it: a leader
+    whom one outlet names "Gaddafi" 52 times beside "Muammar Gaddafi" twice is named 54
+    times, and dominates a one-off "Gadhafi Obama" (a teaser's two names run together) when
+    another outlet's article says only "Gadhafi"."""
+    found = dict(weight)
+    for m in mentions:
+        target = resolved.get((root_of[table.mention_form[m.id]], m.document_id))
+        if target is not None:
+            found[target] = found.get(target, 0) + 1
+    return found
