@@ -322,6 +322,7 @@ ARRESTED = "Court records show Tom Varley had been arrested {n} times{when}, the
         (" this season", " in the first half", False),  # two stretches of time
         (" before that", "", False),  # the stretch before the one just told
         (" (2001-2004)", "", False),
+        (" in 40 career games", "", False),
         (" since October", " since October", True),
         ("", "", True),
     ],

@@ -22,7 +22,8 @@ from dossier.time.lexicon import MONTHS, NUMBER_WORDS, WEEKDAYS
 _PRONOUN = re.compile(rf"\b(?:{'|'.join(sorted(SUBJECT_PRONOUNS))})\b", re.I)
 # A stretch of time a count is kept to: "arrested three times since October", "three touchdowns
 # this season", "scored seven points in the first half", "last year's Oscars" (an earlier one of
-# a yearly event), "prior to that" (the stretch before the one just told), "1999-2003". Not
+# a yearly event), "prior to that" (the stretch before the one just told), "1999-2003", "in 113
+# career games" (a player's whole record, against one game's count). Not
 # "last week" or "last year": those date one happening, which the date slot compares.
 _PERIOD = re.compile(
     r"\b(?:since\s+(?:(?:early|late|mid|the\s+start\s+of)\s+)?(?:"
@@ -31,7 +32,8 @@ _PERIOD = re.compile(
     r"|this\s+(?:season|campaign|term|year|month)"
     r"|last\s+(?:season|campaign)|(?:last|previous)\s+(?:year|season|month|week)['’]s"
     r"|(?:first|second|third|fourth|final|opening)\s+(?:half|quarter|period|innings|set)"
-    r"|(?:prior\s+to|before)\s+(?:that|then)|(?:19|20)\d\d\s*[-\u2013]\s*(?:19|20)?\d\d)\b",
+    r"|(?:prior\s+to|before)\s+(?:that|then)|(?:19|20)\d\d\s*[-\u2013]\s*(?:19|20)?\d\d"
+    r"|career\s+(?:games|matches|starts|appearances|innings))\b",
     re.I,
 )
 # A run of capitalised words ("Varna Motors", "Orbit Sport", "U.S."), and the words in one
