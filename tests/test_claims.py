@@ -578,6 +578,31 @@ def test_claims_a_report_beside_an_act_of_the_same_subject_is_its_own_clause(nlp
     assert [c.text for c in claims_of(nlp, text, [("Rabat", "GPE"), ("CNN", "ORG")])] == [text]
 
 
+@pytest.mark.parametrize("framed", [False, True])
+def test_claims_a_declaration_is_an_act_beside_the_report_joined_to_it(
+    nlp: Any, framed: bool
+) -> None:
+    """ "The Varnian Health Agency declared an influenza pandemic and advised governments to
+    prepare": the declaration is the outlet's to tell, the advice the agency's, also in a
+    clause of time after a report ("..., Norvax said on Friday, a day after the agency
+    declared ..."). "announced that it would ..." still reports."""
+    act = "the Varnian Health Agency declared an influenza pandemic on Thursday"
+    advice = "advised governments to prepare for a long battle against the virus"
+    before = "The Norvax vaccine will enter trials next month, Norvax said on Friday, a day after "
+    opening = ("a day after " + act) if framed else "T" + act[1:]
+    text = f"{before}{act} and {advice}." if framed else f"{opening} and {advice}."
+    names = [("Varnian Health Agency", "ORG"), ("Norvax", "ORG")]
+    found = {c.text.rstrip("."): c for c in claims_of(nlp, text, names)}
+    assert found[opening].attribution.type == AttributionType.UNATTRIBUTED
+    advised = found[advice].attribution
+    assert (advised.type, advised.source) == (AttributionType.NAMED, "Varnian Health Agency")
+    text = (
+        "The Varnian Health Agency announced that it would close its offices and advised "
+        "staff to stay home."
+    )
+    assert len(claims_of(nlp, text, names)) == 1
+
+
 def test_claims_a_participle_of_speech_beside_an_act_is_its_own_clause(nlp: Any) -> None:
     """ "X apologized to Y, saying Z": the apology is the outlet's to tell, Z is X's, and the
     participle keeps X as an actor. '"...," X said, referring to W': W is the outlet's. A

@@ -24,8 +24,11 @@ from dossier.claims.clauses import (
     REPORTED,
     SUBJECTS,
     Clause,
+    cut_before,
+    declares,
     has_subject,
     in_quotation,
+    subject_span,
     trim_end,
 )
 from dossier.nlp import text_of
@@ -72,8 +75,10 @@ def subordinate_clauses(sent: Any) -> list[Clause]:
     found = []
     for verb in sent:
         if _framing(sent, verb):
-            found.append(Clause(verb.left_edge.idx, _end(sent, verb), verb, outlets_own=True))
+            found.extend(_framing_clauses(sent, verb))
         if verb.dep_ != "advcl" or verb.lemma_.lower() not in lx.REPORTING_VERBS:
+            continue
+        if declares(verb):  # "a day after the WHO declared a pandemic": an act
             continue
         if verb.pos_ not in ("VERB", "AUX") or in_quotation(sent, verb):
             continue
@@ -141,7 +146,9 @@ def _framing(sent: Any, verb: Any) -> bool:
     it is the speaker's ("officials said 40 died when the bridge collapsed")."""
     root = sent.root
     # a clause the parser hung on the report as its content keeps its mark ("after")
-    if verb.dep_ not in ("advcl", "ccomp") or verb.lemma_.lower() in lx.REPORTING_VERBS:
+    if verb.dep_ not in ("advcl", "ccomp"):
+        return False
+    if verb.lemma_.lower() in lx.REPORTING_VERBS and not declares(verb):
         return False
     if root.lemma_.lower() not in lx.REPORTING_VERBS or in_quotation(sent, root):
         return False
@@ -153,6 +160,21 @@ def _framing(sent: Any, verb: Any) -> bool:
     tail = sent.doc[last.i + 1 : sent.end]
     ends = all(t.is_punct or t.is_space for t in tail)
     return ends and first.i > sent.start and sent.doc[first.i - 1].text == ","
+
+
+def _framing_clauses(sent: Any, verb: Any) -> list[Clause]:
+    """The outlet's clause of time, and a report coordinated with a declaration in it, which is
+    the declarer's: "a day after the WHO declared a pandemic" / "and warned governments to
+    prepare" (``clauses.declares``)."""
+    speech = next((c for c in verb.children if c.dep_ == "conj" and not has_subject(c)
+                   and c.lemma_.lower() in lx.REPORTING_VERBS and not declares(c)
+                   and any(g.dep_ in REPORTED for g in c.children)), None)  # fmt: skip
+    if speech is None or not declares(verb):
+        return [Clause(verb.left_edge.idx, _end(sent, verb), verb, outlets_own=True)]
+    cut = trim_end(sent, cut_before(speech))
+    report = Clause(speech.left_edge.idx, _end(sent, speech), speech, own_source=True,
+                    subject=subject_span(verb))  # fmt: skip
+    return [Clause(verb.left_edge.idx, cut, verb, outlets_own=True), report]
 
 
 def _end(sent: Any, verb: Any) -> int:

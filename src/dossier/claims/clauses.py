@@ -33,6 +33,10 @@ _SPEECH_ACTS = lx.REPORTING_VERBS | REPORTING_VERBS | {"reaffirm", "reiterate"}
 # attend", "denies any plan"); "... and told CNN" after a quotation reports nothing there
 # (the object of "tell" is whom it was told).
 REPORTED = {"ccomp", "xcomp", "dobj"}
+# Verbs whose object is an act done by speaking: "declared a pandemic" (``declares``).
+_DECLARING = frozenset({"declare", "announce"})
+# What the parser may hang as a clause under "declared" when it is a noun ("pandemic": ADJ).
+_NOMINAL = frozenset({"NOUN", "PROPN", "ADJ"})
 # Speech the lexicon leaves out or calls weak: beside "told reporters," a participle of one
 # of these is more of the same report ("advising that countries prepare"); beside one, a
 # report stays in its clause ("announced a ceasefire, saying ...").
@@ -90,7 +94,7 @@ def split_clauses(sent: Any) -> list[Clause]:
         return [Clause(sent.start_char, trim_end(sent, sent.end_char), root)]
     clauses, start, verb = [], sent.start_char, root
     for conj in conjuncts:
-        cut = _cut_before(conj) if conj.dep_ == "conj" else conj.left_edge.idx
+        cut = cut_before(conj) if conj.dep_ == "conj" else conj.left_edge.idx
         clauses.append(Clause(start, trim_end(sent, cut), verb, subject=_shared_subject(verb)))
         start, verb = conj.left_edge.idx, conj
     clauses.append(
@@ -150,12 +154,29 @@ def _reports_beside(root: Any, conj: Any) -> bool:
     one clause."""
     if conj.pos_ not in ("VERB", "AUX") or in_quotation(conj.sent, conj):
         return False
+    if any(declares(v) for v in (root, conj)):  # "declared a pandemic and advised ..."
+        other = conj if declares(root) else root
+        speaks = other.lemma_.lower() in _SPEECH_ACTS and not declares(other)
+        return speaks and any(c.dep_ in REPORTED for c in other.children)
     reports = [v for v in (root, conj) if v.lemma_.lower() in REPORTING_VERBS]
     speech = [v for v in (root, conj) if v.lemma_.lower() in _SPEECH_ACTS]
     if len(reports) != 1 or len(speech) != 1:
         return False
     told = reports[0].lemma_.lower() == "tell"  # "told CNN": an addressee, not a report
     return any(c.dep_ in REPORTED and not (told and c.dep_ == "dobj") for c in reports[0].children)
+
+
+def declares(verb: Any) -> bool:
+    """A declaration is an act, not a report: "declared an influenza pandemic", "announced a
+    ceasefire", "announced sanctions" (a noun for what was declared, which the parser may
+    hang as a clause: "declared [an influenza pandemic]"), not "announced that it would".
+    """
+    if verb.lemma_.lower() not in _DECLARING:
+        return False
+    complements = [c for c in verb.children if c.dep_ in REPORTED]
+    return bool(complements) and all(
+        c.dep_ == "dobj" or (c.dep_ == "ccomp" and c.pos_ in _NOMINAL) for c in complements
+    )
 
 
 def _reporting_participle(root: Any, verb: Any) -> bool:
@@ -184,7 +205,7 @@ def has_subject(verb: Any) -> bool:
     return verb.pos_ in ("VERB", "AUX") and any(c.dep_ in SUBJECTS for c in verb.children)
 
 
-def _cut_before(conj: Any) -> int:
+def cut_before(conj: Any) -> int:
     """Where the clause before ``conj`` ends: before the coordinator and its comma."""
     first = conj.left_edge
     before = [t for t in conj.head.children if t.dep_ == "cc" and t.i < first.i]
