@@ -442,3 +442,14 @@ def test_conflicts_a_name_and_a_longer_name_beginning_with_it_price_two_things(
         a, b = corpus.refs
         found = [slot for slot, *_ in pair_conflicts(a, b, corpus.texts, corpus.time_of)]
         assert ("number" in found) is conflict, (one_article, found)
+
+
+def test_conflicts_a_longer_name_of_the_speaker_counts_no_other_thing(nlp: Any) -> None:
+    """ "Police said 40 people were killed" / "Police Chief Tom Varley said 35 people were
+    killed": the speaker's longer name is who tells the toll, not a second thing counted."""
+    corpus = Corpus(nlp)
+    for doc, speaker in (("a", "Police"), ("b", "Police Chief Tom Varley")):
+        text = f"{speaker} said {40 if doc == 'a' else 35} people were killed in Varna on Monday."
+        corpus.add(doc, f"Outlet {doc}", text, source=speaker, spoken=True)
+    a, b = corpus.refs
+    assert "number" in [slot for slot, *_ in pair_conflicts(a, b, corpus.texts, corpus.time_of)]

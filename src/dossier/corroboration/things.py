@@ -97,8 +97,14 @@ def two_things(
 def _last_name(texts: Mapping[str, str], ref: ClaimRef, q: Quantity) -> tuple[str, ...]:
     """The words of the last run of capitalised words before the count in its sentence, without
     stop words, months or weekdays: "Varna Motors said the Orbit Sport will start at $26,000"
-    gives ("Orbit", "Sport")."""
-    before = texts.get(ref.document_id, "")[ref.claim.sentence.start : q.span.start]
+    gives ("Orbit", "Sport"). The speaker names no thing counted: "Police Chief Tom Varley
+    said 35 people were killed" gives ()."""
+    start = ref.claim.sentence.start
+    before = texts.get(ref.document_id, "")[start : q.span.start]
+    speaker = ref.claim.attribution.source_span
+    if speaker is not None and start <= speaker.start < q.span.start:
+        cut = slice(speaker.start - start, speaker.end - start)
+        before = before[: cut.start] + " " * len(before[cut]) + before[cut.stop :]
     runs = [[w for w in run.split() if w.casefold() not in _NOT_NAME_WORDS]
             for run in _CAPITALISED_RUN.findall(before)]  # fmt: skip
     named = [run for run in runs if run]
