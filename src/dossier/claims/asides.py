@@ -166,11 +166,14 @@ def _framing_clauses(sent: Any, verb: Any) -> list[Clause]:
     """The outlet's clause of time, and a report coordinated with a declaration in it, which is
     the declarer's: "a day after the WHO declared a pandemic" / "and warned governments to
     prepare" (``clauses.declares``)."""
+    whole = [Clause(verb.left_edge.idx, _end(sent, verb), verb, outlets_own=True)]
+    if not declares(verb):
+        return whole
     speech = next((c for c in verb.children if c.dep_ == "conj" and not has_subject(c)
                    and c.lemma_.lower() in lx.REPORTING_VERBS and not declares(c)
                    and any(g.dep_ in REPORTED for g in c.children)), None)  # fmt: skip
-    if speech is None or not declares(verb):
-        return [Clause(verb.left_edge.idx, _end(sent, verb), verb, outlets_own=True)]
+    if speech is None:
+        return whole
     cut = trim_end(sent, cut_before(speech))
     report = Clause(speech.left_edge.idx, _end(sent, speech), speech, own_source=True,
                     subject=subject_span(verb))  # fmt: skip

@@ -36,6 +36,7 @@ from dossier.corroboration.minhash import find_copies
 from dossier.corroboration.records import (
     ClaimGroup,
     ClaimRef,
+    ClusterIndex,
     Conflict,
     ConflictSlot,
     GroupStatus,
@@ -110,10 +111,11 @@ def _group_claims(
     copies = find_copies({d: t for d, t in texts.items() if d in documents})
     scorer = make_scorer(refs, texts, time_of, embed, events)
     components, linked = link(refs, scorer)
+    where = ClusterIndex.of(refs, components)
     found = _several_days(
-        _conflicts(refs, linked, scorer, texts, time_of), refs, components, time_of
+        _conflicts(refs, linked, scorer, texts, time_of), refs, components, where, time_of
     )
-    found = several_items(found, refs, components, texts)
+    found = several_items(found, refs, components, where, texts)
     vouched = _vouched(refs, linked)
     groups = [
         _group([refs[i] for i in members], copies, found, _central(members, scorer, texts), vouched)
@@ -157,20 +159,18 @@ def _conflicts(
 
 def _several_days(
     found: Mapping[str, list[tuple[str, Value, Value]]], refs: Sequence[ClaimRef],
-    clusters: Sequence[Sequence[int]], time_of: TimeIndex,
+    clusters: Sequence[Sequence[int]], where: ClusterIndex, time_of: TimeIndex,
 ) -> dict[str, list[tuple[str, Value, Value]]]:  # fmt: skip
     """``found`` without the date conflicts of two claims one of whose articles reports the
     act on the other's date too (``dates.also_dated_alike``): an act of several days. Each
     cluster's dates are read once, when one of its pairs disagrees on a date."""
-    index = {r.claim.id: i for i, r in enumerate(refs)}
-    cluster_of = {i: n for n, members in enumerate(clusters) for i in members}
     days: dict[int, dict[str, list[tuple[int, TimeExpr]]]] = {}
 
     def kept(slot: str, a: Value, b: Value) -> bool:
         if slot != ConflictSlot.DATE:
             return True
-        i, j = index[a[1]], index[b[1]]
-        n = cluster_of[i]
+        i, j = where.position[a[1]], where.position[b[1]]
+        n = where.cluster[i]
         if n not in days:
             days[n] = day_dates(refs, clusters[n], time_of)
         dated = days[n]

@@ -17,7 +17,7 @@ from collections.abc import Mapping, Sequence
 
 from dossier.corroboration.conflicts import Value, count_text
 from dossier.corroboration.numbers import counted, numbers_agree, totals_by_unit
-from dossier.corroboration.records import ClaimRef, ConflictSlot
+from dossier.corroboration.records import ClaimRef, ClusterIndex, ConflictSlot
 from dossier.model import Quantity
 
 Found = Mapping[str, list[tuple[str, Value, Value]]]
@@ -25,21 +25,19 @@ Found = Mapping[str, list[tuple[str, Value, Value]]]
 
 def several_items(
     found: Found, refs: Sequence[ClaimRef], clusters: Sequence[Sequence[int]],
-    texts: Mapping[str, str],
+    where: ClusterIndex, texts: Mapping[str, str],
 ) -> dict[str, list[tuple[str, Value, Value]]]:  # fmt: skip
     """``found`` without the number conflicts of two articles one of which gives the count two
     disagreeing figures in the pair's cluster. Each cluster's figures are read once, when one
     of its pairs disagrees on a number."""
-    index = {r.claim.id: i for i, r in enumerate(refs)}
-    cluster_of = {i: n for n, members in enumerate(clusters) for i in members}
     figures: dict[int, dict[tuple[str, str], list[Quantity]]] = {}
 
     def kept(slot: str, a: Value, b: Value) -> bool:
         if slot != ConflictSlot.NUMBER or a[0] == b[0]:
             return True
-        i = index[a[1]]
+        i = where.position[a[1]]
         unit = _unit(refs[i], a[2], texts)
-        n = cluster_of[i]
+        n = where.cluster[i]
         if n not in figures:
             figures[n] = _figures(refs, clusters[n])
         return not any(_two_figures(figures[n].get((doc, unit), [])) for doc in (a[0], b[0]))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from dossier.model import Claim, Span
@@ -71,3 +71,19 @@ class ClaimGroup:
     shared_sources: tuple[str, ...]  # upstream sources cited by several outlets
     conflicts: tuple[Conflict, ...]
     summary: str
+
+
+@dataclass(frozen=True, slots=True)
+class ClusterIndex:
+    """Where each claim of a pile sits: its position in the sorted refs, by claim id, and the
+    cluster of each position. Built once per pile for the filters that read a cluster."""
+
+    position: dict[str, int]
+    cluster: dict[int, int]
+
+    @classmethod
+    def of(cls, refs: Sequence[ClaimRef], clusters: Sequence[Sequence[int]]) -> ClusterIndex:
+        return cls(
+            {r.claim.id: i for i, r in enumerate(refs)},
+            {i: n for n, members in enumerate(clusters) for i in members},
+        )
