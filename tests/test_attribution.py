@@ -400,6 +400,34 @@ def test_attribution_pronoun_means_the_main_clause_subject(nlp: Any) -> None:
     assert attributions[-1].source == "John Casson"
 
 
+def test_attribution_a_named_speaker_who_tells_another_outlet_is_the_speaker(nlp: Any) -> None:
+    """ "he told the BBC" after a name is that person speaking (the gold's convention: Crocker
+    "told The New Yorker" is named-source Crocker); a "he" no name stands for leaves the
+    outlet spoken to as the source."""
+    text = (
+        "Former ambassador Ryan Casson served in Kabul for two years.\n\n"
+        '"They kept the ministry informed," he told the BBC.'
+    )
+    found = run(nlp, text)[1][-1]
+    assert (found.type, found.source) == (AttributionType.NAMED, "Ryan Casson")
+    found = first(nlp, '"They kept the ministry informed," he told the BBC.')
+    assert (found.type, found.source) == (AttributionType.MEDIA, "BBC")
+
+
+def test_attribution_his_own_words_are_his(nlp: Any) -> None:
+    """ "according to his prepared testimony" is the person "his" stands for, as "he said"
+    would be; "according to his lawyer" is still someone else."""
+    for cue in ("his prepared testimony", "excerpts of his statement"):
+        text = (
+            "John Casson will tell lawmakers the industry needs to be better prepared for "
+            f"accidents, according to {cue}."
+        )
+        found = first(nlp, text)
+        assert (found.type, found.source) == (AttributionType.NAMED, "John Casson")
+    text = "John Casson had inspected the plant twice, according to his lawyer."
+    assert first(nlp, text).type == AttributionType.ANONYMOUS_OFFICIAL
+
+
 @pytest.mark.parametrize(("opening", "source"), [('"', "Anna Berg"), ("", "He")])
 def test_attribution_pronoun_after_paragraphs_of_quotation_is_the_last_speaker(
     nlp: Any, opening: str, source: str

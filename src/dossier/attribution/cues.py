@@ -119,7 +119,8 @@ def _reporting(ctx: Context, sent: Any, quotes: Sequence[tuple[int, int]]) -> Cu
     source = classify(ctx, subject)
     cue = Cue(source, token_span(verb), verb, subject)
     media = _media_addressee(ctx, verb)
-    if media is not None and subject.lower_ in lx.SUBJECT_PRONOUNS | lx.PLURAL_PRONOUNS:
+    pronoun = subject.lower_ in lx.SUBJECT_PRONOUNS | lx.PLURAL_PRONOUNS
+    if media is not None and pronoun and source.type != AttributionType.NAMED:
         return Cue(media, token_span(verb), verb, subject)
     if source.type in _DENYING and finds_nothing(verb, subject):
         return cue.retyped(AttributionType.DENIAL, lx.CONF_DENIAL)

@@ -181,6 +181,13 @@ MEDIA_NAME_WORDS = frozenset(
         "politico", "axios", "anadolu", "ria", "efe", "ansa",
     }
 )  # fmt: skip
+# A person's own words, spoken or written: "according to his prepared testimony" is his.
+OWN_WORDS = frozenset(
+    {"testimony", "statement", "remark", "speech", "letter", "memoir", "account", "word",
+     "comment", "address", "message", "tweet", "post", "diary", "interview", "evidence"}
+)  # fmt: skip
+# Parts of a text that carry its author's words: "excerpts of his testimony".
+EXCERPT_HEADS = frozenset({"excerpt", "extract", "copy", "transcript", "text"})
 # Quantifiers whose "of" phrase holds the real source: "a number of the trainees".
 QUANTIFIER_HEADS = frozenset(
     {"number", "some", "many", "several", "group", "one", "few", "most", "dozen", "dozens", "all"}

@@ -65,6 +65,9 @@ def classify(ctx: Context, head: Any) -> Source:
     of = _quantified(head)
     if of is not None:
         return classify(ctx, of)
+    owner = _own_words_of(head)
+    if owner is not None:
+        return _pronoun(ctx, owner)
     named = _named(ctx, head)
     if named is not None:
         return named
@@ -117,6 +120,17 @@ def _quantified(head: Any) -> Any:
         return None
     of = next((c for c in head.rights if c.lower_ == "of"), None)
     return None if of is None else next((c for c in of.children if c.dep_ == "pobj"), None)
+
+
+def _own_words_of(head: Any) -> Any:
+    """The "his" or "her" of a person's own words: "according to his prepared testimony",
+    "excerpts of her statement" are that person speaking, as "he said" is."""
+    if head.lemma_.lower() in lx.EXCERPT_HEADS:
+        of = next((c for c in head.children if c.lower_ == "of"), None)
+        head = next((c for c in of.children if c.dep_ == "pobj"), head) if of is not None else head
+    if head.lemma_.lower() not in lx.OWN_WORDS:
+        return None
+    return next((c for c in head.children if c.dep_ == "poss" and c.lower_ in ("his", "her")), None)
 
 
 def _named(ctx: Context, head: Any) -> Source | None:
