@@ -428,6 +428,42 @@ def test_attribution_his_own_words_are_his(nlp: Any) -> None:
     assert first(nlp, text).type == AttributionType.ANONYMOUS_OFFICIAL
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        'John Casson described the deal as "a disaster for the country".',
+        'John Casson branded the deal "a disaster for the country".',
+        'The deal was described by John Casson as "a disaster for the country".',
+    ],
+)
+def test_attribution_a_quoted_appraisal_is_the_appraisers(nlp: Any, text: str) -> None:
+    """The quoted complement of a verb of appraisal is the appraiser's words, and the
+    sentence is his: active, naming, or passive with "by"."""
+    _doc, attributions, quotes = run(nlp, text)
+    assert [(q.kind, q.speaker) for q in quotes] == [(QuoteKind.STATEMENT, "John Casson")]
+    assert (attributions[0].type, attributions[0].source) == (AttributionType.NAMED, "John Casson")
+    unquoted = first(nlp, "John Casson described the scene in Vessia on Monday.")
+    assert unquoted.type == AttributionType.UNATTRIBUTED
+
+
+def test_attribution_a_participle_of_appraisal_sources_only_its_quote(nlp: Any) -> None:
+    """ "a man praised by Lind as “...”": the quotation is Lind's, the sentence is not (here
+    it is hedged by "reportedly")."""
+    text = (
+        "The person reportedly guiding the talks was John Casson, a man praised by President "
+        'Ivo Lind as "a living martyr of the revolution".'
+    )
+    _doc, attributions, quotes = run(nlp, text)
+    assert [(q.kind, q.speaker) for q in quotes] == [(QuoteKind.STATEMENT, "Ivo Lind")]
+    assert attributions[0].type == AttributionType.HEDGED
+
+
+def test_attribution_a_passive_report_is_its_agents(nlp: Any) -> None:
+    text = "When he returned on Saturday, he was told by the authorities he would be held."
+    found = first(nlp, text)
+    assert (found.type, found.source) == (AttributionType.ANONYMOUS_GROUP, "the authorities")
+
+
 @pytest.mark.parametrize(("opening", "source"), [('"', "Anna Berg"), ("", "He")])
 def test_attribution_pronoun_after_paragraphs_of_quotation_is_the_last_speaker(
     nlp: Any, opening: str, source: str

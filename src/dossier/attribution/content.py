@@ -1,8 +1,10 @@
 """What a reporting verb reports: any content, or for weak and naming verbs only a clause, a
-name, a demand, or what they say in a frame of speech ("In an interview with the BBC, ...")."""
+name, a demand, or what they say in a frame of speech ("In an interview with the BBC, ...");
+and a verb of appraisal whose complement is quoted ("described the deal as “a disaster”")."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from dossier.attribution import lexicon as lx
@@ -68,3 +70,15 @@ def _clausal(token: Any) -> bool:
     """A complement headed by a verb ("said it was ready"), not a noun or adjective the
     parser made a clause ("declared an influenza pandemic", "pandemic" with a subject)."""
     return bool(token.pos_ in ("VERB", "AUX"))
+
+
+def quoted_appraisal(verb: Any, quotes: Sequence[tuple[int, int]]) -> bool:
+    """A verb of appraisal whose complement is quoted: the quoted words are the appraiser's
+    ("described the deal as “a disaster”", "branded the deal “a disaster”", "a man praised by
+    Khamenei as “a living martyr”")."""
+    if verb.lemma_.lower() not in lx.APPRAISING_VERBS or not quotes:
+        return False
+    complements = [c for c in verb.children if c.dep_ in ("dobj", "oprd")]
+    complements += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
+                    for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+    return any(s <= c.idx < e for c in complements for s, e in quotes)

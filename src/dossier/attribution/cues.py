@@ -136,6 +136,8 @@ def _subordinate(verb: Any, sent: Any) -> bool:
     subject of its own ("..., while stressing that ...") is its head's subject speaking."""
     head_inside = sent.start <= verb.head.i < sent.end
     own_subject = any(c.dep_ == "nsubj" for c in verb.children)
+    if verb.dep_ == "acl":  # "Soleimani, a man praised by Khamenei as ...": its quote's only
+        return any(c.dep_ == "agent" for c in verb.children)
     return (
         verb.dep_ == "advcl" and head_inside and own_subject and opened_by(verb, lx.SUBORDINATORS)
     )

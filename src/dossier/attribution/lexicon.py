@@ -56,6 +56,13 @@ FRAMED_VERBS = frozenset(
     {"compare", "liken", "praise", "criticise", "criticize", "dismiss", "defend", "hail",
      "welcome", "thank", "question"}
 )  # fmt: skip
+# Verbs of an appraisal: with a quoted complement, the quoted words are the appraiser's
+# ("described the deal as “a disaster”", "hailed it as “historic”").
+APPRAISING_VERBS = frozenset(
+    {"describe", "praise", "hail", "brand", "label", "dub", "call", "term", "condemn",
+     "denounce", "decry", "slam", "criticise", "criticize", "characterise", "characterize",
+     "depict", "portray", "welcome", "dismiss"}
+)  # fmt: skip
 # Verbs of finding out: an unnamed source that detected something is the source of what it
 # detected ("American officials detected four Iranian jets"). Not an activity ("officials
 # are monitoring visitors"): the outlet reports that act.

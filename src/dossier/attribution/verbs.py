@@ -7,7 +7,7 @@ from collections.abc import Collection, Iterator, Sequence
 from typing import Any
 
 from dossier.attribution import lexicon as lx
-from dossier.attribution.content import framed, reports_content
+from dossier.attribution.content import framed, quoted_appraisal, reports_content
 from dossier.attribution.context import acronym_token
 from dossier.clean.dates import AGENCY_DATELINE
 from dossier.nlp import text_of
@@ -35,13 +35,15 @@ def reporting_verbs(sent: Any, quotes: Sequence[tuple[int, int]]) -> Iterator[tu
     of "the agency quoted Moussa as saying" is the one quoted."""
     text: str = text_of(sent.doc)
     for token in sent:
-        if not _reporting(token) or token.pos_ not in {"VERB", "AUX"}:
+        appraised = quoted_appraisal(token, quotes)
+        if not (appraised or _reporting(token)) or token.pos_ not in {"VERB", "AUX"}:
             continue
         if inside(token.idx, quotes) or (negated(token) and not _holds_view(token)):
             continue
         quoted = token.lemma_.lower() == "quote"
         subject = next((c for c in token.children if c.dep_ == "dobj"), None) if quoted else None
         subject = subject if subject is not None else _subject(token)
+        subject = subject if subject is not None else _agent(token)
         if subject is None or inside(subject.idx, quotes):
             subject = _inverted_speaker(token, quotes)
         if subject is not None:
@@ -52,8 +54,15 @@ def reporting_verbs(sent: Any, quotes: Sequence[tuple[int, int]]) -> Iterator[tu
             subject = _antecedent(token, subject) or subject  # "Ashton, who said": Ashton
         if subject is None or (subject.tag_ == "WDT" and not acronym_token(subject)):
             continue  # "an assault that showed how close ...": a thing, not a speaker
-        if reports_content(token, _near_quote(text, token, quotes)) or _closing_tag(token, subject):
+        reports = reports_content(token, _near_quote(text, token, quotes))
+        if appraised or reports or _closing_tag(token, subject):
             yield token, subject
+
+
+def _agent(verb: Any) -> Any:
+    """The one a passive verb names after "by": "was described by Casson as ..."."""
+    by = next((c for c in verb.children if c.dep_ == "agent"), None)
+    return next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
 
 
 def _reporting(verb: Any) -> bool:
