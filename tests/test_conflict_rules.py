@@ -94,17 +94,28 @@ def test_conflicts_a_title_in_initials_agrees(nlp: Any, title_b: str, conflict: 
     assert _slots(corpus) == (["other"] if conflict else [])
 
 
-@pytest.mark.parametrize(("opening", "conflict"), [("Mob", False), ("Estovian", True)])
+@pytest.mark.parametrize(
+    ("title", "other", "conflict"),
+    [
+        ("Mob boss", "The Norland crime family boss", False),
+        ("Estovian Mob boss", "The Norland crime family boss", True),
+        # a title in title case opening the sentence: "Interior" is part of it
+        ("Interior Minister", "Defence Minister", True),
+        ("Interior Minister", "Interior Minister", False),
+        # "Professor" is an honorific, like "Dr": "Flu expert" is the title
+        ("Flu expert Professor", "The Varna Institute professor", False),
+    ],
+)
 def test_conflicts_a_capital_that_opens_the_sentence_is_no_qualifier(
-    nlp: Any, opening: str, conflict: bool
+    nlp: Any, title: str, other: str, conflict: bool
 ) -> None:
     """ "Mob boss Karl Brenner said ..." may be capitalised only because it opens the sentence;
-    "Estovian Mob boss" holds a second capital, so both are read."""
-    title = f"{opening} boss" if opening == "Mob" else f"{opening} Mob boss"
+    "Estovian Mob boss" holds a second capital, and "Interior Minister" a capitalised head, so
+    their first words are read."""
     corpus = pair_corpus(
         nlp,
         SPOKESMAN.format(title=title, name="Karl Brenner"),
-        SPOKESMAN.format(title="The Norland crime family boss", name="Karl Brenner"),
+        SPOKESMAN.format(title=other, name="Karl Brenner"),
     )
     assert ("other" in _slots(corpus)) is conflict
 

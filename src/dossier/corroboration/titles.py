@@ -31,7 +31,7 @@ _WORD = re.compile(r"[\w.'’-]+")
 _RANKS = frozenset({
     "gen", "general", "maj", "major", "lt", "lieutenant", "col", "colonel", "brig", "brigadier",
     "adm", "admiral", "capt", "captain", "cmdr", "sgt", "cpl", "pvt", "gov", "sen", "rep", "dr",
-    "prof", "sheikh", "ayatollah", "mr", "mrs", "ms",
+    "prof", "professor", "sheikh", "ayatollah", "mr", "mrs", "ms",
 })  # fmt: skip
 _TIME_WORDS = frozenset({
     "then", "former", "ex", "late", "current", "now", "acting", "outgoing", "retired",
@@ -167,16 +167,13 @@ def _shown(text: str) -> str:
 def _titles(ref: ClaimRef, texts: Mapping[str, str]) -> list[Title]:
     """The claim's titles. A title that opens its sentence with one capitalised word
     ("Mob boss Vincent Gigante") may be capitalised only for that: its first word is no
-    qualifier ("Libyan Foreign Minister" keeps both)."""
+    qualifier. A title with a second capital keeps it: "Libyan Foreign Minister", and
+    "Interior Minister", whose capitalised head shows a title written in title case."""
     opening = span_text(ref, ref.claim.sentence, texts)
     found = []
     for actor, text in ref.titles:
         first, _, rest = text.partition(" ")
-        if (
-            opening.startswith(text)
-            and rest
-            and not any(w[:1].isupper() for w in rest.split()[:-1])
-        ):
+        if opening.startswith(text) and rest and not any(w[:1].isupper() for w in rest.split()):
             text = first.casefold() + " " + rest
         title = read_title(actor, text)
         if title is not None:
