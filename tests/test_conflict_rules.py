@@ -396,6 +396,9 @@ def test_conflicts_quotes_compared_on_their_content_words(
         ("We will keep the ports of the north shut to every ship from Varnia", True),
         # ... but no trim leaves out a negation
         ("We will not keep the ports of the north open to every ship from Varnia", True),
+        # nor ends on other words after the same ones
+        ("We will keep the ports of the north open to every ship from Estovia", True),
+        ("We will keep the ports of the north open to every ship from Varnia today", False),
     ],
 )
 def test_conflicts_a_trimmed_quote_is_no_rewording(nlp: Any, quote_b: str, conflict: bool) -> None:

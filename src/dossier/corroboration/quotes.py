@@ -134,11 +134,14 @@ def _substituted(a: list[str], b: list[str]) -> bool:
     I didn't know what would happen with my body"). Words only left out ("hold BP and all
     other responsible parties accountable" / "hold BP accountable"), or quotes starting or
     ending at different words, are one statement trimmed, not reworded, unless a phrase of
-    ``MOVED_WORDS`` words moved from one end to the other. A negation added or left out
+    ``MOVED_WORDS`` words moved from one end to the other; but two quotes that end on other
+    words after the same ones word its end two ways ("a painful but necessary step" / "a
+    painful but necessary decision"). A negation added or left out
     between shared words rewords it ("we will keep" / "we will not keep"; "I feel we weren't"
     / "I didn't feel we were")."""
     ops = SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
-    for k in range(1, len(ops) - 1):
+    last = len(ops) - 1 if ops and ops[-1][0] == "replace" else len(ops) - 2
+    for k in range(1, last + 1):
         op, i1, i2, j1, j2 = ops[k]
         if op == "equal" or max(i2 - i1, j2 - j1) > MAX_SUBSTITUTED or not _anchored(a, ops, k):
             continue
