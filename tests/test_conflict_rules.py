@@ -408,6 +408,13 @@ def test_conflicts_a_trimmed_quote_is_no_rewording(nlp: Any, quote_b: str, confl
     assert _quote_conflict(nlp, quote_a, quote_b) is conflict
 
 
+def test_conflicts_a_quote_end_after_function_words_only_is_no_rewording(nlp: Any) -> None:
+    """Other last words after shared words that are all function words: nothing anchors the
+    substitution (and the comparison reaches past the last run without failing)."""
+    quote_a = "It was up to them and to all of those who were there with them"
+    assert not _quote_conflict(nlp, quote_a, quote_a.replace("with them", "with us"))
+
+
 @pytest.mark.parametrize(
     ("quote_b", "conflict"),
     [

@@ -162,7 +162,7 @@ def _anchored(a: list[str], ops: Sequence[tuple[str, int, int, int, int]], k: in
     """The words shared next to the substitution hold a content word: "the damage to" /
     "the task is to" share only "the" and "to", which any two sentences share."""
     return any(
-        w not in STOP_WORDS for n in (k - 1, k + 1) if ops[n][0] == "equal"
+        w not in STOP_WORDS for n in (k - 1, k + 1) if n < len(ops) and ops[n][0] == "equal"
         for w in a[ops[n][1] : ops[n][2]]
     )  # fmt: skip
 
