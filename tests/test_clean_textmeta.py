@@ -142,6 +142,23 @@ def test_clean_textmeta_role_line_any_dash(dash: str) -> None:
     assert _reasons(meta)[1] == "byline"
 
 
+@pytest.mark.parametrize(
+    ("byline", "outlet"),
+    [
+        ("By Elena Marquez, The Coastal Ledger", "The Coastal Ledger"),
+        ("By Elena Marquez and Tobias Lindqvist, Harbour Wire", "Harbour Wire"),
+        ("BY ELENA MARQUEZ | The Coastal Ledger", "The Coastal Ledger"),
+        ("By Elena Marquez, Staff Writer", "unknown"),  # a role
+        ("By Elena Marquez, Oslo", "unknown"),  # a place
+        ("Written by Elena Marquez, MS", "unknown"),  # a degree
+    ],
+)
+def test_clean_textmeta_byline_names_its_outlet(byline: str, outlet: str) -> None:
+    meta = _meta("Pier Reopens", byline, BODY)
+    assert meta.authors.value[0] == "Elena Marquez"
+    assert meta.outlet.value == outlet
+
+
 def test_clean_textmeta_role_line_acronym_gives_outlet() -> None:
     meta = _meta("Pier Reopens", "Priya Raman  —  NRI Research Analyst", BODY)
     assert meta.authors.value == ("Priya Raman",)

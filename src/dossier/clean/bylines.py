@@ -41,7 +41,7 @@ NOT_NAME_WORDS = frozenset(
     | {"correspondent", "agency", "press", "times", "post", "journal", "research", "analyst"}
     | {"institute", "university", "department", "ministry", "company", "inc", "ltd", "group"}
     | {"center", "centre", "council", "foundation", "associated", "board", "team", "desk"}
-    | {"online", "media", "service", "network", "daily", "weekly", "magazine", "herald"}
+    | {"online", "media", "service", "network", "daily", "weekly", "magazine", "herald", "wire"}
     | {"tribune", "gazette", "review", "report", "bureau", "office", "government", "party"}
     | {"army", "force", "forces", "united", "national", "international", "world", "photo"}
     | {"image", "images", "credit", "getty", "via", "live", "video", "comments", "share"}
@@ -49,6 +49,15 @@ NOT_NAME_WORDS = frozenset(
     | {"october", "november", "december", "monday", "tuesday", "wednesday", "thursday"}
     | {"friday", "saturday", "sunday", "updated", "published", "posted", "editorial"}
 )
+# Words of a news outlet's name: "The North Post", "East Wire", "Reuters".
+MEDIA_WORDS = frozenset(
+    {"news", "post", "times", "journal", "herald", "tribune", "gazette", "daily", "weekly"}
+    | {"press", "agency", "wire", "magazine", "review", "chronicle", "telegraph", "guardian"}
+    | {"observer", "reuters", "bloomberg", "independent", "express", "mail", "courier"}
+    | {"standard", "monitor", "globe", "star", "sun", "mirror", "today", "radio", "tv"}
+    | {"ap", "afp", "cnn", "bbc", "npr", "pbs", "abc", "cbs", "nbc", "upi", "dpa", "itv"}
+)
+OUTLET_MAX_WORDS = 5  # "The Wall Street Journal Europe" is about the longest
 ROLE_WORDS = frozenset(
     {"writer", "reporter", "correspondent", "editor", "analyst", "columnist", "contributor"}
     | {"producer", "journalist", "fellow", "researcher", "author", "chief", "staff", "critic"}
@@ -63,6 +72,7 @@ _BY = re.compile(
     re.IGNORECASE,
 )
 _BYLINE_CUT = re.compile(r"\s+(?:in|at|for|from|with)\s+|\s*[|•·(;]\s*|\s+[-–—]+\s+")
+_BAR = re.compile(r"\s*[|•·]\s*")
 _TITLE_SUFFIX = re.compile(r"^(?P<title>.+?),\s+[Bb][Yy]\s+(?P<names>.+)$")
 _WRITE_TO = re.compile(r"^write\s+to\s+(?P<rest>.+)$", re.IGNORECASE)
 _ROLE_SPLIT = re.compile(r"\s*(?:[—–―|]+|,|\s-+\s)\s*")
@@ -153,8 +163,38 @@ def _byline(line: Line, in_article: bool) -> AuthorFinding | None:
         return None
     if not (in_article or match["credit"]):
         return None
-    names = _leading_names(_recase(_BYLINE_CUT.split(match["rest"], maxsplit=1)[0]))
-    return AuthorFinding(names, BYLINE_CONFIDENCE, line, "byline") if names else None
+    head = _recase(_BYLINE_CUT.split(match["rest"], maxsplit=1)[0])
+    names = _leading_names(head)
+    if not names:
+        return None
+    return AuthorFinding(
+        names, BYLINE_CONFIDENCE, line, "byline", _byline_outlet(match["rest"], head, names)
+    )
+
+
+def _byline_outlet(rest: str, head: str, names: tuple[str, ...]) -> str | None:
+    """The outlet a byline names after its authors: "By Anna Berg, The North Post", "By Jo
+    Bo, Reuters", "BY JO BO | The Coastal Ledger"; not a role ("Staff Writer"), a degree
+    ("MS") nor a place ("By Jo Bo, London")."""
+    parts = _LIST_SEPARATOR.split(head.strip())
+    after_bar = _BAR.split(rest, maxsplit=1)
+    if len(parts) == len(names) + 1:
+        return _outlet_name(parts[-1])
+    return _outlet_name(after_bar[1]) if len(after_bar) == 2 else None
+
+
+def _outlet_name(text: str) -> str | None:
+    """``text`` when it names a news outlet: a word of one ("Harbour Wire", "Reuters"), or
+    "The" and two words or more ("The Coastal Ledger"; not "The Hague")."""
+    part = text.strip().rstrip(".")
+    words = part.split()
+    if not 1 <= len(words) <= OUTLET_MAX_WORDS or not all(w[:1].isupper() for w in words):
+        return None
+    lowered = {w.lower().strip(".,'’") for w in words}
+    if lowered & ROLE_WORDS:
+        return None
+    media = bool(lowered & MEDIA_WORDS)
+    return part if media or (words[0] == "The" and len(words) > 2) else None
 
 
 def _write_to(line: Line) -> AuthorFinding | None:
