@@ -45,6 +45,10 @@ MIN_SHARED_WORDS = 3
 # the"); "The task is to" for "the reputational impact, the financial obligations and" is
 # another statement.
 MAX_SUBSTITUTED = 3
+# Fewest words of two quotes whose last words differ after the same ones for that to be a
+# rewording: shorter quoted labels recur across statements ("the colonial, crusader
+# aggression" / "colonial crusader enemies", Libyan state media on two days' strikes).
+END_REWORD_WORDS = 5
 # Words in a row that one quote has at one end and the other at the other: a reordered quote.
 MOVED_WORDS = 3
 # Particles of Arabic names that outlets keep or drop ("Bashar al-Assad", "Bashar Assad").
@@ -136,11 +140,12 @@ def _substituted(a: list[str], b: list[str]) -> bool:
     ending at different words, are one statement trimmed, not reworded, unless a phrase of
     ``MOVED_WORDS`` words moved from one end to the other; but two quotes that end on other
     words after the same ones word its end two ways ("a painful but necessary step" / "a
-    painful but necessary decision"). A negation added or left out
-    between shared words rewords it ("we will keep" / "we will not keep"; "I feel we weren't"
-    / "I didn't feel we were")."""
+    painful but necessary decision"), when both have ``END_REWORD_WORDS`` words or more. A
+    negation added or left out between shared words rewords it ("we will keep" / "we will not
+    keep"; "I feel we weren't" / "I didn't feel we were")."""
     ops = SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
-    last = len(ops) - 1 if ops and ops[-1][0] == "replace" else len(ops) - 2
+    ending = ops and ops[-1][0] == "replace" and min(len(a), len(b)) >= END_REWORD_WORDS
+    last = len(ops) - 1 if ending else len(ops) - 2
     for k in range(1, last + 1):
         op, i1, i2, j1, j2 = ops[k]
         if op == "equal" or max(i2 - i1, j2 - j1) > MAX_SUBSTITUTED or not _anchored(a, ops, k):
