@@ -143,7 +143,7 @@ class _Runner:
         except DossierError as exc:
             self._fail_article(raw, "clean", str(exc))
             return
-        except Exception as exc:  # the one broad except: a stage bug must not end the build
+        except Exception as exc:  # broad: a stage bug must not end the build
             log.exception("clean crashed on %s", raw.source)
             self._fail_article(
                 raw, "clean", f"internal error ({type(exc).__name__}: {exc}); please report"
@@ -161,7 +161,9 @@ class _Runner:
     def flush(self) -> None:
         if self.pending:
             parsed = nlp.parse(self.pending, self.options.n_process)  # 3. nlp, in batches
-            for item in (analyse_article(article, doc) for article, doc in parsed):
+            for item in (self._analyse(article, doc) for article, doc in parsed):
+                if item is None:
+                    continue
                 self.batch.articles.append(item)
                 self.batch.outcomes.append(
                     (item.article.source, item.article.original_sha256, "document", item.article.id)
@@ -176,6 +178,17 @@ class _Runner:
             self.embedding.submit(self.store, [c for a in articles for c in a.claims], texts)
         self.batch = Batch()
         self.pending = []
+
+    def _analyse(self, article: CleanArticle, doc: Any) -> AnnotatedArticle | None:
+        """Stages 3-6 on one article; a stage bug fails that article by name, not the build."""
+        try:
+            return analyse_article(article, doc)
+        except Exception as exc:  # broad, as for clean: one article must not end the build
+            log.exception("stages 3-6 crashed on %s", article.source)
+            reason = f"internal error ({type(exc).__name__}: {exc}); please report"
+            self.fail([Failure(article.source, "analyse", reason)])
+            self.batch.outcomes[-1] = (article.source, article.original_sha256, "failed", None)
+            return None
 
     def _spelt(self, source: str) -> str:
         return self.spelling.get(_real(source), source)

@@ -151,9 +151,12 @@ def _conflicts(
             close = (
                 worded_alike or scorer.cosine(i, j) >= CONFLICT_COSINE or scorer.same_event(i, j)
             )
-        found[refs[i].claim.id].extend(
-            pair_conflicts(refs[i], refs[j], texts, time_of, close, others)
-        )
+        try:
+            slots = pair_conflicts(refs[i], refs[j], texts, time_of, close, others)
+        except Exception:  # a rule's bug loses one pair's conflicts, not the dossier
+            log.exception("conflict rules crashed on %s / %s", refs[i].claim.id, refs[j].claim.id)
+            continue
+        found[refs[i].claim.id].extend(slots)
     return found
 
 
