@@ -57,7 +57,8 @@ MEDIA_WORDS = frozenset(
     | {"standard", "monitor", "globe", "star", "sun", "mirror", "today", "radio", "tv"}
     | {"ap", "afp", "cnn", "bbc", "npr", "pbs", "abc", "cbs", "nbc", "upi", "dpa", "itv"}
 )
-OUTLET_MAX_WORDS = 5  # "The Wall Street Journal Europe" is about the longest
+# An outlet's name is short ("The Wall Street Journal Europe"); longer runs are prose.
+OUTLET_MAX_WORDS = 5
 ROLE_WORDS = frozenset(
     {"writer", "reporter", "correspondent", "editor", "analyst", "columnist", "contributor"}
     | {"producer", "journalist", "fellow", "researcher", "author", "chief", "staff", "critic"}

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import re
 
-from dossier.clean.bylines import clean_person_name
+from dossier.clean.bylines import OUTLET_MAX_WORDS, clean_person_name
 
 SIGNOFF_MAX_WORDS = 60  # a print note with the full headline can be long; prose is longer
-OUTLET_MAX_WORDS = 5  # an outlet named in a social line is short; longer runs are prose
 
 PRINT_OUTLET_CONFIDENCE = 0.9  # "appeared ... in The Wall Street Journal" names the publication
 SIGNOFF_OUTLET_CONFIDENCE = 0.85  # "I wrote this article for X" is the author's own word
