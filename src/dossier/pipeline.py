@@ -145,9 +145,7 @@ class _Runner:
             return
         except Exception as exc:  # broad: a stage bug must not end the build
             log.exception("clean crashed on %s", raw.source)
-            self._fail_article(
-                raw, "clean", f"internal error ({type(exc).__name__}: {exc}); please report"
-            )
+            self._fail_article(raw, "clean", _internal_error(exc))
             return
         owner = self.owner_of.get(article.id)
         if owner is not None and owner != raw.source:
@@ -185,15 +183,13 @@ class _Runner:
             return analyse_article(article, doc)
         except Exception as exc:  # broad, as for clean: one article must not end the build
             log.exception("stages 3-6 crashed on %s", article.source)
-            reason = f"internal error ({type(exc).__name__}: {exc}); please report"
-            self.fail([Failure(article.source, "analyse", reason)])
-            self.batch.outcomes[-1] = (article.source, article.original_sha256, "failed", None)
+            self._fail_article(article, "analyse", _internal_error(exc))
             return None
 
     def _spelt(self, source: str) -> str:
         return self.spelling.get(_real(source), source)
 
-    def _fail_article(self, raw: RawArticle, stage: str, reason: str) -> None:
+    def _fail_article(self, raw: RawArticle | CleanArticle, stage: str, reason: str) -> None:
         self.fail([Failure(raw.source, stage, reason)])
         self.batch.outcomes[-1] = (raw.source, raw.original_sha256, "failed", None)
 
@@ -205,6 +201,11 @@ class _Runner:
         self.batch.outcomes.append((raw.source, raw.original_sha256, "duplicate", document))
         self.stats.failures.append(failure)
         self.stats.duplicates += 1
+
+
+def _internal_error(exc: Exception) -> str:
+    """The reason a bug of ours gives for the article it failed."""
+    return f"internal error ({type(exc).__name__}: {exc}); please report"
 
 
 def _real(source: str) -> str:

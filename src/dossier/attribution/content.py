@@ -72,6 +72,10 @@ def _clausal(token: Any) -> bool:
     return bool(token.pos_ in ("VERB", "AUX"))
 
 
+def inside(char: int, ranges: Sequence[tuple[int, int]]) -> bool:
+    return any(start <= char < end for start, end in ranges)
+
+
 def quoted_appraisal(verb: Any, quotes: Sequence[tuple[int, int]]) -> bool:
     """A verb of appraisal whose complement is quoted: the quoted words are the appraiser's
     ("described the deal as “a disaster”", "branded the deal “a disaster”", "a man praised by
@@ -81,4 +85,4 @@ def quoted_appraisal(verb: Any, quotes: Sequence[tuple[int, int]]) -> bool:
     complements = [c for c in verb.children if c.dep_ in ("dobj", "oprd")]
     complements += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
                     for g in c.children if g.dep_ == "pobj"]  # fmt: skip
-    return any(s <= c.idx < e for c in complements for s, e in quotes)
+    return any(inside(c.idx, quotes) for c in complements)

@@ -7,12 +7,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from dossier.attribution import lexicon as lx
+from dossier.attribution.content import inside
 from dossier.attribution.context import Context
 from dossier.attribution.sources import Source, char_bounds, classify, is_media_phrase
 from dossier.attribution.verbs import (
     SUBJECT_DEPS,
+    agent_of,
     finds_nothing,
-    inside,
     negated,
     opened_by,
     reporting_verbs,
@@ -160,8 +161,7 @@ def _passive(ctx: Context, sent: Any, quotes: Sequence[tuple[int, int]]) -> Cue 
         deps = {child.dep_ for child in token.children}
         if "auxpass" not in deps or not _hedging_passive(token, deps):
             continue
-        agent = next((c for c in token.children if c.dep_ == "agent"), None)
-        obj = None if agent is None else next((c for c in agent.children if c.dep_ == "pobj"), None)
+        obj = agent_of(token)
         if obj is not None:
             return Cue(classify(ctx, obj), token_span(token), token, obj)
         hedge = Source(AttributionType.HEDGED, None, None, lx.CONF_HEDGED)

@@ -7,7 +7,7 @@ from collections.abc import Collection, Iterator, Sequence
 from typing import Any
 
 from dossier.attribution import lexicon as lx
-from dossier.attribution.content import framed, quoted_appraisal, reports_content
+from dossier.attribution.content import framed, inside, quoted_appraisal, reports_content
 from dossier.attribution.context import acronym_token
 from dossier.clean.dates import AGENCY_DATELINE
 from dossier.nlp import text_of
@@ -26,10 +26,6 @@ _ADDRESSING = frozenset({"tell", "ask", "inform", "brief", "warn", "urge"})
 _OPINION_VERBS = frozenset({"see", "think", "believe", "consider", "regard", "feel", "find"})
 
 
-def inside(char: int, ranges: Sequence[tuple[int, int]]) -> bool:
-    return any(start <= char < end for start, end in ranges)
-
-
 def reporting_verbs(sent: Any, quotes: Sequence[tuple[int, int]]) -> Iterator[tuple[Any, Any]]:
     """(verb, subject head) for each reporting verb outside quotation marks. The speaker
     of "the agency quoted Moussa as saying" is the one quoted."""
@@ -43,7 +39,7 @@ def reporting_verbs(sent: Any, quotes: Sequence[tuple[int, int]]) -> Iterator[tu
         quoted = token.lemma_.lower() == "quote"
         subject = next((c for c in token.children if c.dep_ == "dobj"), None) if quoted else None
         subject = subject if subject is not None else _subject(token)
-        subject = subject if subject is not None else _agent(token)
+        subject = subject if subject is not None else agent_of(token)
         if subject is None or inside(subject.idx, quotes):
             subject = _inverted_speaker(token, quotes)
         if subject is not None:
@@ -59,7 +55,7 @@ def reporting_verbs(sent: Any, quotes: Sequence[tuple[int, int]]) -> Iterator[tu
             yield token, subject
 
 
-def _agent(verb: Any) -> Any:
+def agent_of(verb: Any) -> Any:
     """The one a passive verb names after "by": "was described by Casson as ..."."""
     by = next((c for c in verb.children if c.dep_ == "agent"), None)
     return next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None

@@ -29,7 +29,7 @@ from typing import Any
 
 from dossier.attribution import attribute_clause
 from dossier.attribution import lexicon as lx
-from dossier.attribution.verbs import inside
+from dossier.attribution.content import inside
 from dossier.claims.asides import absolute, asides, cut_off, subordinate_clauses
 from dossier.claims.checkable import in_table_row, is_checkable, is_opinion, says_nothing
 from dossier.claims.clauses import (
