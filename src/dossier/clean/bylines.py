@@ -48,6 +48,10 @@ NOT_NAME_WORDS = frozenset(
     | {"january", "february", "march", "april", "june", "july", "august", "september"}
     | {"october", "november", "december", "monday", "tuesday", "wednesday", "thursday"}
     | {"friday", "saturday", "sunday", "updated", "published", "posted", "editorial"}
+    # outlets' words that are no surnames ("By Mira Lenz, Baltic Courier"); "Sun", "Star"
+    # and "Bloomberg" are (Lena Sun, Michael Bloomberg)
+    | {"courier", "chronicle", "telegraph", "guardian", "observer", "express", "monitor"}
+    | {"mirror", "independent", "reuters", "radio", "tv"}
 )
 # Words of a news outlet's name: "The North Post", "East Wire", "Reuters".
 MEDIA_WORDS = frozenset(
