@@ -822,6 +822,37 @@ def test_claims_what_a_cited_unnamed_source_says_is_a_claim(nlp: Any) -> None:
     assert run(nlp, "The move was not prompted by the situation in any one country.", []) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        ("The plant opened in 1987.", True),
+        ("Its factory closed on 3 March 2009.", True),
+        ("A plant opened in 1987.", False),  # which plant: no thing named before
+        ("The plant is now closed.", False),  # "now" is no date of an act
+        ("This article was amended on 18 June 2010.", False),  # a page's note
+        ("The plant was busy.", False),  # undated
+    ],
+)
+def test_claims_a_dated_act_of_a_named_thing(nlp: Any, text: str, claim: bool) -> None:
+    """ "The plant opened in 1987" names no one, but dates an act of a thing the story named
+    before: other outlets can give another year."""
+    assert bool(run(nlp, text, [])) is claim
+
+
+@pytest.mark.parametrize(("cue", "claim"), [("according to", True), ("in line with", False)])
+def test_claims_what_a_source_is_cited_for_is_a_claim(nlp: Any, cue: str, claim: bool) -> None:
+    """ "The talks broke down over prices, according to the ministry" cites the ministry as
+    "..., the ministry said" does, though no verb reports speech; other words do not."""
+    text = f"The talks broke down over prices, {cue} the ministry."
+    words = Span(DOC_ID, text.index(cue), text.index(cue) + len(cue))
+    source = Span(DOC_ID, text.index("the ministry"), len(text) - 1)
+    cited = Attribution(
+        Span(DOC_ID, 0, len(text)), AttributionType.ANONYMOUS_OFFICIAL, "the ministry", source,
+        words, 0.7,
+    )  # fmt: skip
+    assert bool(run(nlp, text, [], [cited])) is claim
+
+
 def test_claims_a_verb_of_speech_with_a_clause_reports_what_was_said(nlp: Any) -> None:
     """ "Experts have warned that poorer nations face the greatest risk": "warn" with a
     clause of what was said reports it, like "say", so the experts the outlet cites make it a

@@ -31,7 +31,14 @@ from dossier.attribution import attribute_clause
 from dossier.attribution import lexicon as lx
 from dossier.attribution.content import inside
 from dossier.claims.asides import absolute, asides, cut_off, subordinate_clauses
-from dossier.claims.checkable import in_table_row, is_checkable, is_opinion, says_nothing
+from dossier.claims.checkable import (
+    cited_according,
+    definite_subject,
+    in_table_row,
+    is_checkable,
+    is_opinion,
+    says_nothing,
+)
 from dossier.claims.clauses import (
     REPORTING_VERBS,
     Clause,
@@ -50,7 +57,15 @@ from dossier.claims.slots import (
     token_at,
 )
 from dossier.clean.signals import COMMENT_FORM, CREDIT_LINE, PRINT_NOTE
-from dossier.model import Attribution, AttributionType, Claim, Quantity, Span, TimeExpr
+from dossier.model import (
+    Attribution,
+    AttributionType,
+    Claim,
+    Quantity,
+    Span,
+    TimeExpr,
+    TimeKind,
+)
 from dossier.nlp import text_of
 
 log = logging.getLogger(__name__)
@@ -156,16 +171,26 @@ def _claim(
     # "Experts have warned that poorer nations face the greatest risk"), but not a bare "he".
     named = attribution.type in _NAMED_SPEAKERS and attribution.source_span is not None
     spoken = quote is not None or _reports(clause.verb)
-    voiced = spoken and attribution.type in _SPEAKERS and attribution.source is not None
-    cited = voiced and str(attribution.source).casefold() not in _PRONOUN_SOURCES
-    actor = bool(inside) or counted or (named and spoken) or cited
-    if not is_checkable(doc, clause, actor, quote is not None, voiced):
-        return None
+    speaker = attribution.type in _SPEAKERS and attribution.source is not None
+    voiced = spoken and speaker
+    # "The talks began in 2019, according to the ministry" is cited as "..., the ministry said"
+    cited = (voiced or (speaker and cited_according(doc, attribution))) and str(
+        attribution.source
+    ).casefold() not in _PRONOUN_SOURCES
     chain = verb_chain(clause.verb)
     verb = chain[-1]
+    time = clause_time(doc, times, clause.start, clause.end, verb, clause.antecedent is not None)
+    # "The plant opened in 1987": an act of a thing the story named before, on a calendar date
+    # (not "now" nor "recently"), is checkable
+    dated = (
+        time is not None and time.kind is TimeKind.DATE and time.value[:1].isdigit()
+        and definite_subject(clause.verb)
+    )  # fmt: skip
+    actor = bool(inside) or counted or (named and spoken) or cited or dated
+    if not is_checkable(doc, clause, actor, quote is not None, voiced):
+        return None
     if _is_appraisal(attribution, verb) and is_opinion(doc, clause):
         return None
-    time = clause_time(doc, times, clause.start, clause.end, verb, clause.antecedent is not None)
     if time is None and whole is not None:
         time = clause_time(doc, times, whole.start, whole.end, main_verb(whole.verb))
     if clause.antecedent is not None and time is None and not _role(verb):

@@ -8,6 +8,7 @@ import re
 from typing import Any
 
 from dossier.claims.clauses import SUBJECTS, Clause, main_verb
+from dossier.model import Attribution
 from dossier.nlp import text_of
 
 # Words that may stand before the verb of a command ("Please don't prove me wrong").
@@ -29,6 +30,9 @@ EVALUATIVE_WORDS = {
 }  # fmt: skip
 # Modal verbs that turn a clause into advice or obligation: opinion, not report.
 _OPINION_MODALS = {"should", "ought"}
+# Determiners of a thing the story named before: "the plant", "its factory".
+# ("This article was amended on 18 June" is a page's note.)
+_DEFINITE = frozenset({"the", "its", "their", "his", "her"})
 _FIRST_PERSON = {"i", "we"}
 # Subjects of "be to": a purpose defined, not an act scheduled ("the aim is to ...").
 _PURPOSE_NOUNS = {
@@ -160,3 +164,19 @@ def _copula_without_name(verb: Any, complements: list[Any]) -> bool:
     if not sides:
         return False
     return not any(t.ent_type_ or t.pos_ == "PROPN" for side in sides for t in side.subtree)
+
+
+def definite_subject(verb: Any) -> bool:
+    """The clause's subject is a thing the story named before: "the plant", "its factory",
+    "the talks"; not "it", "a man", "something" or "this article"."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE for c in subject.children)
+
+
+def cited_according(doc: Any, attribution: Attribution) -> bool:
+    """The attributing words are "according to ...": the source is cited, though no verb of
+    the clause reports speech."""
+    cue = attribution.cue
+    return cue is not None and text_of(doc)[cue.start : cue.end].casefold().startswith("according")
