@@ -120,6 +120,27 @@ def test_conflicts_a_capital_that_opens_the_sentence_is_no_qualifier(
     assert ("other" in _slots(corpus)) is conflict
 
 
+@pytest.mark.parametrize(
+    ("title", "other", "conflict"),
+    [
+        ("Deputy Energy Minister", "Energy Minister", True),
+        ("Norland Vice-President", "Norland President", True),
+        ("Deputy Energy Minister", "Deputy Energy Minister", False),
+        ("Norland Energy Minister", "Energy Minister", False),  # one says less
+    ],
+)
+def test_conflicts_a_lower_post_is_another_title(
+    nlp: Any, title: str, other: str, conflict: bool
+) -> None:
+    """ "Deputy Energy Minister" holds every word of "Energy Minister", yet names another post."""
+    corpus = pair_corpus(
+        nlp,
+        SPOKESMAN.format(title=title, name="Karl Brenner"),
+        SPOKESMAN.format(title=other, name="Karl Brenner"),
+    )
+    assert ("other" in _slots(corpus)) is conflict
+
+
 def test_conflicts_a_title_held_by_both_in_one_sentence_agrees(nlp: Any) -> None:
     """One claim names both holders ("former" is not read): the other names one of them."""
     corpus = pair_corpus(
@@ -610,3 +631,63 @@ def test_conflicts_two_figures_dated_apart_are_two_counts(
         b={"published": "2020-06-01"},
     )
     assert _slots(corpus) == (["date"] if conflict else [])
+
+
+@pytest.mark.parametrize(
+    ("parties", "conflict"),
+    [("by Norland and Estovia", True), ("by the Norland side", False)],
+)
+def test_conflicts_one_act_of_one_cast_has_one_place_and_sum(
+    nlp: Any, parties: str, conflict: bool
+) -> None:
+    """ "signed in Tallinn by Norland and Estovia" / "signed in Riga by Norland and Estovia":
+    one act of two parties, whose place and sum both differ. With one actor it may be two
+    signings, each with its sum (as two captures of arms depots)."""
+    deal = "The agreement, worth ${n} billion, was signed in {place} {parties} on Monday."
+    corpus = pair_corpus(
+        nlp,
+        deal.format(n=12, place="Tallinn", parties=parties),
+        deal.format(n=15, place="Riga", parties=parties),
+    )
+    assert _slots(corpus) == (["number", "place"] if conflict else [])
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "conflict"),
+    [
+        ("a 20-year gas supply deal", "a 25-year gas supply deal", True),
+        ("a 20-year gas supply deal", "a 20-year gas supply deal with an option", False),
+        ("a three-day state visit", "a two-day state visit", True),
+        ("a 20-year gas supply deal", "a 25-year gas pipeline deal", False),  # two things
+    ],
+)
+def test_conflicts_a_things_duration(nlp: Any, first: str, second: str, conflict: bool) -> None:
+    """A duration that qualifies a noun is the thing's length, fixed once agreed."""
+    line = "Norland signed {what} with Estovia in Varnport on Monday, officials said."
+    corpus = pair_corpus(nlp, line.format(what=first), line.format(what=second))
+    assert _slots(corpus) == (["number"] if conflict else [])
+
+
+def test_conflicts_an_age_is_no_duration(nlp: Any) -> None:
+    """ "A 40-year-old man" / "a 41-year-old man": a birthday may fall between two articles."""
+    line = "A {age}-year-old Norland man was arrested in Varnport on Monday over the fire, police said."
+    corpus = pair_corpus(nlp, line.format(age=40), line.format(age=41))
+    assert _slots(corpus) == []
+
+
+@pytest.mark.parametrize(
+    ("route_b", "conflict"),
+    [
+        ("from Leeds to Liverpool", True),
+        ("from Leeds to Edinburgh", False),
+        ("from Newcastle to Liverpool", False),
+    ],
+)
+def test_conflicts_the_place_one_claim_alone_names(nlp: Any, route_b: str, conflict: bool) -> None:
+    """ "from Leeds to Edinburgh" / "from Leeds to Liverpool": the places both name set aside,
+    each names one more, and those disagree. Two places each apart are not read."""
+    line = "The Rail North train derailed on Friday while travelling {route}, police said."
+    corpus = pair_corpus(
+        nlp, line.format(route="from Leeds to Edinburgh"), line.format(route=route_b)
+    )
+    assert _slots(corpus) == (["place"] if conflict else [])

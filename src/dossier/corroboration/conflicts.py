@@ -34,7 +34,7 @@ providing ..."), and a slot only disagrees when the values cannot both be true:
   Diazepam"; a name and a longer name beginning with it, "the Orbit" / "the Orbit Sport";
   counts such as "cases of ..." are left alone), with values that cannot both be true
   (``numbers``: "48" vs "64 killed"; not "7,500 dead" in March against "9,000" in April),
-  unless every count the two share differs (``_two_measurements``: "226 cases across 30 states"
+  unless every count the two share differs (``numbers.two_measurements``: "226 cases across 30 states"
   / "160 cases in 21 states" are one tally taken twice),
   in claims that may count one whole (``scope.same_scope``), dated alike or not at all ("killed
   48 on 3 March" / "killed 64 on 9 March" are two days' tolls): not in two places ("337 cases in
@@ -43,7 +43,10 @@ providing ..."), and a slot only disagrees when the values cannot both be true:
   "the UK economy grew"), nor a smaller count in one place against a count whose claim names
   no place (``things.two_things``: "35 people were injured in Suez" may be a part of "49
   people have been injured"). Percentages only in near paraphrases dated alike;
-- **place**: places disagree only when each claim names exactly one, the names differ and
+- **duration**: in near paraphrases of one act, a thing's length ("a 20-year deal" / "a
+  25-year deal", ``durations``); not an age;
+- **place**: places disagree only when each claim names exactly one besides the places both
+  name ("from Leeds to Edinburgh" / "from Leeds to Glasgow"), the names differ and
   are no spellings of one name ("Deraa"/"Daraa", ``VARIANT_SIMILARITY``), neither lies in
   the other by the gazetteer (``places.nested``: "Geneva" in "Switzerland", "New Orleans" in
   "Louisiana"), both are places the gazetteer knows (a village may lie in the other place,
@@ -52,6 +55,11 @@ providing ..."), and a slot only disagrees when the values cannot both be true:
   (``same_act``: "will not attend the meeting in Morocco" and "withdrew its ambassador from
   Damascus" name two places for two acts) with counts that do not differ ("nine cases in the
   UK" and "five cases in Brazil" are two happenings);
+- one act of one cast (near paraphrases, one verb, the same two actors or more besides the
+  sources, ``scope.same_cast``: "The agreement, worth $12 billion, was signed in Tallinn by
+  Energy Minister Oskar Pell" / "... worth $15 billion, was signed in Riga by ... Oskar Pell")
+  is compared on its place and its sums both, though each differs: the place is where the act
+  was done, not the ground a count covers;
 - **other**: a person's title or a title's holder (``titles``): "Central Command commander" vs
   "commander of U.S. forces in Iraq";
 - **quote**: the same speaker quoted in two wordings of one statement (``quotes``).
@@ -71,25 +79,23 @@ from dossier.corroboration.dates import (
     two_nows,
     unplaced_apart,
 )
-from dossier.corroboration.numbers import NOT_TOTALS, number_conflicts, numbers_agree
+from dossier.corroboration.durations import duration_conflict
+from dossier.corroboration.numbers import (
+    number_conflicts,
+    numbers_agree,
+    two_measurements,
+)
 from dossier.corroboration.places import known, nested
 from dossier.corroboration.quotes import quote_conflict
 from dossier.corroboration.records import ClaimRef, ConflictSlot, span_text
-from dossier.corroboration.scope import borrowed_date, more_places, same_scope
+from dossier.corroboration.scope import borrowed_date, more_places, same_cast, same_scope
 from dossier.corroboration.things import one_name, two_things
 from dossier.corroboration.titles import title_conflict
 from dossier.model import Quantity, TimeExpr, TimePrecision
-from dossier.time.lexicon import NUMBER_WORDS, ORDINALS
 
 # How far around a claim a place name may appear and still count as mentioned with it.
 PLACE_WINDOW = 400
 
-# A rank in a table or chart: "in second place", "5th position", "at number six".
-_RANK = re.compile(
-    r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))"
-    r"\s+(?:place|position|spot)\b|\b(?:at |to )?(?:number|no\.)\s*(\d+|one|two|three|four|five"
-    r"|six|seven|eight|nine|ten)\b"
-)
 # Words that date a beginning, and the actors two such claims must share to date one.
 _ONSET = re.compile(r"\b(?:began|begun|begin|begins|started|starting|since)\b", re.I)
 ONSET_ACTORS = 2
@@ -114,7 +120,8 @@ def pair_conflicts(
     """
     found: list[tuple[str, Value, Value]] = []
     dates = _times(a, time_of), _times(b, time_of)
-    scope = same_scope(a, b, texts)
+    one_cast = close and same_act(a, b) and same_cast(a, b)  # one act: its place and its sums
+    scope = same_scope(a, b, texts) or one_cast
     if (
         dates[0] and dates[1] and (close or _one_onset(a, b))
         and (scope or same_scope(a, b, texts, capitals=True))
@@ -130,7 +137,8 @@ def pair_conflicts(
         dates[0] and dates[1]
         and (not dated or days_apart(dates[0], dates[1]) or two_nows(a, b, dates[0], dates[1]))
     )  # fmt: skip
-    compared = scope and not apart and not _two_measurements(a, b) and not more_places(a, b, texts)
+    wider = more_places(a, b, texts) and not one_cast
+    compared = scope and not apart and not two_measurements(a, b) and not wider
     counts = [
         (qa, qb) for qa, qb in (number_conflicts(a, b, close, alike) if compared else ())
         if not two_things(a, qa, b, qb, texts)
@@ -138,7 +146,12 @@ def pair_conflicts(
     if a.document_id != b.document_id or len(counts) == 1:  # one article: two items' figures
         found.extend((ConflictSlot.NUMBER, _value(a, count_text(a, qa, texts)),
                       _value(b, count_text(b, qb, texts))) for qa, qb in counts)  # fmt: skip
-    places = _place_conflict(a, b, texts) if close and not _counts_differ(a, b) else None
+    durations = duration_conflict(a, b) if close and same_act(a, b) else None
+    if durations:
+        found.append((ConflictSlot.NUMBER, _value(a, durations[0]), _value(b, durations[1])))
+    places = (
+        _place_conflict(a, b, texts) if close and (one_cast or not _counts_differ(a, b)) else None
+    )
     if places:
         found.append((ConflictSlot.PLACE, _value(a, places[0]), _value(b, places[1])))
     quotes = quote_conflict(a, b, texts)
@@ -241,12 +254,18 @@ def count_text(ref: ClaimRef, q: Quantity, texts: Mapping[str, str]) -> str:
 
 
 def _place_conflict(a: ClaimRef, b: ClaimRef, texts: Mapping[str, str]) -> tuple[str, str] | None:
-    if len(a.claim.places) != 1 or len(b.claim.places) != 1 or not same_act(a, b):
+    """The one place each claim names that the other's sentence does not ("from Leeds to
+    Edinburgh" / "from Leeds to Glasgow": Edinburgh and Glasgow), when the two disagree."""
+    if not (a.claim.places and b.claim.places and same_act(a, b)):
         return None
-    name_a, name_b = (
-        span_text(a, a.claim.places[0], texts),
-        span_text(b, b.claim.places[0], texts),
+    sentences = [span_text(r, r.claim.sentence, texts).casefold() for r in (b, a)]
+    own_a, own_b = (
+        [n for p in r.claim.places if (n := span_text(r, p, texts)).casefold() not in other]
+        for r, other in zip((a, b), sentences, strict=True)
     )
+    if len(own_a) != 1 or len(own_b) != 1:
+        return None
+    name_a, name_b = own_a[0], own_b[0]
     folded_a, folded_b = name_a.casefold(), name_b.casefold()
     if one_name(folded_a, folded_b):
         return None
@@ -262,28 +281,6 @@ def _counts_differ(a: ClaimRef, b: ClaimRef) -> bool:
     return any(
         q.unit in units_a and not numbers_agree(units_a[q.unit], q) for q in b.claim.quantities
     )
-
-
-def _two_measurements(a: ClaimRef, b: ClaimRef) -> bool:
-    """The claims count two units alike, and every count differs: "226 cases ... across 30
-    states" / "160 cases in 21 states", "787 infections in 17 countries" / "15 countries had
-    reported 615 infections" are one tally taken at two moments, not one figure disputed. So
-    are two claims that give two ranks: "entered the chart in second place ..., taking $12.7m"
-    / "moved down the chart to fourth place after taking $10.7m" are two weekends."""
-    units_a = {q.unit: q for q in a.claim.quantities if q.unit and q.hedge not in NOT_TOTALS}
-    units_b = {q.unit: q for q in b.claim.quantities if q.unit and q.hedge not in NOT_TOTALS}
-    shared = units_a.keys() & units_b.keys()
-    if len(shared) >= 2 and not any(numbers_agree(units_a[u], units_b[u]) for u in shared):
-        return True
-    ranks = [{_rank(m) for m in _RANK.finditer(r.claim.text.casefold())} for r in (a, b)]
-    return all(ranks) and not ranks[0] & ranks[1]  # "in second place" / "to fourth place"
-
-
-def _rank(found: re.Match[str]) -> int:
-    """The rank a ``_RANK`` match gives: "sixth place" and "number six" are 6."""
-    word = found.group(1) or found.group(2)
-    digits = word.rstrip("stndrh")
-    return int(digits) if digits.isdigit() else ORDINALS.get(word) or NUMBER_WORDS.get(word, 0)
 
 
 def _near(ref: ClaimRef, texts: Mapping[str, str]) -> str:

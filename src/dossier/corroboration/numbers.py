@@ -30,7 +30,14 @@ from datetime import date, timedelta
 from dossier.corroboration.features import fold
 from dossier.corroboration.records import ClaimRef
 from dossier.model import Quantity
+from dossier.time.lexicon import NUMBER_WORDS, ORDINALS
 
+# A rank in a table or chart: "in second place", "5th position", "at number six".
+_RANK = re.compile(
+    r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))"
+    r"\s+(?:place|position|spot)\b|\b(?:at |to )?(?:number|no\.)\s*(\d+|one|two|three|four|five"
+    r"|six|seven|eight|nine|ten)\b"
+)
 # Reported figures are rounded: 5% either way is the same figure, not a disagreement.
 NUMBER_TOLERANCE = 0.05
 # Counts further apart than this factor count different things, not one thing differently.
@@ -251,3 +258,25 @@ def _last_digit(value: float) -> float:
     digits = f"{value:.6e}".split("e")
     mantissa, exponent = digits[0].replace(".", "").rstrip("0") or "0", int(digits[1])
     return float(10 ** (exponent - len(mantissa) + 1))
+
+
+def two_measurements(a: ClaimRef, b: ClaimRef) -> bool:
+    """The claims count two units alike, and every count differs: "226 cases ... across 30
+    states" / "160 cases in 21 states", "787 infections in 17 countries" / "15 countries had
+    reported 615 infections" are one tally taken at two moments, not one figure disputed. So
+    are two claims that give two ranks: "entered the chart in second place ..., taking $12.7m"
+    / "moved down the chart to fourth place after taking $10.7m" are two weekends."""
+    units_a = {q.unit: q for q in a.claim.quantities if q.unit and q.hedge not in NOT_TOTALS}
+    units_b = {q.unit: q for q in b.claim.quantities if q.unit and q.hedge not in NOT_TOTALS}
+    shared = units_a.keys() & units_b.keys()
+    if len(shared) >= 2 and not any(numbers_agree(units_a[u], units_b[u]) for u in shared):
+        return True
+    ranks = [{_rank(m) for m in _RANK.finditer(r.claim.text.casefold())} for r in (a, b)]
+    return all(ranks) and not ranks[0] & ranks[1]  # "in second place" / "to fourth place"
+
+
+def _rank(found: re.Match[str]) -> int:
+    """The rank a ``_RANK`` match gives: "sixth place" and "number six" are 6."""
+    word = found.group(1) or found.group(2)
+    digits = word.rstrip("stndrh")
+    return int(digits) if digits.isdigit() else ORDINALS.get(word) or NUMBER_WORDS.get(word, 0)

@@ -27,6 +27,8 @@ from collections.abc import Mapping
 from dossier.corroboration.places import countries_named, known, nested
 from dossier.corroboration.records import ClaimRef, borrowed, in_source, span_text
 
+# Actors two claims must share to be read as one act of one cast (``same_cast``).
+CAST_ACTORS = 2
 # Subjects that name no one by themselves.
 SUBJECT_PRONOUNS = frozenset({"it", "they", "he", "she"})
 # Words that open a clause cut off a sentence whose subject it shares ("but returned ...").
@@ -86,6 +88,14 @@ def more_places(a: ClaimRef, b: ClaimRef, texts: Mapping[str, str]) -> bool:
 def _beyond(these: set[str], those: set[str]) -> bool:
     """A place of ``these`` apart from every place of ``those``."""
     return any(not any(nested(x, y) or nested(y, x) for y in those) for x in these - those)
+
+
+def same_cast(a: ClaimRef, b: ClaimRef) -> bool:
+    """The two claims are about the same actors, two or more, besides their sources: "The
+    agreement ... was signed in Tallinn by Energy Minister Oskar Pell" names the parties of
+    one act, whatever place and sum each outlet gives it."""
+    cast = _cast(a)
+    return len(cast) >= CAST_ACTORS and cast == _cast(b)
 
 
 def _cast(ref: ClaimRef) -> set[str]:

@@ -11,6 +11,10 @@ read.
   Secretary of State" and "Secretary of State" agree: one title says less, not something else;
   so do "World number one" and "Women's world number one", whose "world" is the same word
   uncapitalised.
+- **rank of post**: one person, the same head noun, and a word of a lower post ("Deputy",
+  "Vice", "Assistant") in one title only, which the other sentence does not hold: "Energy
+  Minister Oskar Pell" against "Deputy Energy Minister Oskar Pell" are two posts, though the
+  second holds every word of the first.
 - **name**: one title, word for word the same qualifiers, held by two different people:
   "Libyan Foreign Minister Moussa Koussa" against "Libyan Foreign Minister Abdelati Obeidi";
   not a title many hold at once ("a Reuters columnist").
@@ -36,6 +40,9 @@ _RANKS = frozenset({
 _TIME_WORDS = frozenset({
     "then", "former", "ex", "late", "current", "now", "acting", "outgoing", "retired",
 })  # fmt: skip
+# Words that make a title a lower post than the same title without them ("Deputy Energy
+# Minister", "Vice President", "Assistant Secretary", "Under-Secretary").
+_LOWER_POSTS = frozenset({"deputy", "vice", "assistant", "associate", "under", "junior"})
 _DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their"})
 # A title opening with these is one of several posts of its name ("a Reuters columnist").
 _SHARED_POSTS = frozenset({"a", "an", "one", "another"})
@@ -100,6 +107,8 @@ def title_conflict(a: ClaimRef, b: ClaimRef, texts: Mapping[str, str]) -> tuple[
     titles_b = _titles(b, texts)
     for ta in _titles(a, texts):
         for tb in titles_b:
+            if ta.head == tb.head and ta.actor == tb.actor and _another_rank(ta, tb, a, b, texts):
+                return _shown(ta.text), _shown(tb.text)
             if ta.head != tb.head or not ta.qualifiers or not tb.qualifiers:
                 continue
             retitled = ta.actor == tb.actor and not (
@@ -117,6 +126,20 @@ def title_conflict(a: ClaimRef, b: ClaimRef, texts: Mapping[str, str]) -> tuple[
                     return (" ".join([_shown(ta.text), *names[0]]),
                             " ".join([_shown(tb.text), *names[1]]))  # fmt: skip
     return None
+
+
+def _another_rank(ta: Title, tb: Title, a: ClaimRef, b: ClaimRef, texts: Mapping[str, str]) -> bool:  # fmt: skip
+    """One title only holds a word of a lower post ("Deputy Energy Minister" / "Energy
+    Minister"), and the other claim's sentence does not hold that word."""
+    lower_a, lower_b = (_lower_post(t.text) for t in (ta, tb))
+    if bool(lower_a) == bool(lower_b):
+        return False
+    lower, other = (lower_a, b) if lower_a else (lower_b, a)
+    return not lower & _lower_post(span_text(other, other.claim.sentence, texts))
+
+
+def _lower_post(text: str) -> set[str]:
+    return {w.casefold() for w in _words(text)} & _LOWER_POSTS
 
 
 def _abbreviates(short: Title, long: Title) -> bool:
