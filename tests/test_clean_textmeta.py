@@ -100,6 +100,7 @@ def test_clean_textmeta_title_none_when_text_starts_with_body() -> None:
         ("BY ELENA MARQUEZ | The Coastal Ledger", ("Elena Marquez",)),
         ("Reporting by Jan van der Berg in Oslo; Editing by Mia Holt", ("Jan van der Berg",)),
         ("By JANE HOLLOWAY and PIET DE GROOT", ("Jane Holloway", "Piet De Groot")),
+        ("By Lena Sun and Ivo Star, The North Post", ("Lena Sun", "Ivo Star")),  # surnames
     ],
 )  # fmt: skip
 def test_clean_textmeta_byline_names(byline: str, names: tuple[str, ...]) -> None:
@@ -149,6 +150,7 @@ def test_clean_textmeta_role_line_any_dash(dash: str) -> None:
         ("By Elena Marquez and Tobias Lindqvist, Harbour Wire", "Harbour Wire"),
         ("BY ELENA MARQUEZ | The Coastal Ledger", "The Coastal Ledger"),
         ("By Elena Marquez, Baltic Courier", "Baltic Courier"),  # two words, no "The"
+        ("By Elena Marquez, Northern Ledger", "Northern Ledger"),
         ("By Elena Marquez, Staff Writer", "unknown"),  # a role
         ("By Elena Marquez, Oslo", "unknown"),  # a place
         ("Written by Elena Marquez, MS", "unknown"),  # a degree

@@ -35,6 +35,18 @@ PARTICLES = frozenset(
     {"al", "el", "bin", "ibn", "bint", "abu", "van", "von", "de", "der", "den", "da", "di"}
     | {"du", "la", "le", "del", "della", "dos", "das", "do", "ter", "ten", "y", "ul"}
 )
+# Words of a news outlet's name: "The North Post", "East Wire", "Reuters".
+MEDIA_WORDS = frozenset(
+    {"news", "post", "times", "journal", "herald", "tribune", "gazette", "daily", "weekly"}
+    | {"press", "agency", "wire", "magazine", "review", "chronicle", "telegraph", "guardian"}
+    | {"observer", "reuters", "bloomberg", "independent", "express", "mail", "courier"}
+    | {"standard", "monitor", "globe", "star", "sun", "mirror", "today", "radio", "tv"}
+    | {"ap", "afp", "cnn", "bbc", "npr", "pbs", "abc", "cbs", "nbc", "upi", "dpa", "itv"}
+    | {"ledger", "dispatch", "bulletin", "sentinel", "courant", "inquirer", "enquirer"}
+    | {"examiner", "gleaner", "argus", "clarion", "register", "bugle"}
+)
+# Outlets' words that are also surnames (Lena Sun, Michael Bloomberg).
+MEDIA_SURNAMES = frozenset({"sun", "star", "bloomberg"})
 # Words that mark an organisation, a role or chrome, never part of a person's name.
 NOT_NAME_WORDS = frozenset(
     {"the", "of", "and", "for", "news", "staff", "writer", "writers", "reporter", "editor"}
@@ -48,18 +60,8 @@ NOT_NAME_WORDS = frozenset(
     | {"january", "february", "march", "april", "june", "july", "august", "september"}
     | {"october", "november", "december", "monday", "tuesday", "wednesday", "thursday"}
     | {"friday", "saturday", "sunday", "updated", "published", "posted", "editorial"}
-    # outlets' words that are no surnames ("By Mira Lenz, Baltic Courier"); "Sun", "Star"
-    # and "Bloomberg" are (Lena Sun, Michael Bloomberg)
-    | {"courier", "chronicle", "telegraph", "guardian", "observer", "express", "monitor"}
-    | {"mirror", "independent", "reuters", "radio", "tv"}
-)
-# Words of a news outlet's name: "The North Post", "East Wire", "Reuters".
-MEDIA_WORDS = frozenset(
-    {"news", "post", "times", "journal", "herald", "tribune", "gazette", "daily", "weekly"}
-    | {"press", "agency", "wire", "magazine", "review", "chronicle", "telegraph", "guardian"}
-    | {"observer", "reuters", "bloomberg", "independent", "express", "mail", "courier"}
-    | {"standard", "monitor", "globe", "star", "sun", "mirror", "today", "radio", "tv"}
-    | {"ap", "afp", "cnn", "bbc", "npr", "pbs", "abc", "cbs", "nbc", "upi", "dpa", "itv"}
+    # an outlet's words ("By Mira Lenz, Baltic Courier"), but surnames (Lena Sun)
+    | (MEDIA_WORDS - MEDIA_SURNAMES)
 )
 # An outlet's name is short ("The Wall Street Journal Europe"); longer runs are prose.
 OUTLET_MAX_WORDS = 5
