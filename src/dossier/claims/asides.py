@@ -20,6 +20,7 @@ from typing import Any
 
 from dossier.attribution import lexicon as lx
 from dossier.attribution.verbs import negated, opened_by
+from dossier.claims.checkable import definite
 from dossier.claims.clauses import (
     REPORTED,
     SUBJECTS,
@@ -48,19 +49,23 @@ _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 def asides(sent: Any) -> list[Clause]:
     """Relative clauses set off by a comma after a name ("Russia and China, which last month
-    vetoed a draft"): each states a fact of its own, which the main clause only carries."""
+    vetoed a draft") or a thing the story named before ("The factory, which opened in 1989"):
+    each states a fact of its own, which the main clause only carries."""
     found = []
     for verb in sent:
         head = verb.head
         if verb.dep_ != "relcl" or verb.pos_ not in ("VERB", "AUX") or verb.left_edge.i == 0:
             continue
         if (
-            not (head.pos_ == "PROPN" or head.ent_type_)
+            not (head.pos_ == "PROPN" or head.ent_type_ or definite(head))
             or verb.doc[verb.left_edge.i - 1].text != ","
         ):
             continue
         right = verb.right_edge
-        found.append(Clause(verb.left_edge.idx, right.idx + len(right), verb,
+        # a thing no name says is written out in the claim ("The factory, which opened ...")
+        named = head.pos_ == "PROPN" or bool(head.ent_type_)
+        start = verb.left_edge.idx if named else head.left_edge.idx
+        found.append(Clause(start, right.idx + len(right), verb,
                             (head.left_edge.idx, verb.left_edge.idx)))  # fmt: skip
     return found
 

@@ -170,9 +170,16 @@ def definite_subject(verb: Any) -> bool:
     """The clause's subject is a thing the story named before: "the plant", "its factory",
     "the talks"; not "it", "a man", "something" or "this article"."""
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
+    if subject is not None and subject.tag_ == "WDT" and verb.dep_ == "relcl":
+        subject = verb.head  # "The factory, which opened in 1989, ..."
+    return subject is not None and definite(subject)
+
+
+def definite(noun: Any) -> bool:
+    """A noun for a thing the story named before: "the plant", "its factory"."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
         return False
-    return any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE for c in subject.children)
+    return any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE for c in noun.children)
 
 
 def cited_according(doc: Any, attribution: Attribution) -> bool:
