@@ -24,6 +24,7 @@ compared only between near paraphrases.
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date, timedelta
 
@@ -32,6 +33,8 @@ from dossier.corroboration.records import ClaimRef
 from dossier.model import Quantity
 from dossier.time.lexicon import NUMBER_WORDS, ORDINALS
 
+# Claim texts whose ranks are kept: a large group's pairs ask for each many times.
+CACHED_TEXTS = 65536
 # A rank in a table or chart: "in second place", "5th position", "at number six".
 _RANK = re.compile(
     r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))"
@@ -271,8 +274,17 @@ def two_measurements(a: ClaimRef, b: ClaimRef) -> bool:
     shared = units_a.keys() & units_b.keys()
     if len(shared) >= 2 and not any(numbers_agree(units_a[u], units_b[u]) for u in shared):
         return True
-    ranks = [{_rank(m) for m in _RANK.finditer(r.claim.text.casefold())} for r in (a, b)]
-    return all(ranks) and not ranks[0] & ranks[1]  # "in second place" / "to fourth place"
+    ranks_a = _ranks(a.claim.text)
+    if not ranks_a:
+        return False
+    ranks_b = _ranks(b.claim.text)
+    return bool(ranks_b) and not ranks_a & ranks_b  # "in second place" / "to fourth place"
+
+
+@functools.lru_cache(maxsize=CACHED_TEXTS)
+def _ranks(text: str) -> frozenset[int]:
+    """The ranks a claim's text gives ("in second place", "at number six")."""
+    return frozenset(_rank(m) for m in _RANK.finditer(text.casefold()))
 
 
 def _rank(found: re.Match[str]) -> int:

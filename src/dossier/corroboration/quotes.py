@@ -19,6 +19,7 @@ manage ..."), not as reported speech ("said she had asked ...").
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping, Sequence
 from difflib import SequenceMatcher
@@ -52,6 +53,8 @@ END_REWORD_WORDS = 5
 # Words in a row that one quote has at one end and the other at the other: a reordered quote.
 MOVED_WORDS = 3
 # Particles of Arabic names that outlets keep or drop ("Bashar al-Assad", "Bashar Assad").
+# Quotes whose words are kept: a large group's pairs ask for each many times.
+CACHED_QUOTES = 65536
 _NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn"})
 _WORD = re.compile(r"\w+")
 # How far into unmarked words a first-person pronoun shows they are the speaker's own.
@@ -81,15 +84,9 @@ def quote_conflict(a: ClaimRef, b: ClaimRef, texts: Mapping[str, str]) -> tuple[
         return None
     if not same_speaker(a, b) and not _relayed(a, b):
         return None
-    words_a = _plain([w for w in _WORD.findall(_expand(quote_a).casefold())
-                      if w not in _NAME_PARTICLES])  # fmt: skip
-    words_b = _respell(
-        [w for w in _WORD.findall(_expand(quote_b)) if w.casefold() not in _NAME_PARTICLES],
-        words_a,
-    )
+    words_a = list(_plain_words(quote_a))
+    words_b = _respell(list(_words(quote_b)), words_a)
     if not words_a or not words_b or words_a == words_b or _is_fragment(words_a, words_b):
-        return None
-    if not _substituted(words_a, words_b):
         return None
     content_a, content_b = _content(words_a), _content(words_b)
     if not content_a or not content_b:
@@ -99,7 +96,21 @@ def quote_conflict(a: ClaimRef, b: ClaimRef, texts: Mapping[str, str]) -> tuple[
         return None
     if shared < MIN_SHARED_WORDS and shared < max(len(content_a), len(content_b)) / 2:
         return None  # "She made some errors" / "... and made a few errors and ...": two statements
-    return quote_a, quote_b
+    # last, the costliest test: word alignment (a large group's pairs ask it many times)
+    return (quote_a, quote_b) if _substituted(words_a, words_b) else None
+
+
+@functools.lru_cache(maxsize=CACHED_QUOTES)
+def _words(quote: str) -> tuple[str, ...]:
+    """The quote's words as written, contractions and clock times expanded, name particles
+    ("al", "bin") left out."""
+    return tuple(w for w in _WORD.findall(_expand(quote)) if w.casefold() not in _NAME_PARTICLES)
+
+
+@functools.lru_cache(maxsize=CACHED_QUOTES)
+def _plain_words(quote: str) -> tuple[str, ...]:
+    """``_words`` folded: lower case, without a plural "s" (``_plain``)."""
+    return tuple(_plain([w.casefold() for w in _words(quote)]))
 
 
 def _expand(quote: str) -> str:
