@@ -56,14 +56,11 @@ def asides(sent: Any) -> list[Clause]:
         head = verb.head
         if verb.dep_ != "relcl" or verb.pos_ not in ("VERB", "AUX") or verb.left_edge.i == 0:
             continue
-        if (
-            not (head.pos_ == "PROPN" or head.ent_type_ or definite(head))
-            or verb.doc[verb.left_edge.i - 1].text != ","
-        ):
+        named = head.pos_ == "PROPN" or bool(head.ent_type_)
+        if not (named or definite(head)) or verb.doc[verb.left_edge.i - 1].text != ",":
             continue
         right = verb.right_edge
         # a thing no name says is written out in the claim ("The factory, which opened ...")
-        named = head.pos_ == "PROPN" or bool(head.ent_type_)
         start = verb.left_edge.idx if named else head.left_edge.idx
         found.append(Clause(start, right.idx + len(right), verb,
                             (head.left_edge.idx, verb.left_edge.idx)))  # fmt: skip

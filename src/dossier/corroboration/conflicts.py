@@ -34,8 +34,8 @@ providing ..."), and a slot only disagrees when the values cannot both be true:
   Diazepam"; a name and a longer name beginning with it, "the Orbit" / "the Orbit Sport";
   counts such as "cases of ..." are left alone), with values that cannot both be true
   (``numbers``: "48" vs "64 killed"; not "7,500 dead" in March against "9,000" in April),
-  unless every count the two share differs (``numbers.two_measurements``: "226 cases across 30 states"
-  / "160 cases in 21 states" are one tally taken twice),
+  unless every count the two share differs (``numbers.two_measurements``: "226 cases across
+  30 states" / "160 cases in 21 states" are one tally taken twice),
   in claims that may count one whole (``scope.same_scope``), dated alike or not at all ("killed
   48 on 3 March" / "killed 64 on 9 March" are two days' tolls): not in two places ("337 cases in
   Scotland" / "more than 800 cases in the UK"), nor in the world and one place ("globally,
@@ -46,7 +46,7 @@ providing ..."), and a slot only disagrees when the values cannot both be true:
 - **duration**: in near paraphrases of one act, a thing's length ("a 20-year deal" / "a
   25-year deal", ``durations``); not an age;
 - **place**: places disagree only when each claim names exactly one besides the places both
-  name ("from Leeds to Edinburgh" / "from Leeds to Glasgow"), the names differ and
+  name ("from Leeds to Edinburgh" / "from Leeds to Liverpool"), the names differ and
   are no spellings of one name ("Deraa"/"Daraa", ``VARIANT_SIMILARITY``), neither lies in
   the other by the gazetteer (``places.nested``: "Geneva" in "Switzerland", "New Orleans" in
   "Louisiana"), both are places the gazetteer knows (a village may lie in the other place,
@@ -120,7 +120,8 @@ def pair_conflicts(
     """
     found: list[tuple[str, Value, Value]] = []
     dates = _times(a, time_of), _times(b, time_of)
-    one_cast = close and same_act(a, b) and same_cast(a, b)  # one act: its place and its sums
+    one_act = close and same_act(a, b)
+    one_cast = one_act and same_cast(a, b)  # one act of one cast: its place and its sums
     scope = same_scope(a, b, texts) or one_cast
     if (
         dates[0] and dates[1] and (close or _one_onset(a, b))
@@ -146,7 +147,7 @@ def pair_conflicts(
     if a.document_id != b.document_id or len(counts) == 1:  # one article: two items' figures
         found.extend((ConflictSlot.NUMBER, _value(a, count_text(a, qa, texts)),
                       _value(b, count_text(b, qb, texts))) for qa, qb in counts)  # fmt: skip
-    durations = duration_conflict(a, b) if close and same_act(a, b) else None
+    durations = duration_conflict(a, b) if one_act else None
     if durations:
         found.append((ConflictSlot.NUMBER, _value(a, durations[0]), _value(b, durations[1])))
     places = (
@@ -255,7 +256,7 @@ def count_text(ref: ClaimRef, q: Quantity, texts: Mapping[str, str]) -> str:
 
 def _place_conflict(a: ClaimRef, b: ClaimRef, texts: Mapping[str, str]) -> tuple[str, str] | None:
     """The one place each claim names that the other's sentence does not ("from Leeds to
-    Edinburgh" / "from Leeds to Glasgow": Edinburgh and Glasgow), when the two disagree."""
+    Edinburgh" / "from Leeds to Liverpool": Edinburgh and Liverpool), when the two disagree."""
     if not (a.claim.places and b.claim.places and same_act(a, b)):
         return None
     sentences = [span_text(r, r.claim.sentence, texts).casefold() for r in (b, a)]
