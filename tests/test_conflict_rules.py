@@ -691,3 +691,31 @@ def test_conflicts_the_place_one_claim_alone_names(nlp: Any, route_b: str, confl
         nlp, line.format(route="from Leeds to Edinburgh"), line.format(route=route_b)
     )
     assert _slots(corpus) == (["place"] if conflict else [])
+
+
+def test_conflicts_two_teams_offers_are_two_durations(nlp: Any) -> None:
+    """ "Norland Rovers offered Karl Brenner an eight-year contract" / "Varna United offered
+    Karl Brenner a seven-year contract": two offers, not one length told twice."""
+    line = "{team} offered Karl Brenner {n}-year contract on Monday, his agent said."
+    corpus = pair_corpus(
+        nlp,
+        line.format(team="Norland Rovers", n="an eight"),
+        line.format(team="Varna United", n="a seven"),
+    )
+    assert "number" not in _slots(corpus)
+
+
+@pytest.mark.parametrize(("also", "conflict"), [("", True), ("also ", False)])
+def test_conflicts_a_count_of_another_of_its_kind(nlp: Any, also: str, conflict: bool) -> None:
+    """ "An 8.7-magnitude earthquake also hit Varna province" beside "A 6.1-magnitude earthquake
+    hit Varna province on Tuesday" (an article of a known date) tells another quake."""
+    from dossier.corroboration.conflicts import pair_conflicts
+
+    corpus = Corpus(nlp)
+    corpus.add(
+        "a", "Outlet A", "A 6.1-magnitude earthquake hit Norland's Varna province on Tuesday."
+    )
+    corpus.add("b", "Outlet B", f"An 8.7-magnitude earthquake {also}hit Norland's Varna province.")
+    a, b = corpus.refs
+    slots = [s for s, *_ in pair_conflicts(a, b, corpus.texts, corpus.time_of, True)]
+    assert ("number" in slots) is conflict

@@ -43,8 +43,9 @@ providing ..."), and a slot only disagrees when the values cannot both be true:
   "the UK economy grew"), nor a smaller count in one place against a count whose claim names
   no place (``things.two_things``: "35 people were injured in Suez" may be a part of "49
   people have been injured"). Percentages only in near paraphrases dated alike;
-- **duration**: in near paraphrases of one act, a thing's length ("a 20-year deal" / "a
-  25-year deal", ``durations``); not an age;
+- **duration**: in near paraphrases of one act whose actors one claim names all of
+  (``scope.cast_within``), a thing's length ("a 20-year deal" / "a 25-year deal",
+  ``durations``); not an age, nor two teams' offers to one player;
 - **place**: places disagree only when each claim names exactly one besides the places both
   name ("from Leeds to Edinburgh" / "from Leeds to Liverpool"), the names differ and
   are no spellings of one name ("Deraa"/"Daraa", ``VARIANT_SIMILARITY``), neither lies in
@@ -88,7 +89,13 @@ from dossier.corroboration.numbers import (
 from dossier.corroboration.places import known, nested
 from dossier.corroboration.quotes import quote_conflict
 from dossier.corroboration.records import ClaimRef, ConflictSlot, span_text
-from dossier.corroboration.scope import borrowed_date, more_places, same_cast, same_scope
+from dossier.corroboration.scope import (
+    borrowed_date,
+    cast_within,
+    more_places,
+    same_cast,
+    same_scope,
+)
 from dossier.corroboration.things import one_name, two_things
 from dossier.corroboration.titles import title_conflict
 from dossier.model import Quantity, TimeExpr, TimePrecision
@@ -139,7 +146,10 @@ def pair_conflicts(
         and (not dated or days_apart(dates[0], dates[1]) or two_nows(a, b, dates[0], dates[1]))
     )  # fmt: skip
     wider = more_places(a, b, texts) and not one_cast
-    compared = scope and not apart and not two_measurements(a, b) and not wider
+    compared = (
+        scope and not apart and not two_measurements(a, b) and not wider
+        and not _another_of_its_kind(a, b, dates[0], dates[1])
+    )  # fmt: skip
     counts = [
         (qa, qb) for qa, qb in (number_conflicts(a, b, close, alike) if compared else ())
         if not two_things(a, qa, b, qb, texts)
@@ -147,7 +157,7 @@ def pair_conflicts(
     if a.document_id != b.document_id or len(counts) == 1:  # one article: two items' figures
         found.extend((ConflictSlot.NUMBER, _value(a, count_text(a, qa, texts)),
                       _value(b, count_text(b, qb, texts))) for qa, qb in counts)  # fmt: skip
-    durations = duration_conflict(a, b) if one_act else None
+    durations = duration_conflict(a, b) if one_act and cast_within(a, b) else None
     if durations:
         found.append((ConflictSlot.NUMBER, _value(a, durations[0]), _value(b, durations[1])))
     places = (
@@ -180,6 +190,21 @@ def _another_date_agrees(
     return any(dates_agree(t, tb) for t in others.get(a.claim.id, ())) or any(
         dates_agree(ta, t) for t in others.get(b.claim.id, ())
     )
+
+
+def _another_of_its_kind(a: ClaimRef, b: ClaimRef, ta: TimeExpr | None, tb: TimeExpr | None) -> bool:  # fmt: skip
+    """One claim tells its act as one more of its kind (``_AGAIN``) and only one of the two is
+    dated on the calendar: "An 8.7-magnitude earthquake also hit off Banda Aceh in May 2012" is another quake
+    than "A 6.1 magnitude earthquake hit Aceh province early Tuesday", so their counts are not
+    compared. Undated, "also" adds an effect of one act ("The storm also destroyed 2,000
+    homes")."""
+    again = _AGAIN.search(a.claim.text) or _AGAIN.search(b.claim.text)
+    return bool(again) and _on_calendar(ta) != _on_calendar(tb)
+
+
+def _on_calendar(t: TimeExpr | None) -> bool:
+    """A date placed on the calendar: not "Tuesday" in an article of no known date."""
+    return t is not None and t.start is not None
 
 
 def _rate(ref: ClaimRef) -> bool:

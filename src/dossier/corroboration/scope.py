@@ -98,6 +98,15 @@ def same_cast(a: ClaimRef, b: ClaimRef) -> bool:
     return len(cast) >= CAST_ACTORS and cast == _cast(b)
 
 
+def cast_within(a: ClaimRef, b: ClaimRef) -> bool:
+    """One claim's actors, besides its source, are all among the other's, and it names one at
+    least: "Norland signed a 20-year deal" and "Norland signed a 25-year deal with Estovia"
+    may tell one deal; "the Red Sox offered Teixeira an eight-year deal" and "the Orioles have
+    offered Teixeira a seven-year deal" tell two."""
+    cast_a, cast_b = _cast(a), _cast(b)
+    return bool(cast_a and cast_b) and (cast_a <= cast_b or cast_b <= cast_a)
+
+
 def _cast(ref: ClaimRef) -> set[str]:
     """The actors the claim is about: its source is not one of them. "The first quake ... struck
     about 135 kilometers from Manokwari, the U.S. Geological Survey said" and "The 6.1-magnitude
