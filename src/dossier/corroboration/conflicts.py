@@ -9,7 +9,7 @@ providing ..."), and a slot only disagrees when the values cannot both be true:
   or overlap agrees ("the late 1990s" vs "1998"). Not compared: the same words ("this Sunday"
   in two articles of different days), "now" and its kin, two days of different acts (in a
   running story each day has its own happenings: "died on Saturday" / "shelled on Sunday"; so
-  does an act told as one more of its kind, ``_AGAIN``: "fire was also heard on Sunday"),
+  does an act told as one more of its kind, ``dates.AGAIN``: "fire was also heard on Sunday"),
   and inside one article, two dates of different acts (an article tells a sequence: "30 years
   ago, a demographer could have told you" / "in the late 1970s, fertility rose"). Two dates
   disagree there only for one predicate. Nor an act announced for a later day than another
@@ -72,9 +72,11 @@ import re
 from collections.abc import Mapping
 
 from dossier.corroboration.dates import (
+    AGAIN,
     PRESENT_REF,
     OtherTimes,
     TimeIndex,
+    another_of_its_kind,
     dates_agree,
     days_apart,
     two_nows,
@@ -106,9 +108,6 @@ PLACE_WINDOW = 400
 # Words that date a beginning, and the actors two such claims must share to date one.
 _ONSET = re.compile(r"\b(?:began|begun|begin|begins|started|starting|since)\b", re.I)
 ONSET_ACTORS = 2
-# A day's act told as one more of its kind: "anti-aircraft fire was also heard on Sunday
-# evening" is another night's fire than "explosions were heard Saturday evening".
-_AGAIN = re.compile(r"\b(?:also|again|once more)\b", re.I)
 # An act announced for later: "will be suspended", "is due to pay", "is set to meet".
 _SCHEDULED = re.compile(r"\b(?:will|shall)\b|\b(?:is|are) (?:due |set |scheduled )?to\b", re.I)
 _COPULA = "be"  # a predicate's lemma for "is", "was", "are"
@@ -148,7 +147,7 @@ def pair_conflicts(
     wider = more_places(a, b, texts) and not one_cast
     compared = (
         scope and not apart and not two_measurements(a, b) and not wider
-        and not _another_of_its_kind(a, b, dates[0], dates[1])
+        and not another_of_its_kind(a, b, dates[0], dates[1])
     )  # fmt: skip
     counts = [
         (qa, qb) for qa, qb in (number_conflicts(a, b, close, alike) if compared else ())
@@ -192,21 +191,6 @@ def _another_date_agrees(
     )
 
 
-def _another_of_its_kind(a: ClaimRef, b: ClaimRef, ta: TimeExpr | None, tb: TimeExpr | None) -> bool:  # fmt: skip
-    """One claim tells its act as one more of its kind (``_AGAIN``) and only one of the two is
-    dated on the calendar: "An 8.7-magnitude earthquake also hit off Banda Aceh in May 2012" is another quake
-    than "A 6.1 magnitude earthquake hit Aceh province early Tuesday", so their counts are not
-    compared. Undated, "also" adds an effect of one act ("The storm also destroyed 2,000
-    homes")."""
-    again = _AGAIN.search(a.claim.text) or _AGAIN.search(b.claim.text)
-    return bool(again) and _on_calendar(ta) != _on_calendar(tb)
-
-
-def _on_calendar(t: TimeExpr | None) -> bool:
-    """A date placed on the calendar: not "Tuesday" in an article of no known date."""
-    return t is not None and t.start is not None
-
-
 def _rate(ref: ClaimRef) -> bool:
     """The claim gives a rate ("collecting 15,000 barrels a day last week"): a process that
     runs on many dates, so another date ("collected 15,800 barrels on Wednesday") is another
@@ -233,7 +217,7 @@ def _dates_conflict(a: ClaimRef, b: ClaimRef, ta: TimeExpr, tb: TimeExpr) -> boo
     if _other_figures(a, b):
         return False  # two tolls of two days, or a day's toll and a period's tally
     if TimePrecision.DAY in (ta.precision, tb.precision) or a.document_id == b.document_id:
-        return same_act(a, b) and not (_AGAIN.search(a.claim.text) or _AGAIN.search(b.claim.text))
+        return same_act(a, b) and not (AGAIN.search(a.claim.text) or AGAIN.search(b.claim.text))
     return True
 
 

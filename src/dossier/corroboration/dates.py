@@ -15,6 +15,9 @@ from datetime import date
 from dossier.corroboration.records import ClaimRef
 from dossier.model import TimeExpr, TimePrecision
 
+# A day's act told as one more of its kind: "anti-aircraft fire was also heard on Sunday
+# evening" is another night's fire than "explosions were heard Saturday evening".
+AGAIN = re.compile(r"\b(?:also|again|once more)\b", re.I)
 # The value of "now", "these days": the moment of writing, which differs by article.
 PRESENT_REF = "PRESENT_REF"
 TimeIndex = Mapping[tuple[str, int, int], TimeExpr]
@@ -137,3 +140,18 @@ def _day(value: str | None) -> date | None:
         return date.fromisoformat(value[:10]) if value else None
     except ValueError:
         return None
+
+
+def another_of_its_kind(a: ClaimRef, b: ClaimRef, ta: TimeExpr | None, tb: TimeExpr | None) -> bool:  # fmt: skip
+    """One claim tells its act as one more of its kind (``AGAIN``) and only one of the two is
+    dated on the calendar: "An 8.7-magnitude earthquake also hit off Banda Aceh in May 2012" is another quake
+    than "A 6.1 magnitude earthquake hit Aceh province early Tuesday", so their counts are not
+    compared. Undated, "also" adds an effect of one act ("The storm also destroyed 2,000
+    homes")."""
+    again = AGAIN.search(a.claim.text) or AGAIN.search(b.claim.text)
+    return bool(again) and _on_calendar(ta) != _on_calendar(tb)
+
+
+def _on_calendar(t: TimeExpr | None) -> bool:
+    """A date placed on the calendar: not "Tuesday" in an article of no known date."""
+    return t is not None and t.start is not None
