@@ -144,10 +144,10 @@ def _day(value: str | None) -> date | None:
 
 def another_of_its_kind(a: ClaimRef, b: ClaimRef, ta: TimeExpr | None, tb: TimeExpr | None) -> bool:  # fmt: skip
     """One claim tells its act as one more of its kind (``AGAIN``) and only one of the two is
-    dated on the calendar: "An 8.7-magnitude earthquake also hit off Banda Aceh in May 2012" is another quake
-    than "A 6.1 magnitude earthquake hit Aceh province early Tuesday", so their counts are not
-    compared. Undated, "also" adds an effect of one act ("The storm also destroyed 2,000
-    homes")."""
+    dated on the calendar: "An 8.7-magnitude earthquake also hit off Banda Aceh in May 2012"
+    is another quake than "A 6.1 magnitude earthquake hit Aceh province early Tuesday", so
+    their counts are not compared. Undated, "also" adds an effect of one act ("The storm also
+    destroyed 2,000 homes")."""
     again = AGAIN.search(a.claim.text) or AGAIN.search(b.claim.text)
     return bool(again) and _on_calendar(ta) != _on_calendar(tb)
 

@@ -3,10 +3,10 @@
 
 Durations are no quantities (``claims.quantities``): "for three years" and "20 years ago" say
 when, and grow with the date of writing. A duration written as a hyphenated modifier of a
-noun ("20-year deal", "three-day visit", "48-hour ceasefire") is a property of that thing, fixed
-once agreed. Two near paraphrases of one act that give one such duration each, of one unit and
-of one thing ("gas deal" / "gas supply deal"), disagree when the numbers differ. Ages ("a 40-year-old man") are left
-out: a birthday between two articles changes them.
+noun ("20-year deal", "three-day visit", "48-hour ceasefire") is a property of that thing,
+fixed once agreed. Two near paraphrases of one act that give one such duration each, of one
+unit and of one thing ("gas deal" / "gas supply deal"), disagree when the numbers differ.
+Ages ("a 40-year-old man") are left out: a birthday between two articles changes them.
 """
 
 from __future__ import annotations
@@ -16,11 +16,9 @@ import re
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from dossier.corroboration.records import ClaimRef
+from dossier.corroboration.records import CACHED_TEXTS, ClaimRef
 from dossier.time.lexicon import NUMBER_WORDS
 
-# Claim texts whose durations are kept: a large group's pairs ask for each many times.
-CACHED_TEXTS = 65536
 # "20-year deal", "three-day visit", "a 48-hour ceasefire"; not "40-year-old".
 _DURATION = re.compile(
     r"(?<![-\w])(?P<n>\d+(?:\.\d+)?|[a-z]+)"

@@ -29,12 +29,10 @@ import re
 from datetime import date, timedelta
 
 from dossier.corroboration.features import fold
-from dossier.corroboration.records import ClaimRef
+from dossier.corroboration.records import CACHED_TEXTS, ClaimRef
 from dossier.model import Quantity
 from dossier.time.lexicon import NUMBER_WORDS, ORDINALS
 
-# Claim texts whose ranks are kept: a large group's pairs ask for each many times.
-CACHED_TEXTS = 65536
 # A rank in a table or chart: "in second place", "5th position", "at number six".
 _RANK = re.compile(
     r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))"

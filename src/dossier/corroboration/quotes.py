@@ -27,7 +27,7 @@ from difflib import SequenceMatcher
 from rapidfuzz.distance import Indel
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from dossier.corroboration.records import ClaimRef, span_text
+from dossier.corroboration.records import CACHED_TEXTS, ClaimRef, span_text
 from dossier.corroboration.rewording import NEGATIONS, reworded
 from dossier.model import AttributionType
 
@@ -53,8 +53,6 @@ END_REWORD_WORDS = 5
 # Words in a row that one quote has at one end and the other at the other: a reordered quote.
 MOVED_WORDS = 3
 # Particles of Arabic names that outlets keep or drop ("Bashar al-Assad", "Bashar Assad").
-# Quotes whose words are kept: a large group's pairs ask for each many times.
-CACHED_QUOTES = 65536
 _NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn"})
 _WORD = re.compile(r"\w+")
 # How far into unmarked words a first-person pronoun shows they are the speaker's own.
@@ -100,14 +98,14 @@ def quote_conflict(a: ClaimRef, b: ClaimRef, texts: Mapping[str, str]) -> tuple[
     return (quote_a, quote_b) if _substituted(words_a, words_b) else None
 
 
-@functools.lru_cache(maxsize=CACHED_QUOTES)
+@functools.lru_cache(maxsize=CACHED_TEXTS)
 def _words(quote: str) -> tuple[str, ...]:
     """The quote's words as written, contractions and clock times expanded, name particles
     ("al", "bin") left out."""
     return tuple(w for w in _WORD.findall(_expand(quote)) if w.casefold() not in _NAME_PARTICLES)
 
 
-@functools.lru_cache(maxsize=CACHED_QUOTES)
+@functools.lru_cache(maxsize=CACHED_TEXTS)
 def _plain_words(quote: str) -> tuple[str, ...]:
     """``_words`` folded: lower case, without a plural "s" (``_plain``)."""
     return tuple(_plain([w.casefold() for w in _words(quote)]))

@@ -8,6 +8,10 @@ from dataclasses import dataclass
 
 from dossier.model import Claim, Span
 
+# Texts (claims, quotes, place names) whose derived values the conflict rules keep: every
+# pair of a large group asks again for its two claims'.
+CACHED_TEXTS = 65536
+
 
 class GroupStatus(enum.StrEnum):
     CORROBORATED = "corroborated"  # two or more independent outlets
