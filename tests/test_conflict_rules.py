@@ -187,13 +187,20 @@ TOLL = "Rescue teams in Varnia said {n} people had been killed in the floods nea
         ("13", "30", True),
         ("9", "120", False),  # too far apart to be one count: two different groups
         ("13", "nine more", False),  # an increment is no total
-        ("13", "30 a day", False),  # nor is a rate
     ],
 )
 def test_conflicts_only_totals_of_one_thing_compared(
     nlp: Any, a: str, b: str, conflict: bool
 ) -> None:
     _numbers_disagree(nlp, TOLL.format(n=a), TOLL.format(n=b), conflict)
+
+
+def test_conflicts_a_rate_is_no_total_nor_grouped_with_one(nlp: Any) -> None:
+    """ "30 a day" is a rate: two facts, so no group and no conflict with "13" killed."""
+    corpus = Corpus(nlp)
+    corpus.add("a", "Outlet A", TOLL.format(n="13"))
+    corpus.add("b", "Outlet B", TOLL.format(n="30 a day"))
+    assert all(len(g.claims) == 1 and not g.conflicts for g in corpus.groups())
 
 
 def _numbers_disagree(nlp: Any, first: str, second: str, conflict: bool) -> None:

@@ -14,7 +14,9 @@ lexical rules below link the pair on their own, plus ``EVENT_BONUS`` when the ti
 both sentences in one event (a merge made on actors, compatible dates and wording, with no
 wrong merge on the seed gold), plus ``COUNT_BONUS`` when both count one thing by one verb
 ("64 people had been killed" / "claimed nearly 50 people were killed"). A pair whose
-content cosine is under ``MIN_CONTENT_COSINE`` scores 0 unless one of those two links it.
+content cosine is under
+``MIN_CONTENT_COSINE`` scores 0 unless one of those two links it; so does a pair of which one
+counts people, deaths or cases as a rate and the other as a total (``counting.rate_and_total``).
 Across two articles, only pairs that are one of their claims' best match in the other article
 enter clustering (``clustering.best_matches``). Claims are then clustered by average linkage at
 ``LINK_SCORE`` (``clustering``), so one loose resemblance cannot chain two different stories
@@ -51,6 +53,7 @@ from dossier.corroboration.blocking import (
     features,
 )
 from dossier.corroboration.clustering import average_link, best_matches
+from dossier.corroboration.counting import rate_and_total, same_count
 from dossier.corroboration.dates import TimeIndex, claim_time, dates_agree, dates_near
 from dossier.corroboration.features import (
     counts,
@@ -58,7 +61,6 @@ from dossier.corroboration.features import (
     weighted_jaccard,
     weighted_overlap,
 )
-from dossier.corroboration.numbers import same_count
 from dossier.corroboration.records import ClaimRef, borrowed
 from dossier.embed import Item, Vectors
 from dossier.model import Claim
@@ -71,18 +73,17 @@ DATE_PENALTY = 0.2  # dates that disagree: different happenings, unless the mean
 LEXICAL_BONUS = 0.3  # the lexical rules link the pair on wording alone
 EVENT_BONUS = 0.3  # the timeline merged the two sentences into one event
 COUNT_BONUS = 0.3  # both count one thing by one verb ("48 killed" / "64 people were killed")
-# The content cosine's share of the cosine; the whole clause carries context the cut one lost.
-# (0.3 and 0.2 below when the content was embedded as a text of its own; pooled content vectors
-# score lower, and 0.15-0.2 with 0.15 gave the same figures on the four gold sets, eval/README.)
+# The content cosine's share of the cosine; the whole clause carries context the cut one lost
+# (0.3 and 0.2 below when the content was embedded alone; pooled content vectors score lower,
+# and 0.15-0.2 with 0.15 gave the same figures on the four gold sets, eval/README).
 CONTENT_SHARE = 0.2
 # Below this content cosine, two claims tell different acts, whatever their cast and date share
 # ("gave a map of bases" / "met to discuss"), unless the lexical rules or the timeline link them.
 MIN_CONTENT_COSINE = 0.15
 # Near paraphrases: link on wording alone, even when a slot disagrees (that is a conflict).
 STRONG_LEXICAL = 0.5
-# Shared content words from which the lexical score counts in full; under it, it is scaled
-# down ("has changed" / "nothing has changed" share one word: a weighted Jaccard of 1 that
-# says nothing).
+# Shared content words from which the lexical score counts in full; under it, it is scaled down
+# ("has changed" / "nothing has changed" share one word: a weighted Jaccard of 1, saying nothing).
 FULL_LEXICAL_WORDS = 2
 # Below this, two claims share too few words for the lexical score to link them.
 MIN_LEXICAL = 0.2
@@ -163,6 +164,8 @@ class Scorer:
         content = self._content_cosine(i, j)
         if content < MIN_CONTENT_COSINE and not (lexical_link or same_event):
             return 0.0
+        if rate_and_total(self.refs[i].claim.quantities, self.refs[j].claim.quantities):
+            return 0.0
         return (
             self._cosine(i, j, content)
             + WEIGHT_LEXICAL * lexical
@@ -174,7 +177,7 @@ class Scorer:
         )
 
     def same_count(self, i: int, j: int) -> bool:
-        """Both claims count one thing by one verb (``numbers.same_count``)."""
+        """Both claims count one thing by one verb (``counting.same_count``)."""
         qa, qb = self.refs[i].claim.quantities, self.refs[j].claim.quantities
         return any(same_count(a, b) for a in qa for b in qb)
 
@@ -260,12 +263,9 @@ def _embedded(claim: Claim, texts: Mapping[str, str]) -> Item:
 
 
 def make_scorer(
-    refs: Sequence[ClaimRef],
-    texts: Mapping[str, str],
-    time_of: TimeIndex,
-    embed: Embed,
+    refs: Sequence[ClaimRef], texts: Mapping[str, str], time_of: TimeIndex, embed: Embed,
     events: EventIndex | None = None,
-) -> Scorer:
+) -> Scorer:  # fmt: skip
     feats = features(refs, texts, time_of, events or {})
     actors = [f.actors for f in feats]
     vectors, content = embed(claim_inputs([r.claim for r in refs], texts))

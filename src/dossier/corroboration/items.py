@@ -16,7 +16,8 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
 from dossier.corroboration.conflicts import Value, count_text
-from dossier.corroboration.numbers import counted, numbers_agree, totals_by_unit
+from dossier.corroboration.counting import counted, totals_by_unit
+from dossier.corroboration.numbers import numbers_agree
 from dossier.corroboration.records import ClaimRef, ClusterIndex, ConflictSlot
 from dossier.model import Quantity
 

@@ -28,7 +28,7 @@ import functools
 import re
 from datetime import date, timedelta
 
-from dossier.corroboration.features import fold
+from dossier.corroboration.counting import NOT_TOTALS, same_count, totals_by_unit
 from dossier.corroboration.records import CACHED_TEXTS, ClaimRef
 from dossier.model import Quantity
 from dossier.time.lexicon import NUMBER_WORDS, ORDINALS
@@ -62,11 +62,6 @@ _TALLY = re.compile(
 # officials have confirmed 20 deaths from the virus and are investigating dozens more" / "a
 # virus that has killed 81"). A confirmed count above an unconfirmed one still disagrees.
 _CONFIRMED = re.compile(r"\bconfirm(?:ed|s)?\b", re.I)
-# Hedges of a number that is no total: an increment ("nine more"), a rate ("200 a day"), an
-# earlier value ("up from 1,639") or the whole a part was counted out of ("10 of the team's 17").
-NOT_TOTALS = frozenset({"additional", "rate", "previous", "whole", "conditional", "conversion"})
-# Verbs too general to say that two counts count the same thing ("there are", "has").
-VAGUE_VERBS = frozenset({"", "be", "have", "say", "do", "include", "make", "get"})
 # Verbs that move or state a figure ("pushed the deficit to $500.5bn", "spending rose to
 # $349.4bn", "sales reached 2m"): the figure's subject or object says what is counted, not the
 # verb, so such counts are compared only between near paraphrases.
@@ -80,33 +75,6 @@ FIGURE_VERBS = frozenset({
 # The words between a move and the level it led to, past the move's unit: "95 cents to settle
 # at $109.31", "3% to 120p", "fell 2.5 points to close at 1,050".
 _TO_LEVEL = re.compile(r"(?:%|\s*[^\s\d%]+){0,2}?\s+to(?:\s+[a-z]+){0,2}\s+", re.I)
-
-
-# Units that measure a substance; what they hold follows in "of ..." (``measured``). Barrels
-# and gallons are left out: "barrels of oil" and "barrels of crude" hold one thing.
-MEASURE_UNITS = frozenset({
-    "milligram", "microgram", "gram", "kilogram", "kilo", "mg", "kg", "ml", "tonne", "ton",
-    "ounce", "litre", "liter", "millilitre", "milliliter", "dose",
-})  # fmt: skip
-_MEASURE_OF = re.compile(
-    r"\s*(?:[a-z]+\s+){0,2}?of\s+(?:(?:the|a|an|its|his|her|their)\s+)?(?P<what>[\w-]+)"
-)
-
-
-def measured(q: Quantity, after: str) -> str:
-    """What a measure holds, folded, from the words ``after`` it ("four milligrams of the
-    drug", "a 10 milligram tablet of Diazepam"); "" for a count or a bare measure. Counts are
-    left alone: "cases of influenza A (H1N1)" and "cases of the flu virus" are one tally."""
-    found = _MEASURE_OF.match(after) if q.unit in MEASURE_UNITS else None
-    return found["what"].casefold() if found else ""
-
-
-# People counted by a verb of dying count deaths; infections, and people infected or sickened,
-# are cases.
-_PEOPLE = frozenset({"people", "person", "persons"})
-_DYING = frozenset({"kill", "die"})
-_CASES = frozenset({"case", "infection"})
-_INFECTING = frozenset({"infect", "sicken"})
 
 
 def number_conflicts(
@@ -128,7 +96,7 @@ def number_conflicts(
             continue
         if _confirmed_part((a, qa), (b, qb)):
             continue
-        if same_count(qa, qb) and not numbers_agree(qa, qb) and _comparable(qa, qb):
+        if same_count(qa, qb) and not numbers_agree(qa, qb) and comparable(qa, qb):
             found.append((qa, qb))
     return found
 
@@ -162,7 +130,7 @@ def _levels(ref: ClaimRef, move: Quantity) -> list[Quantity]:
     ]  # fmt: skip
 
 
-def _comparable(a: Quantity, b: Quantity) -> bool:
+def comparable(a: Quantity, b: Quantity) -> bool:
     """The nearer ends of the two intervals are within ``NUMBER_RATIO`` of each other."""
     low, high = sorted([a, b], key=lambda q: q.low)
     return high.low <= low.high * NUMBER_RATIO
@@ -199,42 +167,6 @@ def _published_days(value: str) -> tuple[date, date] | None:
     except ValueError:
         return None
     return None
-
-
-def totals_by_unit(quantities: tuple[Quantity, ...]) -> dict[str, list[Quantity]]:
-    """Quantities keyed by what they count (``counted``), keeping only totals of units counted
-    exactly once."""
-    found: dict[str, list[Quantity]] = {}
-    for q in quantities:
-        unit = counted(q)[0]
-        if unit and q.hedge not in NOT_TOTALS:
-            found.setdefault(unit, []).append(q)
-    return {unit: qs for unit, qs in found.items() if len(qs) == 1}
-
-
-def same_count(a: Quantity, b: Quantity) -> bool:
-    """Two counts of one thing by one verb: "48 people were killed" and "killed 64 people";
-    verbs reporters use for one another count alike ("released" / "freed" 1,000 prisoners,
-    ``features.RELATED``). A rate and a total count two things ("each year, ordinary flu kills
-    up to 500,000 people" / "the 1968 pandemic killed about one million people")."""
-    (unit_a, verb_a), (unit_b, verb_b) = counted(a), counted(b)
-    if not unit_a or unit_a != unit_b or verb_a in VAGUE_VERBS or verb_b in VAGUE_VERBS:
-        return False
-    if (a.hedge == "rate") != (b.hedge == "rate"):
-        return False
-    return verb_a == verb_b or fold(verb_a) == fold(verb_b)
-
-
-def counted(q: Quantity) -> tuple[str, str]:
-    """What a count counts, as (unit, verb): people killed or dead are deaths ("killed an
-    estimated 25 million people" / "causing more than 50 million deaths"); infections and
-    people infected are cases ("28,774 infections confirmed" / "27,737 cases" / "infecting
-    more than 27,700 people"), and so are bare counts killed or dead ("killing 140")."""
-    if (q.unit in _PEOPLE or not q.unit) and q.verb in _DYING:
-        return "death", "death"
-    if q.unit in _CASES or (q.unit in _PEOPLE and q.verb in _INFECTING):
-        return "case", "case"
-    return q.unit, q.verb
 
 
 def numbers_agree(a: Quantity, b: Quantity) -> bool:

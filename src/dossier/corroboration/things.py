@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 from rapidfuzz.distance import Indel
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from dossier.corroboration.numbers import measured
+from dossier.corroboration.counting import measured
 from dossier.corroboration.places import count_place, nested
 from dossier.corroboration.quotes import VARIANT_SIMILARITY
 from dossier.corroboration.records import ClaimRef, span_text
