@@ -326,7 +326,7 @@ def test_claims_vague_and_spelt_out_counts(nlp: Any) -> None:
 
 
 def test_claims_one_before_a_scale_word_and_a_rate_named_first(nlp: Any) -> None:
-    """ "about one million people" is a count ("one" alone is none: "One of them died"), and
+    """ "about one million people" and "about a million people" are counts ("one" alone is none: "One of them died"), and
     "Each year, flu kills up to 500,000 people" a rate, as "500,000 people each year" and
     "$5 billion annually" are; a rate named in the sentence before does not make one."""
     names = [("Varna", "GPE")]
@@ -339,6 +339,13 @@ def test_claims_one_before_a_scale_word_and_a_rate_named_first(nlp: Any) -> None
         (900_000, 1_100_000, "people", "about")
     ]
     assert counts("One of them died in Varna.") == []
+    # "a" before a scale word is "one": "about a million people", "half a million" stays half
+    assert counts("The 1968 pandemic killed about a million people in Varna.") == [
+        (900_000, 1_100_000, "people", "about")
+    ]
+    assert counts("The flood left half a million people homeless in Varna.")[0][:2] == (
+        500_000, 500_000)  # fmt: skip
+    assert counts("A man was killed in Varna.") == []
     assert counts("Each year, flu kills up to 500,000 people in Varna.") == [
         (0, 500_000, "people", "rate")
     ]

@@ -1,4 +1,4 @@
-"""Counts in grouping: a rate and a total of people are two facts."""
+"""Counts in grouping: a rate and a total are two facts; counts far apart get no bonus."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ from typing import Any
 import pytest
 
 from dossier.corroboration.counting import rate_and_total
+from dossier.corroboration.grouping import make_scorer
+from dossier.embed import shared_embedder
 from dossier.model import Quantity, Span
 from tests.claim_corpus import Corpus
 
@@ -48,3 +50,17 @@ def test_rate_and_total_compares_tolls_not_sums() -> None:
     assert not rate_and_total((_q("USD", "rate", "pay"),), (_q("USD", "", "pay"),))
     assert not rate_and_total((_q("people", "rate"),), (_q("people", "rate"),))
     assert not rate_and_total((_q("people", "rate"), _q("people")), (_q("people"),))
+
+
+def test_grouping_count_bonus_needs_counts_that_may_be_one_count(nlp: Any) -> None:
+    """Both claims count the dead, but a million dead in 1968 and this year's 141 are two
+    tolls: no bonus for one count; 141 and 144 may be one toll told twice."""
+    corpus = Corpus(nlp)
+    corpus.add("a", "Outlet A", "The 1968 pandemic killed about a million people in Norland.")
+    corpus.add("b", "Outlet B", "The new virus has killed 141 people in Norland, officials said.")
+    corpus.add("c", "Outlet C", "The new virus has killed 144 people in Norland, officials said.")
+    refs = sorted(corpus.refs, key=lambda r: r.document_id)
+    scorer = make_scorer(refs, corpus.texts, corpus.time_of, shared_embedder().embed_pairs)
+    assert [r.claim.quantities[0].low for r in refs] == [900_000, 141, 144]
+    assert not scorer.same_count(0, 1)
+    assert scorer.same_count(1, 2)

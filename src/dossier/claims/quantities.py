@@ -82,9 +82,9 @@ FEW = {"several": (3, 9), "a few": (2, 5), "a couple of": (2, 3), "a couple": (2
 _CURRENCIES = {"$": "USD", "us$": "USD", "$us": "USD", "€": "EUR", "£": "GBP"}
 TIME_UNITS = {"year", "month", "week", "day", "hour", "minute", "second", "decade", "century"}
 
-# "one" counts only before a scale word: "about one million people".
+# "one" and "a" count only before a scale word: "about one million people", "a million".
 _NUM = (
-    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|one(?=\s+(?:thousand|million|billion|trillion)\b)|(?:"
+    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:one|a)(?=\s+(?:thousand|million|billion|trillion)\b)|(?:"
     + "|".join(sorted(_WORDS, key=len, reverse=True))
     + r")\b"
 )
@@ -213,7 +213,7 @@ def _vague(doc: Any, document_id: str, m: re.Match[str]) -> Quantity | None:
 
 def _number(raw: str) -> float:
     word = raw.lower()
-    if word == "one":
+    if word in ("one", "a"):
         return 1.0
     return float(_WORDS[word]) if word in _WORDS else float(raw.replace(",", ""))
 

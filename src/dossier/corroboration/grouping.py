@@ -13,8 +13,8 @@ apart), minus ``DATE_PENALTY`` when the dates are far apart, plus ``LEXICAL_BONU
 lexical rules below link the pair on their own, plus ``EVENT_BONUS`` when the timeline put
 both sentences in one event (a merge made on actors, compatible dates and wording, with no
 wrong merge on the seed gold), plus ``COUNT_BONUS`` when both count one thing by one verb
-("64 people had been killed" / "claimed nearly 50 people were killed"). A pair whose
-content cosine is under
+("64 people had been killed" / "claimed nearly 50 people were killed") with counts within
+``numbers.NUMBER_RATIO`` of each other. A pair whose content cosine is under
 ``MIN_CONTENT_COSINE`` scores 0 unless one of those two links it; so does a pair of which one
 counts people, deaths or cases as a rate and the other as a total (``counting.rate_and_total``).
 Across two articles, only pairs that are one of their claims' best match in the other article
@@ -61,6 +61,7 @@ from dossier.corroboration.features import (
     weighted_jaccard,
     weighted_overlap,
 )
+from dossier.corroboration.numbers import comparable
 from dossier.corroboration.records import ClaimRef, borrowed
 from dossier.embed import Item, Vectors
 from dossier.model import Claim
@@ -177,9 +178,10 @@ class Scorer:
         )
 
     def same_count(self, i: int, j: int) -> bool:
-        """Both claims count one thing by one verb (``counting.same_count``)."""
+        """Both count one thing by one verb (``counting.same_count``) in counts that may be one
+        (``numbers.comparable``): a million dead in 1968 and this year's 141 are two tolls."""
         qa, qb = self.refs[i].claim.quantities, self.refs[j].claim.quantities
-        return any(same_count(a, b) for a in qa for b in qb)
+        return any(same_count(a, b) and comparable(a, b) for a in qa for b in qb)
 
     def same_event(self, i: int, j: int) -> bool:
         return self.feats[i].event is not None and self.feats[i].event == self.feats[j].event
