@@ -424,6 +424,8 @@ def test_conflicts_quotes_compared_on_their_content_words(
         ("We will keep the ports of the north shut to every ship from Varnia", True),
         # ... but no trim leaves out a negation
         ("We will not keep the ports of the north open to every ship from Varnia", True),
+        # nor a number ("the trust of thousands" / "of tens of thousands")
+        ("We will keep the three ports of the north open to every ship from Varnia", True),
         # nor ends on other words after the same ones
         ("We will keep the ports of the north open to every ship from Estovia", True),
         ("We will keep the ports of the north open to every ship from Varnia today", False),

@@ -95,6 +95,7 @@ from dossier.corroboration.scope import (
     borrowed_date,
     cast_within,
     more_places,
+    same_act,
     same_cast,
     same_scope,
 )
@@ -110,7 +111,6 @@ _ONSET = re.compile(r"\b(?:began|begun|begin|begins|started|starting|since)\b", 
 ONSET_ACTORS = 2
 # An act announced for later: "will be suspended", "is due to pay", "is set to meet".
 _SCHEDULED = re.compile(r"\b(?:will|shall)\b|\b(?:is|are) (?:due |set |scheduled )?to\b", re.I)
-_COPULA = "be"  # a predicate's lemma for "is", "was", "are"
 Value = tuple[str, str, str]  # (document id, claim id, value as text)
 
 
@@ -243,18 +243,6 @@ def _scheduled_after(a: ClaimRef, ta: TimeExpr, b: ClaimRef, tb: TimeExpr) -> bo
     if not _SCHEDULED.search(a.claim.text) or _SCHEDULED.search(b.claim.text):
         return False
     return bool(ta.start and tb.end and ta.start > tb.end)
-
-
-def same_act(a: ClaimRef, b: ClaimRef) -> bool:
-    """The two claims' predicates have one verb: "captured" and "captured", not "shelled".
-    A copula names no act, its complement does: "was a huge hit back in 1993" and "is a
-    classic song ... today" are two states, and only "was commander" and "is commander" are
-    one."""
-    words_a, words_b = a.claim.predicate.split(), b.claim.predicate.split()
-    state_a, state_b = ([w for w in words if w != "not"] for words in (words_a, words_b))
-    if _COPULA in (state_a[:1] + state_b[:1]):
-        return state_a == state_b
-    return words_a[:1] == words_b[:1]
 
 
 def count_text(ref: ClaimRef, q: Quantity, texts: Mapping[str, str]) -> str:

@@ -7,6 +7,10 @@ noun ("20-year deal", "three-day visit", "48-hour ceasefire") is a property of t
 fixed once agreed. Two near paraphrases of one act that give one such duration each, of one
 unit and of one thing ("gas deal" / "gas supply deal"), disagree when the numbers differ.
 Ages ("a 40-year-old man") are left out: a birthday between two articles changes them.
+
+A prison term or a ban is such a duration too, however it is written: "sentenced to six
+years", "jailed for eight years", "eight years in prison" and "a 10-year sentence" are each a
+term (``_TERM``, ``_TERM_NOUNS``).
 """
 
 from __future__ import annotations
@@ -25,6 +29,20 @@ _DURATION = re.compile(
     r"-(?P<unit>year|month|week|day|hour|minute|decade|century)(?!-)(?P<next>(?:\s+[A-Za-z]+){1,4})",
     re.I,
 )
+_NUMBER = r"(?P<n>\d+(?:\.\d+)?|[a-z]+)"
+_UNIT = r"(?P<unit>year|month|week|day)s?\b"
+# A term a court or a body sets: "sentenced Hale ... to eight years", "jailed for six months",
+# "banned for two years"; "six years in prison", "three years behind bars".
+_TERMS = (
+    re.compile(
+        r"\b(?:sentenced|jailed|imprisoned|banned|suspended)\b[^.;:]{0,80}?\b(?:to|for)\s+"
+        rf"(?:a\s+term\s+of\s+)?{_NUMBER}\s+{_UNIT}",
+        re.I,
+    ),
+    re.compile(rf"{_NUMBER}\s+{_UNIT}\s+(?:in\s+(?:prison|jail)|behind\s+bars)", re.I),
+)
+# Nouns a hyphenated duration makes a term: "a 10-year sentence", "a two-year ban".
+_TERM_NOUNS = frozenset({"sentence", "term", "ban", "suspension", "jail", "prison"})
 
 
 def duration_conflict(a: ClaimRef, b: ClaimRef) -> tuple[str, str] | None:
@@ -61,9 +79,22 @@ def _phrase(words: str) -> tuple[str, ...]:
 def _durations(text: str) -> tuple[tuple[str, float, str, tuple[str, ...]], ...]:
     found = []
     for m in _DURATION.finditer(text):
-        number = m["n"].casefold()
-        value = float(number) if number[0].isdigit() else NUMBER_WORDS.get(number)
+        value = _value(m["n"])
         if value is not None:
             shown = text[m.start() : m.end("unit")]
-            found.append((shown, float(value), m["unit"].casefold(), _phrase(m["next"])))
+            thing = _phrase(m["next"])
+            thing = ("term",) if thing and thing[-1] in _TERM_NOUNS else thing
+            found.append((shown, float(value), m["unit"].casefold(), thing))
+    terms = {m.start("n"): m for pattern in _TERMS for m in pattern.finditer(text)}
+    for start, m in sorted(terms.items()):
+        value = _value(m["n"])
+        if value is not None:
+            found.append((text[start : m.end()], value, m["unit"].casefold(), ("term",)))
     return tuple(found)
+
+
+def _value(number: str) -> float | None:
+    """A number in figures or words ("8", "eight")."""
+    word = number.casefold()
+    value = float(word) if word[0].isdigit() else NUMBER_WORDS.get(word)
+    return None if value is None else float(value)

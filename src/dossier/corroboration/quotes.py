@@ -10,7 +10,8 @@ other, and a word was substituted between shared words ("manage" vs "control", a
 ``MAX_SUBSTITUTED`` words) or a phrase moved from one end to the other (``_substituted``).
 A substitution must be other words, not the same written otherwise (``rewording``: a
 compound, an acronym, a British spelling, an inflection, a number in words, or function
-words only). Two quotes in one article are two statements.
+words only). A negation or a number added or left out between shared words rewords a quote
+too ("we will not keep", "tens of thousands"). Two quotes in one article are two statements.
 
 Scraped text loses quotation marks, so a SUBJECT claim without a quote span is read as quoting
 the words after its reporting verb when they are in the first person ("Soleimani wrote, I
@@ -28,7 +29,7 @@ from rapidfuzz.distance import Indel
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from dossier.corroboration.records import CACHED_TEXTS, ClaimRef, span_text
-from dossier.corroboration.rewording import NEGATIONS, reworded
+from dossier.corroboration.rewording import NEGATIONS, counts, reworded
 from dossier.model import AttributionType
 
 # Share of the shorter quote's words, in order, from which two quotes word the same statement.
@@ -151,7 +152,8 @@ def _substituted(a: list[str], b: list[str]) -> bool:
     words after the same ones word its end two ways ("a painful but necessary step" / "a
     painful but necessary decision"), when both have ``END_REWORD_WORDS`` words or more. A
     negation added or left out between shared words rewords it ("we will keep" / "we will not
-    keep"; "I feel we weren't" / "I didn't feel we were")."""
+    keep"; "I feel we weren't" / "I didn't feel we were"), and so does a number ("the trust of
+    thousands of savers" / "of tens of thousands of savers")."""
     ops = SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
     ending = ops and ops[-1][0] == "replace" and min(len(a), len(b)) >= END_REWORD_WORDS
     last = len(ops) - 1 if ending else len(ops) - 2
@@ -161,8 +163,9 @@ def _substituted(a: list[str], b: list[str]) -> bool:
             continue
         if op == "replace" and reworded(a[i1:i2], b[j1:j2]):
             return True
-        if NEGATIONS.intersection(a[i1:i2] + b[j1:j2]):
-            return True  # "we will keep" / "we will not keep": no trim leaves a negation out
+        if NEGATIONS.intersection(a[i1:i2] + b[j1:j2]) or counts(a[i1:i2] + b[j1:j2]):
+            return True  # "we will keep" / "we will not keep": no trim leaves a negation out,
+            # nor a number ("the trust of thousands" / "of tens of thousands")
     # Or a phrase moved: "not ruling it out, but not ruling it in" / "not ruling it in, not
     # ruling it out" leave the same words out at opposite ends.
     gaps = [(n, a[i1:i2], b[j1:j2]) for n, (op, i1, i2, j1, j2) in enumerate(ops) if op != "equal"]

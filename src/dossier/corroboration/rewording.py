@@ -24,6 +24,8 @@ _WEIGHTY = NEGATIONS | _MODALS | {
     "always", "all", "every", "everything", "everyone", "without", "more", "less", "least",
     "most", "few",
 }  # fmt: skip
+# Scale words, singular (a quote's words lose a plural "s": "thousands" is "thousand").
+_SCALES = frozenset({"dozen", "hundred", "thousand", "million", "billion", "trillion"})
 # British spellings and their American forms, compared alike ("realised"/"realized").
 _SPELLINGS = tuple((re.compile(p), r) for p, r in (
     (r"(?<=[a-z]{2})our", "or"), (r"is(e|ed|es|ing|ation)\b", r"iz\1"),
@@ -48,6 +50,13 @@ def reworded(left: list[str], right: list[str]) -> bool:
     return any(not any(_one_word(w, v) for v in words_b) for w in words_a) or any(
         not any(_one_word(w, v) for v in words_a) for w in words_b
     )
+
+
+def counts(words: list[str]) -> bool:
+    """The words hold a number ("tens of thousands", "11", "three") or a scale word: left out
+    of a quote or added to it, they change what it says, as a negation does. "one" is left
+    out ("no one", "the one thing")."""
+    return any(w in _SCALES or (w != "one" and _number(w) is not None) for w in words)
 
 
 def _weighed(words: list[str]) -> list[str]:

@@ -27,6 +27,10 @@ from collections.abc import Mapping
 from dossier.corroboration.places import countries_named, known, nested
 from dossier.corroboration.records import ClaimRef, borrowed, in_source, span_text
 
+_COPULA = "be"  # a predicate's lemma for "is", "was", "are"
+# Verbs that name one act, by the verb they stand for: a court "jailed" whom it "sentenced".
+_ONE_ACT = {"jail": "sentence", "imprison": "sentence"}
+
 # Actors two claims must share to be read as one act of one cast (``same_cast``).
 CAST_ACTORS = 2
 # Subjects that name no one by themselves.
@@ -179,3 +183,16 @@ def names_place(ref: ClaimRef, texts: Mapping[str, str]) -> bool:
 
 def _place_names(ref: ClaimRef, texts: Mapping[str, str]) -> set[str]:
     return {span_text(ref, p, texts).casefold() for p in ref.claim.places}
+
+
+def same_act(a: ClaimRef, b: ClaimRef) -> bool:
+    """The two claims' predicates have one verb: "captured" and "captured", not "shelled";
+    "jailed" and "sentenced" are one (``_ONE_ACT``).
+    A copula names no act, its complement does: "was a huge hit back in 1993" and "is a
+    classic song ... today" are two states, and only "was commander" and "is commander" are
+    one."""
+    words_a, words_b = a.claim.predicate.split(), b.claim.predicate.split()
+    state_a, state_b = ([w for w in words if w != "not"] for words in (words_a, words_b))
+    if _COPULA in (state_a[:1] + state_b[:1]):
+        return state_a == state_b
+    return [_ONE_ACT.get(w, w) for w in words_a[:1]] == [_ONE_ACT.get(w, w) for w in words_b[:1]]
