@@ -102,6 +102,11 @@ def _quotes(text: str) -> list[_Quote]:
     return [_Quote(a, b + 1) for a, b in zip(marks[::2], marks[1::2], strict=False)]
 
 
+def conflict_slots(corpus: Corpus) -> list[str]:
+    """The slots of every conflict of the corpus's groups, sorted."""
+    return sorted(c.slot for g in corpus.groups() for c in g.conflicts)
+
+
 def pair_corpus(nlp: Any, first: str, second: str, **kw: Any) -> Corpus:
     """Two invented articles by two outlets (``kw``: ``a``/``b``, each's ``Corpus.add``
     options), checked to give one group of their two claims."""

@@ -7,11 +7,7 @@ from typing import Any
 import pytest
 
 from dossier.corroboration.durations import _durations
-from tests.claim_corpus import Corpus, pair_corpus
-
-
-def _slots(corpus: Corpus) -> list[str]:
-    return sorted(c.slot for g in corpus.groups() for c in g.conflicts)
+from tests.claim_corpus import Corpus, conflict_slots, pair_corpus
 
 
 @pytest.mark.parametrize(
@@ -28,7 +24,7 @@ def test_conflicts_a_prison_term(nlp: Any, first: str, second: str, conflict: bo
     "a 10-year sentence"), fixed once set: two lengths of it disagree."""
     line = "A court in Varnport {act} on Monday for fraud at Norvik Bank."
     corpus = pair_corpus(nlp, line.format(act=first), line.format(act=second))
-    assert _slots(corpus) == (["number"] if conflict else [])
+    assert conflict_slots(corpus) == (["number"] if conflict else [])
 
 
 def test_conflicts_jailed_and_sentenced_are_one_act(nlp: Any) -> None:
@@ -71,4 +67,4 @@ def test_conflicts_found_guilty_is_convicted_and_a_fine_of_is_fined(
 ) -> None:
     """ "found guilty on nine counts" counts what "convicted on 11 counts" does, and "a fine of
     $3 million" what "fined $4 million" does (the small model's lemma of "fined" is "fin")."""
-    assert _slots(pair_corpus(nlp, first, second)) == ["number"]
+    assert conflict_slots(pair_corpus(nlp, first, second)) == ["number"]

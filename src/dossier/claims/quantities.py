@@ -31,6 +31,8 @@ killed": "kill"), except for a count of happenings (``HAPPENINGS``): "confirmed 
 
 from __future__ import annotations
 
+import dataclasses
+import itertools
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -82,6 +84,8 @@ FEW = {"several": (3, 9), "a few": (2, 5), "a couple of": (2, 3), "a couple": (2
 _CURRENCIES = {"$": "USD", "us$": "USD", "$us": "USD", "€": "EUR", "£": "GBP"}
 TIME_UNITS = {"year", "month", "week", "day", "hour", "minute", "second", "decade", "century"}
 
+# Between a part and the whole it is counted out of: "34 of the 101 seats".
+_OF_THE = re.compile(r"\s+of\s+(?:the|its|their|all)\s+", re.I)
 # "one" and "a" count only before a scale word: "about one million people", "a million".
 _NUM = (
     r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:one|a)(?=\s+(?:thousand|million|billion|trillion)\b)|(?:"
@@ -126,7 +130,24 @@ def find_quantities(
         quantity = _quantity(doc, document_id, m)
         if quantity is not None:
             found.append(quantity)
-    return sorted(found, key=lambda q: q.span.start)
+    return _wholes(text, sorted(found, key=lambda q: q.span.start))
+
+
+def _wholes(text: str, found: list[Quantity]) -> list[Quantity]:
+    """A count joined by a hyphen to a unit another count of the clause counts is the size of
+    the whole ("won 36 seats in the 101-seat parliament"), and a bare part of a whole counts
+    the whole's unit ("taking 34 of the 101 seats")."""
+    plain = {q.unit for q in found if text[q.span.end : q.span.end + 1] != "-"}
+    kept = [
+        dataclasses.replace(q, hedge="whole")
+        if q.unit and q.unit in plain and text[q.span.end : q.span.end + 1] == "-" else q
+        for q in found
+    ]  # fmt: skip
+    for n, (part, whole) in enumerate(itertools.pairwise(kept)):
+        between = text[part.span.end : whole.span.start]
+        if not part.unit and whole.hedge == "whole" and _OF_THE.fullmatch(between):
+            kept[n] = dataclasses.replace(part, unit=whole.unit)
+    return kept
 
 
 def _overlaps(m: re.Match[str], spans: Sequence[tuple[int, int]]) -> bool:

@@ -28,8 +28,9 @@ from dossier.corroboration.places import countries_named, known, nested
 from dossier.corroboration.records import ClaimRef, borrowed, in_source, span_text
 
 _COPULA = "be"  # a predicate's lemma for "is", "was", "are"
-# Verbs that name one act, by the verb they stand for: a court "jailed" whom it "sentenced".
-_ONE_ACT = {"jail": "sentence", "imprison": "sentence"}
+# Verbs that name one act, by the verb they stand for: a court "jailed" whom it "sentenced";
+# talks that "start" "begin".
+_ONE_ACT = {"jail": "sentence", "imprison": "sentence", "start": "begin", "commence": "begin"}
 
 # Actors two claims must share to be read as one act of one cast (``same_cast``).
 CAST_ACTORS = 2

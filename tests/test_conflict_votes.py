@@ -1,0 +1,47 @@
+"""Conflicts in election stories: seats out of a whole, the owner of a count, talks begun."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.claim_corpus import conflict_slots, pair_corpus
+from tests.test_claims import run
+
+
+def test_claims_seats_out_of_a_whole(nlp: Any) -> None:
+    """ "the 101-seat parliament" is the whole the 36 seats were won of, and "34 of the 101
+    seats" counts seats."""
+    names = [("Civic Alliance", "ORG")]
+
+    def counts(text: str) -> list[tuple[float, str, str]]:
+        return [(q.low, q.unit, q.hedge) for c in run(nlp, text, names) for q in c.quantities]
+
+    assert counts("The Civic Alliance won 36 seats in the 101-seat parliament.") == [
+        (36, "seat", ""), (101, "seat", "whole")
+    ]  # fmt: skip
+    assert counts("The Civic Alliance won the vote, taking 34 of the 101 seats.") == [
+        (34, "seat", ""), (101, "seat", "whole")
+    ]  # fmt: skip
+
+
+def test_conflicts_seats_of_the_party_not_of_the_country(nlp: Any) -> None:
+    """The seats are the Civic Alliance's, not Norland's ("in Norland's general election"),
+    and the country whose election it is names no part of the count: 36 and 34 disagree."""
+    corpus = pair_corpus(
+        nlp,
+        "Karl Brenner's Civic Alliance won 36 seats in the 101-seat parliament in Sunday's vote.",
+        "Karl Brenner's Civic Alliance came first in Norland's general election on Sunday, "
+        "winning 34 seats.",
+    )
+    assert conflict_slots(corpus) == ["number"]
+
+
+def test_conflicts_talks_that_start_begin(nlp: Any) -> None:
+    """ "will start talks ... on Wednesday" / "will begin talks ... on Thursday": one act, so
+    the two days disagree."""
+    corpus = pair_corpus(
+        nlp,
+        "Norland will start talks with Estovia in Varnport on Wednesday, officials said.",
+        "Norland will begin talks with Estovia in Varnport on Thursday, officials said.",
+    )
+    assert conflict_slots(corpus) == ["date"]
