@@ -7,9 +7,11 @@ they count one thing (``same_count``); a rate and a total of people are two fact
 
 from __future__ import annotations
 
+import functools
 import re
 
 from dossier.corroboration.features import fold
+from dossier.corroboration.records import CACHED_TEXTS
 from dossier.model import Quantity
 
 # Hedges of a number that is no total: an increment ("nine more"), a rate ("200 a day"), an
@@ -79,19 +81,21 @@ def rate_and_total(a: tuple[Quantity, ...], b: tuple[Quantity, ...]) -> bool:
     are one deal told two ways."""
     rates_a, rates_b = _rate_kinds(a), _rate_kinds(b)
     return any(
-        rates_b.get(unit) == {not rate} for unit, kinds in rates_a.items() for rate in kinds
-        if kinds == {rate}
+        len(kinds) == 1 and rates_b.get(unit) == frozenset({not rate})
+        for unit, kinds in rates_a.items() for rate in kinds
     )  # fmt: skip
 
 
-def _rate_kinds(quantities: tuple[Quantity, ...]) -> dict[str, set[bool]]:
-    """Each counted thing and whether it is given as a rate, as a total, or both."""
+@functools.lru_cache(maxsize=CACHED_TEXTS)
+def _rate_kinds(quantities: tuple[Quantity, ...]) -> dict[str, frozenset[bool]]:
+    """Each counted thing and whether it is given as a rate, as a total, or both (read once
+    per claim: grouping asks it for every scored pair)."""
     found: dict[str, set[bool]] = {}
     for q in quantities:
         unit = counted(q)[0]
         if unit in _TOLLS:
             found.setdefault(unit, set()).add(q.hedge == "rate")
-    return found
+    return {unit: frozenset(kinds) for unit, kinds in found.items()}
 
 
 def counted(q: Quantity) -> tuple[str, str]:
