@@ -1,4 +1,4 @@
-"""Conflicts in election stories: seats out of a whole, the owner of a count, talks begun."""
+"""Conflicts in election stories: seats out of a whole, a count's owner, talks begun or due."""
 
 from __future__ import annotations
 
@@ -43,5 +43,16 @@ def test_conflicts_talks_that_start_begin(nlp: Any) -> None:
         nlp,
         "Norland will start talks with Estovia in Varnport on Wednesday, officials said.",
         "Norland will begin talks with Estovia in Varnport on Thursday, officials said.",
+    )
+    assert conflict_slots(corpus) == ["date"]
+
+
+def test_conflicts_an_act_announced_is_its_own_verbs(nlp: Any) -> None:
+    """ "are due to begin talks" is the act "begin", as "will start talks" is: the two days
+    disagree. Its predicate was "be", so no day was compared."""
+    first = "Norland and Estovia are due to begin talks in Varnport on Thursday, officials said."
+    assert [c.predicate for c in run(nlp, first)] == ["begin talk"]
+    corpus = pair_corpus(
+        nlp, first, "Norland and Estovia will start talks in Varnport on Wednesday, officials said."
     )
     assert conflict_slots(corpus) == ["date"]

@@ -20,6 +20,8 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Place types that are never actors, so they count as places even outside a prepositional phrase.
 _ALWAYS_PLACES = {"LOC", "FAC"}
 _OBJECTS = ("dobj", "obj")
+# Words that announce an act for later ("are due to begin", "is expected to meet", "is set to").
+_SCHEDULING = frozenset({"due", "expect", "set", "schedule", "poise", "likely", "slate"})
 _PASSIVE_SUBJECTS = ("nsubjpass",)
 _DATED_KINDS = {TimeKind.DATE, TimeKind.TIME}
 # An age is a bare number of at most this many digits; a year has four.
@@ -30,7 +32,10 @@ _NOUN_MODIFIERS = ("nummod", "compound", "amod", "poss", "npadvmod")
 
 
 def predicate(verb: Any, mention_starts: set[int]) -> str:
-    """Lemma of the verb, its particle and its object head: "send message", "provide intelligence"."""
+    """Lemma of the verb, its particle and its object head: "send message", "provide intelligence".
+    An act announced for later is its own verb's: "talks are due to begin", "is expected to
+    begin" and "will begin" are all "begin" (``_SCHEDULING``)."""
+    verb = _announced(verb)
     words = ["not"] if any(c.dep_ == "neg" for c in verb.children) else []
     words.append(verb.lemma_.lower())
     words += [c.lemma_.lower() for c in verb.children if c.dep_ == "prt"]
@@ -38,6 +43,17 @@ def predicate(verb: Any, mention_starts: set[int]) -> str:
     if obj is not None:
         words.append(obj.lemma_.lower())
     return " ".join(words)
+
+
+def _announced(verb: Any) -> Any:
+    """The verb of the act that ``verb`` announces ("due to begin", "set to meet"), or ``verb``."""
+    heads = [verb, *(c for c in verb.children if c.dep_ == "acomp")]
+    for head in heads:
+        if head.lemma_.lower() in _SCHEDULING:
+            act = next((c for c in head.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+            if act is not None:
+                return act
+    return verb
 
 
 def _object(verb: Any, mention_starts: set[int]) -> Any:
