@@ -6,18 +6,21 @@ A hedge turns a number into an interval ``[low, high]``:
   ``float("inf")`` only for these open-ended hedges;
 - "about 800" is ``[720, 880]`` (``ABOUT_TOLERANCE``), "nearly 800" is ``[720, 800]``;
 - "up to 10,000" is ``[0, 10000]``, "fewer than 10" is ``[0, 9]``;
-- "between 60 and 70" and "60-70" are ``[60, 70]``; a bare "1,000" is ``[1000, 1000]``.
+- "between 60 and 70" and "60-70" are ``[60, 70]``; a bare "1,000" is ``[1000, 1000]``;
+  "one" and "a" count only before a scale word ("about a million people").
 
 Vague counts get the interval their words allow (hedge ``"vague"``): "several thousand" is
 ``[3000, 9000]``, "hundreds of" ``[200, 1999]``, "tens of thousands" ``[20000, 99000]``,
 "half a dozen" ``[6, 6]`` (``VAGUE_COUNTS``, ``FEW``).
 
-Five kinds of number are no total, and their hedge says so: an increment ("nine more
+Six kinds of number are no total, and their hedge says so: an increment ("nine more
 people", "nine further cases", "44 new cases", "another 35", hedge ``"additional"``), a rate
 ("200 people a day", "$116 a barrel", hedge ``"rate"``), an earlier value ("up from 1,639",
 hedge ``"previous"``), a number in a clause of condition ("if it can break above
 $13.60", hedge ``"conditional"``) and a sum repeated in another currency ("£20m ($31m)",
-hedge ``"conversion"``). Two outlets' totals can disagree; these are not compared with them.
+hedge ``"conversion"``), and the whole a part was counted out of ("34 of the 101 seats", "36
+seats in the 101-seat parliament", hedge ``"whole"``; the part takes its unit, ``_wholes``).
+Two outlets' totals can disagree; these are not compared with them.
 A score is no range ("a 71-57 win"), and "three-plus" is "more than three" (``numerals``).
 
 The unit is the counted noun's lemma ("troop"), "USD"/"EUR"/"GBP" for money and "%" for

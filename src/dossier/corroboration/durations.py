@@ -10,7 +10,7 @@ Ages ("a 40-year-old man") are left out: a birthday between two articles changes
 
 A prison term or a ban is such a duration too, however it is written: "sentenced to six
 years", "jailed for eight years", "eight years in prison" and "a 10-year sentence" are each a
-term (``_TERM``, ``_TERM_NOUNS``).
+term (``_TERMS``, ``_TERM_NOUNS``).
 """
 
 from __future__ import annotations

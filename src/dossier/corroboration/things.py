@@ -42,6 +42,8 @@ _CAPITALISED_RUN = re.compile(r"\b[A-Z][\w.'’&-]*(?:[ \t]+[A-Z][\w.'’&-]*)*"
 _NOT_NAME_WORDS = frozenset({*STOP_WORDS, *MONTHS, *WEEKDAYS})
 # A thing of one size or kind, named by a measure: "13-inch", "10-year-old", "6.1-magnitude".
 _MEASURED_KIND = re.compile(r"\b\d+(?:\.\d+)?-[a-z]+\b", re.I)
+# A possessive before a common noun: "Norland's general election".
+_POSSESSOR = re.compile(r"['’]s?\s+[a-z]")
 
 
 def two_things(
@@ -172,10 +174,6 @@ def _pronoun_owned(ref: ClaimRef, q: Quantity, texts: Mapping[str, str]) -> bool
     if any(start <= s.start < q.span.start for s in ref.claim.actors):
         return False
     return bool(_PRONOUN.search(texts.get(ref.document_id, "")[start : q.span.start]))
-
-
-# A possessive before a common noun: "Norland's general election".
-_POSSESSOR = re.compile(r"['’]s?\s+[a-z]")
 
 
 def _owner(ref: ClaimRef, q: Quantity, texts: Mapping[str, str], first: bool = False) -> str:
