@@ -1015,6 +1015,11 @@ def test_claims_a_row_of_a_table_is_no_claim(nlp: Any) -> None:
             "Norland paid $US1 million ($1.52 million) to Varnia.",
             [(1e6, 1e6, ""), (1.52e6, 1.52e6, "conversion")],
         ),
+        # ... also after a currency named in words, and the second sum in one bracket
+        (
+            "Norland spent 80bn rupees ($1.8bn; £1bn) in Varnia.",
+            [(8e10, 8e10, ""), (1.8e9, 1.8e9, "conversion"), (1e9, 1e9, "conversion")],
+        ),
     ],
 )
 def test_claims_scores_plus_and_conversions(

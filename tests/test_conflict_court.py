@@ -1,4 +1,4 @@
-"""Conflicts in court stories: prison terms, one act told by two verbs, counts and fines."""
+"""Conflicts in court stories: prison terms, one act told by two verbs, counts of charges."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import pytest
 
 from dossier.corroboration.durations import _durations
 from tests.claim_corpus import Corpus, conflict_slots, pair_corpus
+from tests.test_claims import run
 
 
 @pytest.mark.parametrize(
@@ -49,22 +50,20 @@ def test_durations_of_a_term_read_once() -> None:
     assert [d[1] for d in _durations("was jailed for a year")] == [1.0]
 
 
-@pytest.mark.parametrize(
-    ("first", "second"),
-    [
-        (
-            "Karl Brenner was found guilty on nine counts of fraud in Varnport on Monday.",
-            "Karl Brenner was convicted on 11 counts of fraud in Varnport on Monday.",
-        ),
-        (
-            "A court in Varnport ordered Norvik Bank to pay a fine of $3 million on Monday.",
-            "A court in Varnport fined Norvik Bank $4 million on Monday.",
-        ),
-    ],
-)
-def test_conflicts_found_guilty_is_convicted_and_a_fine_of_is_fined(
-    nlp: Any, first: str, second: str
-) -> None:
-    """ "found guilty on nine counts" counts what "convicted on 11 counts" does, and "a fine of
-    $3 million" what "fined $4 million" does (the small model's lemma of "fined" is "fin")."""
-    assert conflict_slots(pair_corpus(nlp, first, second)) == ["number"]
+def test_conflicts_found_guilty_is_convicted(nlp: Any) -> None:
+    """ "found guilty on nine counts" counts what "convicted on 11 counts" does."""
+    corpus = pair_corpus(
+        nlp,
+        "Karl Brenner was found guilty on nine counts of fraud in Varnport on Monday.",
+        "Karl Brenner was convicted on 11 counts of fraud in Varnport on Monday.",
+    )
+    assert conflict_slots(corpus) == ["number"]
+
+
+def test_claims_fined_is_fine(nlp: Any) -> None:
+    """The small model's lemma of "fined" is "fin"; the predicate and the count say "fine"."""
+    names = [("Varnport", "GPE"), ("Norvik Bank", "ORG")]
+    claims = run(nlp, "A court in Varnport fined Norvik Bank $4 million on Monday.", names)
+    assert [(c.predicate, [q.verb for q in c.quantities]) for c in claims] == [
+        ("fine million", ["fine"])
+    ]

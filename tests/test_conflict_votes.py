@@ -1,4 +1,4 @@
-"""Conflicts in election stories: seats out of a whole, a count's owner, talks begun or due."""
+"""Election stories: seats out of a whole; talks that start, begin or are due to begin."""
 
 from __future__ import annotations
 
@@ -22,18 +22,6 @@ def test_claims_seats_out_of_a_whole(nlp: Any) -> None:
     assert counts("The Civic Alliance won the vote, taking 34 of the 101 seats.") == [
         (34, "seat", ""), (101, "seat", "whole")
     ]  # fmt: skip
-
-
-def test_conflicts_seats_of_the_party_not_of_the_country(nlp: Any) -> None:
-    """The seats are the Civic Alliance's, not Norland's ("in Norland's general election"),
-    and the country whose election it is names no part of the count: 36 and 34 disagree."""
-    corpus = pair_corpus(
-        nlp,
-        "Karl Brenner's Civic Alliance won 36 seats in the 101-seat parliament in Sunday's vote.",
-        "Karl Brenner's Civic Alliance came first in Norland's general election on Sunday, "
-        "winning 34 seats.",
-    )
-    assert conflict_slots(corpus) == ["number"]
 
 
 def test_conflicts_talks_that_start_begin(nlp: Any) -> None:

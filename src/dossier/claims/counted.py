@@ -45,23 +45,16 @@ def fold_unit(unit: str) -> str:
 
 
 _MODIFIES = ("nummod", "compound", "nmod", "quantmod")
-# Nouns a sum is "of" that say only that it is a sum ("a total of $5bn"), not what it is.
-_SUM_NOUNS = frozenset({"total", "sum", "amount", "figure", "value", "average", "maximum",
-                        "minimum", "excess", "estimate", "tune", "range", "cost"})  # fmt: skip
 # Lemmas the small English model gets wrong ("fined" -> "fin").
 _LEMMAS = {"fined": "fine"}
 
 
 def named_by(token: Any) -> Any:
     """The noun a sum modifies: "fund" of "a $100 million fund", "payment" of "a $2.6bn
-    dividend payment", "fine" of "a fine of $3 million" (not "a total of $5bn",
-    ``_SUM_NOUNS``); None for a bare sum ("put $20bn into an account")."""
+    dividend payment"; None for a bare sum ("put $20bn into an account")."""
     head = token
     for _ in range(UNIT_LOOKAHEAD):
         above = head.head
-        if head.dep_ == "pobj" and above.lower_ == "of" and above.head.i < above.i:
-            noun = above.head
-            return noun if noun.pos_ == "NOUN" and noun.lemma_.lower() not in _SUM_NOUNS else None
         if head.dep_ not in _MODIFIES or above.i == head.i:
             return None
         if above.pos_ == "NOUN" and above.i > head.i and above.lower_ not in SCALES:
@@ -109,7 +102,12 @@ def participle(token: Any) -> str:
 def _verb(token: Any) -> str:
     """A verb's lemma; "found guilty" is "convict" ("found guilty on nine counts" / "convicted
     on 11 counts")."""
-    lemma = _LEMMAS.get(token.lower_, str(token.lemma_.lower()))
+    lemma = verb_lemma(token)
     if lemma == "find" and any(c.lemma_.lower() == "guilty" for c in token.children):
         return "convict"
     return lemma
+
+
+def verb_lemma(token: Any) -> str:
+    """The token's lemma, lower case, mended where the small model errs ("fined": "fin")."""
+    return _LEMMAS.get(token.lower_, str(token.lemma_.lower()))

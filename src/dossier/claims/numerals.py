@@ -75,10 +75,11 @@ _PLUS_AFTER = re.compile(
     r"(?:(?:-|\s)?plus\b|\+)(?!\s*(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|a)\b))",
     re.I,
 )
-# A sum given again in another currency: "$US1 million ($1.52 million)", "£20m ($31m)".
+# A sum given again in another currency: "$US1 million ($1.52 million)", "£20m ($31m)", "80bn
+# rupees ($1.8bn)", "59.2 trillion rupiah ($6.58bn; £3.5bn)" (both bracketed sums).
 _CONVERSION_BEFORE = re.compile(
-    r"\d(?:\s?(?:m|bn|k|thousand|million|billion|trillion))?\s*\(\s*"
-    r"(?:about\s+|around\s+|approximately\s+|roughly\s+|some\s+)?$",
+    r"\d(?:\s?(?:m|bn|k|thousand|million|billion|trillion))?(?:\s+[a-z]{3,})?\s*\(\s*"
+    r"(?:[^()]{1,16}[;,]\s*)?(?:about\s+|around\s+|approximately\s+|roughly\s+|some\s+)?$",
     re.I,
 )
 # The whole a part was counted out of: the 17 of "scored 10 of the team's first 17 points",
@@ -139,4 +140,4 @@ def plus_after(text: str, end: int) -> bool:
 def converted(text: str, start: int) -> str:
     """ "conversion" when the sum at ``start`` repeats the sum before it in another currency,
     in brackets: "$US1 million ($1.52 million)". It is no second figure."""
-    return "conversion" if _CONVERSION_BEFORE.search(text[max(0, start - 24) : start]) else ""
+    return "conversion" if _CONVERSION_BEFORE.search(text[max(0, start - 48) : start]) else ""

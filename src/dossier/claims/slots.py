@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from dossier.claims.clauses import LIGHT_VERBS
+from dossier.claims.counted import verb_lemma
 from dossier.model import Span, TimeExpr, TimeKind
 from dossier.nlp import text_of
 from dossier.time.filters import HEADING_GAP, is_heading
@@ -37,7 +38,7 @@ def predicate(verb: Any, mention_starts: set[int]) -> str:
     begin" and "will begin" are all "begin" (``_SCHEDULING``)."""
     verb = _announced(verb)
     words = ["not"] if any(c.dep_ == "neg" for c in verb.children) else []
-    words.append(verb.lemma_.lower())
+    words.append(verb_lemma(verb))
     words += [c.lemma_.lower() for c in verb.children if c.dep_ == "prt"]
     obj = _object(verb, mention_starts)
     if obj is not None:

@@ -11,10 +11,10 @@ from rapidfuzz.distance import Indel
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from dossier.corroboration.counting import measured
-from dossier.corroboration.places import count_place, known, nested
+from dossier.corroboration.places import count_place, nested
 from dossier.corroboration.quotes import VARIANT_SIMILARITY
 from dossier.corroboration.records import ClaimRef, span_text
-from dossier.corroboration.scope import SUBJECT_PRONOUNS
+from dossier.corroboration.scope import SUBJECT_PRONOUNS, names_place
 from dossier.model import Quantity
 from dossier.time.lexicon import MONTHS, NUMBER_WORDS, WEEKDAYS
 
@@ -42,8 +42,6 @@ _CAPITALISED_RUN = re.compile(r"\b[A-Z][\w.'’&-]*(?:[ \t]+[A-Z][\w.'’&-]*)*"
 _NOT_NAME_WORDS = frozenset({*STOP_WORDS, *MONTHS, *WEEKDAYS})
 # A thing of one size or kind, named by a measure: "13-inch", "10-year-old", "6.1-magnitude".
 _MEASURED_KIND = re.compile(r"\b\d+(?:\.\d+)?-[a-z]+\b", re.I)
-# A possessive before a common noun: "Norland's general election".
-_POSSESSOR = re.compile(r"['’]s?\s+[a-z]")
 
 
 def two_things(
@@ -85,7 +83,7 @@ def two_things(
     where = [count_place(words) for words in after]
     if all(where) and where[0] != where[1]:
         return True
-    placed = [_named_part(w) or _placed(r, texts) for r, w in zip((a, b), where, strict=True)]
+    placed = [_named_part(w) or names_place(r, texts) for r, w in zip((a, b), where, strict=True)]
     if _part_of_whole(qa, qb, placed) or _two_periods(a, b):
         return True
     before = [texts.get(r.document_id, "")[r.claim.sentence.start : q.span.start].casefold()
@@ -140,15 +138,6 @@ def _two_periods(a: ClaimRef, b: ClaimRef) -> bool:
     return periods[0] != periods[1]
 
 
-def _placed(ref: ClaimRef, texts: Mapping[str, str]) -> bool:
-    """The claim names a place (``scope.names_place``) other than as the possessor of a
-    common noun: "Norland's general election" is the whole country's."""
-    text = texts.get(ref.document_id, "")
-    places = [s for s in ref.claim.places if not _POSSESSOR.match(text, s.end)]
-    actors = [s for s in ref.claim.actors if not _POSSESSOR.match(text, s.end)]
-    return bool(places) or any(known(span_text(ref, s, texts)) for s in actors)
-
-
 def _named_part(where: str) -> bool:
     """A place after a count that picks out a part ("in Suez", "in the province"), not a tally's
     reach ("in 34 countries" is the whole of a tally, wherever it was taken)."""
@@ -179,17 +168,12 @@ def _pronoun_owned(ref: ClaimRef, q: Quantity, texts: Mapping[str, str]) -> bool
 def _owner(ref: ClaimRef, q: Quantity, texts: Mapping[str, str], first: bool = False) -> str:
     """The actor named last before the count inside the claim's clause, folded; "" if none.
     The speaker is no owner: in "Mr Obama said a $120m fund would be set up", the fund is
-    nobody's by name. Nor, after another actor, is the possessor of a common noun: in "Pell's
-    Civic Alliance came first in Norland's general election, winning 34 seats", the seats
-    are the Civic Alliance's."""
+    nobody's by name."""
     start, speaker = ref.claim.sentence.start, ref.claim.attribution.source_span
     before = [s for s in ref.claim.actors if start <= s.start and s.end <= q.span.start
               and not (speaker and speaker.start < s.end and s.start < speaker.end)]  # fmt: skip
     if not before:
         return ""
-    text = texts.get(ref.document_id, "")
-    owners = [s for s in before if not _POSSESSOR.match(text, s.end)] if len(before) > 1 else []
-    before = owners or before
     return span_text(
         ref,
         min(before, key=lambda s: s.start) if first else max(before, key=lambda s: s.end),
