@@ -438,6 +438,14 @@ def test_conflicts_a_trimmed_quote_is_no_rewording(nlp: Any, quote_b: str, confl
     assert _quote_conflict(nlp, quote_a, quote_b) is conflict
 
 
+def test_conflicts_a_number_written_otherwise_is_no_rewording(nlp: Any) -> None:
+    """ "this 11th hour regulation" / "this eleventh-hour regulation" quote one statement; a
+    number added ("the three ports") rewords it."""
+    quote_a = "By rolling back this 11th hour rule we keep the ports of the north open"
+    assert not _quote_conflict(nlp, quote_a, quote_a.replace("11th hour", "eleventh-hour"))
+    assert _quote_conflict(nlp, quote_a, quote_a.replace("the ports", "the three ports"))
+
+
 def test_conflicts_a_quote_end_after_function_words_only_is_no_rewording(nlp: Any) -> None:
     """Other last words after shared words that are all function words: nothing anchors the
     substitution (and the comparison reaches past the last run without failing)."""

@@ -19,7 +19,7 @@ people", "nine further cases", "44 new cases", "another 35", hedge ``"additional
 hedge ``"previous"``), a number in a clause of condition ("if it can break above
 $13.60", hedge ``"conditional"``) and a sum repeated in another currency ("£20m ($31m)",
 hedge ``"conversion"``), and the whole a part was counted out of ("34 of the 101 seats", "36
-seats in the 101-seat parliament", hedge ``"whole"``; the part takes its unit, ``_wholes``).
+seats in the 101-seat parliament", hedge ``"whole"``, ``_wholes``).
 Two outlets' totals can disagree; these are not compared with them.
 A score is no range ("a 71-57 win"), and "three-plus" is "more than three" (``numerals``).
 
@@ -35,7 +35,6 @@ killed": "kill"), except for a count of happenings (``HAPPENINGS``): "confirmed 
 from __future__ import annotations
 
 import dataclasses
-import itertools
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -87,8 +86,6 @@ FEW = {"several": (3, 9), "a few": (2, 5), "a couple of": (2, 3), "a couple": (2
 _CURRENCIES = {"$": "USD", "us$": "USD", "$us": "USD", "€": "EUR", "£": "GBP"}
 TIME_UNITS = {"year", "month", "week", "day", "hour", "minute", "second", "decade", "century"}
 
-# Between a part and the whole it is counted out of: "34 of the 101 seats".
-_OF_THE = re.compile(r"\s+of\s+(?:the|its|their|all)\s+", re.I)
 # "one" and "a" count only before a scale word: "about one million people", "a million".
 _NUM = (
     r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:one|a)(?=\s+(?:thousand|million|billion|trillion)\b)|(?:"
@@ -138,19 +135,14 @@ def find_quantities(
 
 def _wholes(text: str, found: list[Quantity]) -> list[Quantity]:
     """A count joined by a hyphen to a unit another count of the clause counts is the size of
-    the whole ("won 36 seats in the 101-seat parliament"), and a bare part of a whole counts
-    the whole's unit ("taking 34 of the 101 seats")."""
+    the whole ("won 36 seats in the 101-seat parliament"). A bare part of a whole keeps no
+    unit: "three of the seven bullets" is no count of bullets to set against "seven bullets"."""
     plain = {q.unit for q in found if text[q.span.end : q.span.end + 1] != "-"}
-    kept = [
+    return [
         dataclasses.replace(q, hedge="whole")
         if q.unit and q.unit in plain and text[q.span.end : q.span.end + 1] == "-" else q
         for q in found
     ]  # fmt: skip
-    for n, (part, whole) in enumerate(itertools.pairwise(kept)):
-        between = text[part.span.end : whole.span.start]
-        if not part.unit and whole.hedge == "whole" and _OF_THE.fullmatch(between):
-            kept[n] = dataclasses.replace(part, unit=whole.unit)
-    return kept
 
 
 def _overlaps(m: re.Match[str], spans: Sequence[tuple[int, int]]) -> bool:

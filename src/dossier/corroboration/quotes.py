@@ -163,9 +163,11 @@ def _substituted(a: list[str], b: list[str]) -> bool:
             continue
         if op == "replace" and reworded(a[i1:i2], b[j1:j2]):
             return True
-        if NEGATIONS.intersection(a[i1:i2] + b[j1:j2]) or counts(a[i1:i2] + b[j1:j2]):
+        if NEGATIONS.intersection(a[i1:i2] + b[j1:j2]):
             return True  # "we will keep" / "we will not keep": no trim leaves a negation out,
-            # nor a number ("the trust of thousands" / "of tens of thousands")
+        if op != "replace" and counts(a[i1:i2] + b[j1:j2]):
+            return True  # nor a number ("the trust of thousands" / "of tens of thousands");
+            # one number for another is ``reworded``'s ("11th hour" / "eleventh-hour": one)
     # Or a phrase moved: "not ruling it out, but not ruling it in" / "not ruling it in, not
     # ruling it out" leave the same words out at opposite ends.
     gaps = [(n, a[i1:i2], b[j1:j2]) for n, (op, i1, i2, j1, j2) in enumerate(ops) if op != "equal"]
