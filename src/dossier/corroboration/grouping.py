@@ -165,7 +165,8 @@ class Scorer:
         content = self._content_cosine(i, j)
         if content < MIN_CONTENT_COSINE and not (lexical_link or same_event):
             return 0.0
-        if rate_and_total(self.refs[i].claim.quantities, self.refs[j].claim.quantities):
+        counts_a, counts_b = self.refs[i].claim.quantities, self.refs[j].claim.quantities
+        if counts_a and counts_b and rate_and_total(counts_a, counts_b):  # most claims count none
             return 0.0
         return (
             self._cosine(i, j, content)
