@@ -137,12 +137,12 @@ def _wholes(text: str, found: list[Quantity]) -> list[Quantity]:
     """A count joined by a hyphen to a unit another count of the clause counts is the size of
     the whole ("won 36 seats in the 101-seat parliament"). A bare part of a whole keeps no
     unit: "three of the seven bullets" is no count of bullets to set against "seven bullets"."""
-    plain = {q.unit for q in found if text[q.span.end : q.span.end + 1] != "-"}
+    hyphened = [text[q.span.end : q.span.end + 1] == "-" for q in found]
+    plain = {q.unit for q, joined in zip(found, hyphened, strict=True) if not joined}
     return [
-        dataclasses.replace(q, hedge="whole")
-        if q.unit and q.unit in plain and text[q.span.end : q.span.end + 1] == "-" else q
-        for q in found
-    ]  # fmt: skip
+        dataclasses.replace(q, hedge="whole") if joined and q.unit and q.unit in plain else q
+        for q, joined in zip(found, hyphened, strict=True)
+    ]
 
 
 def _overlaps(m: re.Match[str], spans: Sequence[tuple[int, int]]) -> bool:

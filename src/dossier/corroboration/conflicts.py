@@ -9,7 +9,7 @@ providing ..."), and a slot only disagrees when the values cannot both be true:
   or overlap agrees ("the late 1990s" vs "1998"). Not compared: the same words ("this Sunday"
   in two articles of different days), "now" and its kin, two days of different acts (in a
   running story each day has its own happenings: "died on Saturday" / "shelled on Sunday"; so
-  does an act told as one more of its kind, ``dates.AGAIN``: "fire was also heard on Sunday"),
+  does an act told as one more of its kind, ``dates.told_again``: "fire was also heard on Sunday"),
   and inside one article, two dates of different acts (an article tells a sequence: "30 years
   ago, a demographer could have told you" / "in the late 1970s, fertility rose"). Two dates
   disagree there only for one predicate. Nor an act announced for a later day than another
@@ -72,13 +72,13 @@ import re
 from collections.abc import Mapping
 
 from dossier.corroboration.dates import (
-    AGAIN,
     PRESENT_REF,
     OtherTimes,
     TimeIndex,
     another_of_its_kind,
     dates_agree,
     days_apart,
+    told_again,
     two_nows,
     unplaced_apart,
 )
@@ -217,7 +217,7 @@ def _dates_conflict(a: ClaimRef, b: ClaimRef, ta: TimeExpr, tb: TimeExpr) -> boo
     if _other_figures(a, b):
         return False  # two tolls of two days, or a day's toll and a period's tally
     if TimePrecision.DAY in (ta.precision, tb.precision) or a.document_id == b.document_id:
-        return same_act(a, b) and not (AGAIN.search(a.claim.text) or AGAIN.search(b.claim.text))
+        return same_act(a, b) and not told_again(a, b)
     return True
 
 

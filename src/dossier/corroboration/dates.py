@@ -148,8 +148,12 @@ def another_of_its_kind(a: ClaimRef, b: ClaimRef, ta: TimeExpr | None, tb: TimeE
     is another quake than "A 6.1 magnitude earthquake hit Aceh province early Tuesday", so
     their counts are not compared. Undated, "also" adds an effect of one act ("The storm also
     destroyed 2,000 homes")."""
-    again = AGAIN.search(a.claim.text) or AGAIN.search(b.claim.text)
-    return bool(again) and _on_calendar(ta) != _on_calendar(tb)
+    return told_again(a, b) and _on_calendar(ta) != _on_calendar(tb)
+
+
+def told_again(a: ClaimRef, b: ClaimRef) -> bool:
+    """One of the two claims tells its act as one more of its kind (``AGAIN``)."""
+    return bool(AGAIN.search(a.claim.text) or AGAIN.search(b.claim.text))
 
 
 def _on_calendar(t: TimeExpr | None) -> bool:
