@@ -67,3 +67,23 @@ def test_claims_fined_is_fine(nlp: Any) -> None:
     assert [(c.predicate, [q.verb for q in c.quantities]) for c in claims] == [
         ("fine million", ["fine"])
     ]
+
+
+def test_conflicts_a_fine_of_a_sum_is_what_fined_fines(nlp: Any) -> None:
+    """ "ordered to pay a fine of $3 million" counts what "fined $4 million" does: the sum is
+    "of" a noun for a sum paid. A sum "of" any other noun ("takings of $21m") names nothing."""
+    names = [("Karl Brenner", "PERSON"), ("Varnport", "GPE")]
+
+    def counts(text: str) -> list[tuple[str, str]]:
+        return [(q.unit, q.verb) for c in run(nlp, text, names) for q in c.quantities]
+
+    assert counts("A court in Varnport ordered Karl Brenner to pay a fine of $3 million.") == [
+        ("USD", "fine")
+    ]
+    assert counts("Karl Brenner's film earned takings of $21m in Varnport.") == [("USD", "earn")]
+    corpus = pair_corpus(
+        nlp,
+        "A court in Varnport ordered Karl Brenner to pay a fine of $3 million on Monday.",
+        "A court in Varnport fined Karl Brenner $4 million on Monday.",
+    )
+    assert conflict_slots(corpus) == ["number"]

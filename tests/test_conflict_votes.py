@@ -1,10 +1,13 @@
-"""Election stories: seats out of a whole; talks that start, begin or are due to begin."""
+"""Election stories: seats out of a whole, a rank reached with seats; talks that start, begin or
+are due to begin; turnout, shares of the vote and other levels of a named measure."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from tests.claim_corpus import conflict_slots, pair_corpus
+import pytest
+
+from tests.claim_corpus import Corpus, conflict_slots, pair_corpus
 from tests.test_claims import run
 
 
@@ -44,3 +47,71 @@ def test_conflicts_an_act_announced_is_its_own_verbs(nlp: Any) -> None:
         nlp, first, "Norland and Estovia will start talks in Varnport on Wednesday, officials said."
     )
     assert conflict_slots(corpus) == ["date"]
+
+
+def test_claims_a_percentage_names_the_measure_it_is_the_level_of(nlp: Any) -> None:
+    """ "Turnout was 61%", "a turnout of 63%" and "inflation fell to 2.1%" give the level of
+    turnout or inflation ("the unemployment rate" is unemployment); a move ("fell 3.2%", "a
+    rise of 3%") names none, and a transitive move's level is its object's ("cut its dividend
+    to 10%")."""
+
+    def units(text: str) -> list[str]:
+        names = [("Norland", "GPE"), ("Norvik Bank", "ORG")]
+        return [q.unit for c in run(nlp, text, names) for q in c.quantities]
+
+    assert units("Turnout in Norland was 61%, the electoral commission said.") == ["% of turnout"]
+    assert units("Norland's election saw a turnout of 63%, the commission said.") == [
+        "% of turnout"
+    ]
+    assert units("The unemployment rate in Norland stood at 5.2 percent, officials said.") == [
+        "% of unemployment"
+    ]
+    assert units("Inflation in Norland fell to 2.1% in April, officials said.") == [
+        "% of inflation"
+    ]
+    assert units("Norvik Bank cut its dividend to 10% in Norland on Monday.") == ["% of dividend"]
+    assert units("Energy prices in Norland fell 3.2% in April, officials said.") == ["%"]
+    assert units("Officials in Norland reported a rise of 3% in unemployment.")[0] == "%"
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (
+            "Inflation in Norland fell to 2.1% in April, the statistics office said.",
+            "Norland's inflation rate dropped to 2.3% in April, the statistics office said.",
+        ),
+        (
+            "Turnout in Norland's parliamentary election was 61%, the electoral commission said.",
+            "Turnout in Norland's parliamentary election was 63%, the commission said.",
+        ),
+        (
+            "The Civic Alliance won 28.4% of the vote in Norland, the electoral commission said.",
+            "The Civic Alliance received 29.1% of the vote in Norland, the commission said.",
+        ),
+    ],
+)
+def test_conflicts_the_level_of_a_named_measure(nlp: Any, first: str, second: str) -> None:
+    """Percentages of one named measure (turnout; inflation reached by two verbs; a share of
+    the vote, won or received) disagree like counts; they were compared only in near
+    paraphrases dated alike, of one verb."""
+    assert conflict_slots(pair_corpus(nlp, first, second)) == ["number"]
+
+
+def test_conflicts_shares_of_two_parties_agree(nlp: Any) -> None:
+    """Two parties' shares of the vote are two counts, not one count told twice."""
+    corpus = Corpus(nlp)
+    corpus.add("a", "Outlet A", "The Civic Alliance won 28.4% of the vote in Norland's election.")
+    corpus.add("b", "Outlet B", "The Homeland Party won 19.2% of the vote in Norland's election.")
+    assert conflict_slots(corpus) == []
+
+
+def test_conflicts_a_rank_reached_with_seats_is_seats_won(nlp: Any) -> None:
+    """ "came second with 19 seats" wins the seats, as "won 21 seats" does: the two counts
+    disagree. Their verbs were "come" and "win", so they were not compared."""
+    first = "The Homeland Party came second with 19 seats in Norland's election on Sunday."
+    assert [q.verb for c in run(nlp, first) for q in c.quantities] == ["win"]
+    corpus = pair_corpus(
+        nlp, first, "The Homeland Party won 21 seats in Norland's election on Sunday."
+    )
+    assert conflict_slots(corpus) == ["number"]

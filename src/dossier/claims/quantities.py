@@ -24,7 +24,8 @@ Two outlets' totals can disagree; these are not compared with them.
 A score is no range ("a 71-57 win"), and "three-plus" is "more than three" (``numerals``).
 
 The unit is the counted noun's lemma ("troop"), "USD"/"EUR"/"GBP" for money and "%" for
-percentages ("% of child" when the text says of what); nouns and participles that count people
+percentages ("% of child" when the text says of what, "% of turnout" for the level of a measure,
+``counted.level_of``); nouns and participles that count people
 ("martyrs", "persons", "64 dead") are all "people" (``counted.PEOPLE``), so two outlets' death
 tolls compare. ``verb`` is the lemma of the verb the count belongs to ("killed 48" and "48 were
 killed": "kill"), except for a count of happenings (``HAPPENINGS``): "confirmed 141 deaths" and
@@ -43,6 +44,7 @@ from dossier.claims.counted import (
     SCALES,
     counted_noun,
     fold_unit,
+    level_of,
     named_by,
     noun_after,
     participle,
@@ -263,6 +265,9 @@ def _unit(doc: Any, m: re.Match[str]) -> tuple[str, str] | None:
         noun = named_by(token[-1])
         return (_CURRENCIES[m["cur"].lower()], noun.lemma_.lower() if noun is not None else verb)
     if m["pct"]:
+        level = "" if share_of(doc, m.end()) else level_of(token[-1])
+        if level:  # "Turnout was 61%" / "a turnout of 63%": the level of one measure
+            return (f"% of {level}", f"% of {level}")
         return ("%" + share_of(doc, m.end()), verb)
     noun = counted_noun(token[-1])
     if noun is not None and noun.lemma_.lower() in TIME_UNITS:

@@ -42,7 +42,8 @@ providing ..."), and a slot only disagrees when the values cannot both be true:
   1.6 million cases" / "the US has recorded 467,000"), nor of two casts ("India's economy grew" /
   "the UK economy grew"), nor a smaller count in one place against a count whose claim names
   no place (``things.two_things``: "35 people were injured in Suez" may be a part of "49
-  people have been injured"). Percentages only in near paraphrases dated alike;
+  people have been injured"). Percentages only in near paraphrases dated alike, unless both
+  name what they are of ("Turnout was 61%", "28.4% of the vote") and no verb moves them;
 - **duration**: in near paraphrases of one act whose actors one claim names all of
   (``scope.cast_within``), a thing's length ("a 20-year deal" / "a 25-year deal",
   ``durations``); not an age, nor two teams' offers to one player;

@@ -45,6 +45,12 @@ _PEOPLE = frozenset({"people", "person", "persons"})
 _DYING = frozenset({"kill", "die"})
 _CASES = frozenset({"case", "infection"})
 _INFECTING = frozenset({"infect", "sicken"})
+# Verbs by which a share of a named whole is got: "won 28.4% of the vote" / "received 29.1% of
+# the vote" count one share.
+_GETTING = frozenset({
+    "win", "receive", "get", "take", "secure", "garner", "gain", "poll", "obtain", "capture",
+    "score", "earn", "attract",
+})  # fmt: skip
 # What ``rate_and_total`` compares: counts of people and what befalls them.
 _TOLLS = _PEOPLE | {"death", "case"}
 
@@ -107,4 +113,6 @@ def counted(q: Quantity) -> tuple[str, str]:
         return "death", "death"
     if q.unit in _CASES or (q.unit in _PEOPLE and q.verb in _INFECTING):
         return "case", "case"
+    if q.unit.startswith("% of ") and q.verb in _GETTING:
+        return q.unit, "win"
     return q.unit, q.verb
