@@ -115,3 +115,17 @@ def test_conflicts_a_rank_reached_with_seats_is_seats_won(nlp: Any) -> None:
         nlp, first, "The Homeland Party won 21 seats in Norland's election on Sunday."
     )
     assert conflict_slots(corpus) == ["number"]
+
+
+def test_conflicts_the_place_whose_contest_it_is_owns_no_seats(nlp: Any) -> None:
+    """In "came first in Norland's general election, winning 34 seats" the party owns the
+    seats, not Norland, and the count covers the whole election, not a part of it in one
+    place: it disagrees with "won 36 seats". Norland was the count's owner, so the two
+    counts were two things."""
+    corpus = pair_corpus(
+        nlp,
+        "Oskar Pell's Civic Alliance came first in Norland's general election on Sunday, "
+        "winning 34 seats.",
+        "Oskar Pell's Civic Alliance won 36 seats in the 101-seat parliament in Sunday's election.",
+    )
+    assert conflict_slots(corpus) == ["number"]

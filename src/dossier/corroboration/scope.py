@@ -26,6 +26,7 @@ from collections.abc import Mapping
 
 from dossier.corroboration.places import countries_named, known, nested
 from dossier.corroboration.records import ClaimRef, borrowed, in_source, span_text
+from dossier.model import Span
 
 _COPULA = "be"  # a predicate's lemma for "is", "was", "are"
 # Verbs that name one act, by the verb they stand for: a court "jailed" whom it "sentenced";
@@ -36,6 +37,10 @@ _ONE_ACT = {"jail": "sentence", "imprison": "sentence", "start": "begin", "comme
 CAST_ACTORS = 2
 # Subjects that name no one by themselves.
 SUBJECT_PRONOUNS = frozenset({"it", "they", "he", "she"})
+# A possessive of a contest: "Norland's general election", "Sunday's parliamentary vote".
+_CONTEST = re.compile(
+    r"['’]s?\s+(?:[a-z-]+\s+){0,2}?(?:elections?|votes?|polls?|referendum|ballot|primary|race)\b"
+)
 # Words that open a clause cut off a sentence whose subject it shares ("but returned ...").
 _COORDINATORS = frozenset({"and", "but", "or", "then"})
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+|\n")
@@ -177,9 +182,18 @@ def _first_word(text: str) -> str:
 
 
 def names_place(ref: ClaimRef, texts: Mapping[str, str]) -> bool:
-    """The claim names a place, as a place or as an actor the gazetteer knows ("The US")."""
-    actors = (span_text(ref, span, texts) for span in ref.claim.actors)
+    """The claim names a place, as a place or as an actor the gazetteer knows ("The US"), but
+    not as whose contest it is (``contest_of``: "won 34 seats in Norland's election" counts
+    the whole election's seats)."""
+    text = texts.get(ref.document_id, "")
+    actors = (span_text(ref, s, texts) for s in ref.claim.actors if not contest_of(text, s))
     return bool(ref.claim.places) or any(known(name) for name in actors)
+
+
+def contest_of(text: str, span: Span) -> bool:
+    """The name is the possessor of a contest: "Norland's general election", "Sunday's
+    parliamentary vote" (``_CONTEST``)."""
+    return bool(_CONTEST.match(text, span.end))
 
 
 def _place_names(ref: ClaimRef, texts: Mapping[str, str]) -> set[str]:

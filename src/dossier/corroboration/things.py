@@ -14,7 +14,7 @@ from dossier.corroboration.counting import measured
 from dossier.corroboration.places import count_place, nested
 from dossier.corroboration.quotes import VARIANT_SIMILARITY
 from dossier.corroboration.records import ClaimRef, span_text
-from dossier.corroboration.scope import SUBJECT_PRONOUNS, names_place
+from dossier.corroboration.scope import SUBJECT_PRONOUNS, contest_of, names_place
 from dossier.model import Quantity
 from dossier.time.lexicon import MONTHS, NUMBER_WORDS, WEEKDAYS
 
@@ -168,10 +168,14 @@ def _pronoun_owned(ref: ClaimRef, q: Quantity, texts: Mapping[str, str]) -> bool
 def _owner(ref: ClaimRef, q: Quantity, texts: Mapping[str, str], first: bool = False) -> str:
     """The actor named last before the count inside the claim's clause, folded; "" if none.
     The speaker is no owner: in "Mr Obama said a $120m fund would be set up", the fund is
-    nobody's by name."""
+    nobody's by name. Nor is the place whose contest it is (``scope.contest_of``): in "Pell's
+    Civic Alliance came first in Norland's general election, winning 34 seats", the party owns
+    the seats."""
     start, speaker = ref.claim.sentence.start, ref.claim.attribution.source_span
+    text = texts.get(ref.document_id, "")
     before = [s for s in ref.claim.actors if start <= s.start and s.end <= q.span.start
-              and not (speaker and speaker.start < s.end and s.start < speaker.end)]  # fmt: skip
+              and not (speaker and speaker.start < s.end and s.start < speaker.end)
+              and not contest_of(text, s)]  # fmt: skip
     if not before:
         return ""
     return span_text(
