@@ -275,3 +275,43 @@ def test_a_consistent_record_is_flagged_only_by_a_conflict_between_its_own_files
     assert not _consistent_flagged(pair, claim("d3", "d2"), file_of)
     assert not _consistent_flagged(pair, claim("d1", "d2", slot="date"), file_of)
     assert not _consistent_flagged(pair, None, file_of)
+
+
+def test_eval_gate_invented_stories_planted_disagreements() -> None:
+    """The planted disagreements of eval/stories are flagged, and nothing else is."""
+    from eval.score_stories import score_all, totals
+
+    scores = score_all()
+    found = totals(scores)
+    floor = BASELINE["stories"]
+    missed = {name: s["missed"] for name, s in scores.items() if s["missed"]}
+    assert found["found"] >= floor["found"], f"found {found['found']} < {floor['found']}: {missed}"
+    false = [w for s in scores.values() for w in s["false"]]
+    assert found["false"] <= floor["false_max"], false
+
+
+def test_stories_scorer_finds_planted_values_and_counts_others_false() -> None:
+    """An export flagging exactly the planted values finds all of them; an unrelated flag is
+    false; an empty export finds none."""
+    from eval.score_stories import load_planted, score_story
+
+    story = load_planted()["election"]
+    exact = {
+        "claims": [
+            {
+                "conflicts": [
+                    {"slot": p["slot"], "values": [{"value": v.split("|")[0]} for v in p["values"]]}
+                ]
+            }
+            for p in story["planted"]
+        ]
+    }
+    assert len(score_story(exact, story)["found"]) == len(story["planted"])
+    assert score_story(exact, story)["false"] == []
+    other = {
+        "claims": [
+            {"conflicts": [{"slot": "date", "values": [{"value": "1990"}, {"value": "1991"}]}]}
+        ]
+    }
+    assert score_story(other, story)["false"] == ["date: 1990 / 1991"]
+    assert score_story({"claims": []}, story)["found"] == []

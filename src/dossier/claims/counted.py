@@ -61,10 +61,10 @@ _MEASURE_WORDS = frozenset({"rate", "level", "figure"})
 def level_of(token: Any) -> str:
     """What a percentage is the level of, when it names no whole ("97% of children"): the
     subject of a verb that states a level ("Turnout was 61%", "the unemployment rate stood at
-    5%"), or what is moved to it ("inflation fell to 2.1%", "unemployment reached 5.2%", "cut
-    its dividend to 10%"), or the noun
-    it is "of" ("a turnout of 63%"), folded with its compounds (``_measure``); "" for anything
-    else ("grew 3%", "fell from 2.6%", "a rise of 3%")."""
+    5%"), what is moved to it ("inflation fell to 2.1%", "unemployment reached 5.2%", "cut
+    its dividend to 10%"), or the noun it is "of" ("a turnout of 63%"), folded with its
+    compounds (``_measure``); "" for anything else ("grew 3%", "fell from 2.6%", "a rise of
+    3%")."""
     head = token
     while head.dep_ in ("nummod", "quantmod", "compound", "nmod") and head.head.i != head.i:
         head = head.head
@@ -78,8 +78,8 @@ def level_of(token: Any) -> str:
     moved = (preposition == "to" and verb in _MOVES) or (head.dep_ == "dobj" and verb in _REACHED)
     if not (stated or moved):
         return ""
-    # what is moved: the object of a move that has one ("cut its dividend to 10%"), else the
-    # subject ("inflation fell to 2.1%")
+    # What is moved: the object of a move that has one ("cut its dividend to 10%"), else the
+    # subject ("inflation fell to 2.1%").
     roles = ("dobj", "nsubj") if moved else ("nsubj",)
     measured = next((c for r in roles for c in above.children if c.dep_ == r and c != head), None)
     return _measure(measured) if measured is not None else ""

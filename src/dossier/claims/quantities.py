@@ -24,9 +24,9 @@ Two outlets' totals can disagree; these are not compared with them.
 A score is no range ("a 71-57 win"), and "three-plus" is "more than three" (``numerals``).
 
 The unit is the counted noun's lemma ("troop"), "USD"/"EUR"/"GBP" for money and "%" for
-percentages ("% of child" when the text says of what, "% of turnout" for the level of a measure,
-``counted.level_of``); nouns and participles that count people
-("martyrs", "persons", "64 dead") are all "people" (``counted.PEOPLE``), so two outlets' death
+percentages ("% of child" when the text says of what, "% of turnout" for the level of a
+measure, ``counted.level_of``); nouns and participles that count people ("martyrs",
+"persons", "64 dead") are all "people" (``counted.PEOPLE``), so two outlets' death
 tolls compare. ``verb`` is the lemma of the verb the count belongs to ("killed 48" and "48 were
 killed": "kill"), except for a count of happenings (``HAPPENINGS``): "confirmed 141 deaths" and
 "including 144 deaths" both count deaths, so their verb is "death". Durations ("40-year",

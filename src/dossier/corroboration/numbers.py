@@ -19,9 +19,10 @@ saw orders rise"): they are compared only between near paraphrases (``close``) d
 BBC business and politics articles, 8 of 16 groups flagged conflicting were percentages of
 different things, none of one thing. Two percentages that both name what they are of, and
 that no verb moves, are compared as counts are (``_named_share``: "Turnout was 61%" /
-"Turnout was 63%", "won 28.4% of the vote" / "received 29.1% of the vote"). Inside one article, two counts by one verb are mostly a
-list's parts ("in seven cases ... a burn", "in 23 cases ... smoke damage"): they too are
-compared only between near paraphrases.
+"Turnout was 63%", "fell to 2.1%" / "dropped to 2.3%", "won 28.4% of the vote" / "received
+29.1% of the vote"). Inside one article, two counts by one verb are mostly a list's parts
+("in seven cases ... a burn", "in 23 cases ... smoke damage"): they too are compared only
+between near paraphrases.
 """
 
 from __future__ import annotations
@@ -104,9 +105,9 @@ def number_conflicts(
 
 
 def _named_share(a: Quantity, b: Quantity) -> bool:
-    """Both percentages name what they are of ("29.1% of the vote", "Turnout was 61%") and
-    neither is moved by its verb ("fell to 5%"): the level of one measure, compared as a count
-    is, whatever the two date."""
+    """Both percentages name what they are of ("29.1% of the vote", "Turnout was 61%", the
+    level "inflation fell to 2.1%" reached) and neither verb moves a figure ("cut 5% of its
+    staff"): one measure's level or share, compared as a count is, whatever the two date."""
     return a.unit != "%" and not {a.verb, b.verb} & FIGURE_VERBS
 
 
