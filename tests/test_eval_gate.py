@@ -282,12 +282,12 @@ def test_eval_gate_invented_stories_planted_disagreements() -> None:
     from eval.score_stories import score_all, totals
 
     scores = score_all()
-    found = totals(scores)
+    total = totals(scores)
     floor = BASELINE["stories"]
     missed = {name: s["missed"] for name, s in scores.items() if s["missed"]}
-    assert found["found"] >= floor["found"], f"found {found['found']} < {floor['found']}: {missed}"
+    assert total["found"] >= floor["found"], f"found {total['found']} < {floor['found']}: {missed}"
     false = [w for s in scores.values() for w in s["false"]]
-    assert found["false"] <= floor["false_max"], false
+    assert total["false"] <= floor["false_max"], false
 
 
 def test_stories_scorer_finds_planted_values_and_counts_others_false() -> None:

@@ -15,6 +15,8 @@ UNIT_LOOKAHEAD = 3
 # Counted nouns and participles that all count people.
 PEOPLE = frozenset({"people", "person", "individual", "martyr", "victim", "human", "dead",
                     "killed"})  # fmt: skip
+# Dependencies by which a number or a word modifies the noun above it ("a $100 million fund").
+_MODIFIES = ("nummod", "compound", "nmod", "quantmod")
 # Scale words: the "m" of "$120 m" is no noun a sum names.
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "m": 1e6, "bn": 1e9}
 
@@ -66,7 +68,7 @@ def level_of(token: Any) -> str:
     compounds (``_measure``); "" for anything else ("grew 3%", "fell from 2.6%", "a rise of
     3%")."""
     head = token
-    while head.dep_ in ("nummod", "quantmod", "compound", "nmod") and head.head.i != head.i:
+    while head.dep_ in _MODIFIES and head.head.i != head.i:
         head = head.head
     above, preposition = head.head, ""
     if head.dep_ == "pobj" and above.lower_ == "of" and above.head.pos_ == "NOUN":
@@ -102,7 +104,6 @@ def fold_unit(unit: str) -> str:
     return "people" if unit in PEOPLE else unit
 
 
-_MODIFIES = ("nummod", "compound", "nmod", "quantmod")
 # Verbs of a rank reached: "came second", "finished third", "ended first", "placed fourth".
 _RANKED = frozenset({"come", "finish", "end", "place"})
 # Nouns for a sum paid, which a sum "of" them is ("a fine of $3 million" is what "fined $4

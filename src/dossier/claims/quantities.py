@@ -265,10 +265,11 @@ def _unit(doc: Any, m: re.Match[str]) -> tuple[str, str] | None:
         noun = named_by(token[-1])
         return (_CURRENCIES[m["cur"].lower()], noun.lemma_.lower() if noun is not None else verb)
     if m["pct"]:
-        level = "" if share_of(doc, m.end()) else level_of(token[-1])
+        share = share_of(doc, m.end())
+        level = "" if share else level_of(token[-1])
         if level:  # "Turnout was 61%" / "a turnout of 63%": the level of one measure
             return (f"% of {level}", f"% of {level}")
-        return ("%" + share_of(doc, m.end()), verb)
+        return ("%" + share, verb)
     noun = counted_noun(token[-1])
     if noun is not None and noun.lemma_.lower() in TIME_UNITS:
         return None
