@@ -7,6 +7,7 @@ from typing import Any
 from dossier.claims import extract_claims
 from dossier.corroboration import ClaimGroup, ClaimRef, group_claims
 from dossier.corroboration.stage import source_actors
+from dossier.corroboration.subject import referent
 from dossier.embed import shared_embedder
 from dossier.model import Attribution, AttributionType, DatePrecision, PublishedDate, Span, TimeExpr
 from dossier.nlp.roles import extract_roles
@@ -62,6 +63,7 @@ class Corpus:
         roles = [
             r for r in extract_roles(doc, doc_id) if (r.mention.start, r.mention.end) in people
         ]
+        named = {doc_id: [(s, e, _actor(text, Span(doc_id, s, e))) for s, e, _ in mentions]}
         for claim in extract_claims(doc, doc_id, attributions, quotes, times, mentions):
             actors = tuple(sorted({_actor(text, a) for a in claim.actors}))
             keys = {(doc_id, a.start, a.end): _actor(text, a) for a in claim.actors}
@@ -72,7 +74,13 @@ class Corpus:
                 for r in roles
                 if (r.mention.start, r.mention.end) == (a.start, a.end)
             )
-            self.refs.append(ClaimRef(claim, outlet, doc_id, actors, titles, published, speakers))
+            persons = frozenset((a.start, a.end) for a in claim.actors) & people
+            person = referent(claim, text, named, {_actor(text, Span(doc_id, *p)) for p in people})
+            self.refs.append(
+                ClaimRef(
+                    claim, outlet, doc_id, actors, titles, published, speakers, person, persons
+                )
+            )
         self.texts[doc_id] = text
 
     def groups(self) -> list[ClaimGroup]:

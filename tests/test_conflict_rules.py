@@ -47,6 +47,31 @@ def test_conflicts_title_of_one_person(nlp: Any, title_b: str, conflict: bool) -
         }  # fmt: skip
 
 
+ARREST = "Police arrested {name}, {title}, in Varnport on Wednesday over the fraud."
+
+
+@pytest.mark.parametrize(
+    ("title_b", "conflict"),
+    [
+        ("the chief financial officer of Norvik Bank", True),
+        ("the CEO of Norvik Bank", False),  # one post written two ways
+        ("the chief executive officer of Norvik Bank", False),
+        ("the chairman and chief executive of Norvik Bank", False),  # holds both
+        ("the chief financial officer of Varn Motors", False),  # another organisation
+    ],
+)
+def test_conflicts_two_posts_of_one_organisation(nlp: Any, title_b: str, conflict: bool) -> None:
+    """One person is the chief executive of a bank in one outlet and its chief financial
+    officer in another: "Viktor Hale, the former chief executive" / "... chief financial
+    officer"."""
+    corpus = pair_corpus(
+        nlp,
+        ARREST.format(name="Viktor Hale", title="the chief executive of Norvik Bank"),
+        ARREST.format(name="Viktor Hale", title=title_b),
+    )
+    assert ("other" in _slots(corpus)) is conflict
+
+
 @pytest.mark.parametrize("time_word", ["Former", "Retired", "Then-"])
 def test_read_title_leaves_out_words_of_time(time_word: str) -> None:
     """ "Retired coastguard Admiral Thad Allen" and "Former US coastguard" are one post: a
@@ -545,6 +570,40 @@ def _quote_conflict(nlp: Any, quote_a: str, quote_b: str) -> bool:
     kind = {"source": "Karl Brenner", "kind": AttributionType.NAMED}
     corpus = pair_corpus(nlp, line.format(q=quote_a), line.format(q=quote_b), a=kind, b=kind)
     return "quote" in _slots(corpus)
+
+
+@pytest.mark.parametrize(
+    ("quote_a", "quote_b", "conflict"),
+    [
+        (
+            "The gates were locked. We could not get out of the yard,",
+            "The doors were locked. We could not get out of the yard,",
+            True,
+        ),
+        # the claims' own sentences agree; the quotations go on to other sentences
+        (
+            "That is not so at the port. We care about the small traders,",
+            "She cares about the small traders. And we care about the small traders,",
+            False,
+        ),
+    ],
+)
+def test_conflicts_a_quotation_of_two_sentences_is_compared_whole(
+    nlp: Any, quote_a: str, quote_b: str, conflict: bool
+) -> None:
+    """Each sentence of a quotation is a claim of its own, too short alone to show that two
+    wordings are one statement; the whole quotation shows it. The sentences are shown."""
+    line = '"{q}" said Anna Berg, a guard at the port of Varnia.'
+    kind = {"source": "Anna Berg", "kind": AttributionType.NAMED}
+    corpus = Corpus(nlp)
+    corpus.add("a", "Outlet A", line.format(q=quote_a), **kind)
+    corpus.add("b", "Outlet B", line.format(q=quote_b), **kind)
+    found = [c for g in corpus.groups() for c in g.conflicts if c.slot == "quote"]
+    assert bool(found) is conflict
+    if conflict:
+        assert {v[2] for v in found[0].values} == {
+            q.split(". ")[0] + "." for q in (quote_a, quote_b)
+        }
 
 
 @pytest.mark.parametrize(

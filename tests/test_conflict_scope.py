@@ -9,9 +9,10 @@ import pytest
 
 from dossier.corroboration.conflicts import pair_conflicts
 from dossier.corroboration.numbers import number_conflicts
-from dossier.corroboration.places import count_place, nested
+from dossier.corroboration.places import count_place, known, nested
+from dossier.corroboration.scope import names_place
 from dossier.model import AttributionType
-from tests.claim_corpus import Corpus, pair_corpus
+from tests.claim_corpus import Corpus, conflict_slots, pair_corpus
 
 
 def _slots(nlp: Any, first: str, second: str, **kw: Any) -> list[str]:
@@ -117,6 +118,45 @@ def test_conflicts_a_pronoun_no_name_was_found_for_counts_nothing_comparable(
     slots = _slots(nlp, STAFF.format(subject=subject, n="76,200"),
                    STAFF.format(subject=subject, n="50,000"))  # fmt: skip
     assert ("number" in slots) is conflict
+
+
+@pytest.mark.parametrize(
+    ("before", "when", "conflict"),
+    [
+        ("The court fined Viktor Hale on Thursday.", " in January", True),
+        # two people before "He": whose counts they are is unknown
+        ("Judge Ellen Strand fined Viktor Hale on Thursday.", " in January", False),
+        # undated: "He finished with 269 yards" may be another season's
+        ("The court fined Viktor Hale on Thursday.", "", False),
+    ],
+)
+def test_conflicts_an_opening_he_is_the_one_person_named_before(
+    nlp: Any, before: str, when: str, conflict: bool
+) -> None:
+    """ "He was convicted on 11 counts" after a sentence naming Hale alone counts Hale's
+    counts, when both claims are dated alike. (Hale is also a town: a person's name is no
+    place, and "in January" no place.)"""
+    corpus = Corpus(nlp)
+    corpus.add(
+        "a",
+        "Outlet A",
+        f"The court fined Viktor Hale on Thursday. Hale was found guilty on nine counts of fraud{when}.",
+    )
+    corpus.add(
+        "b",
+        "Outlet B",
+        f"{before} He was convicted on 11 counts of fraud and false accounting{when}.",
+    )
+    assert ("number" in conflict_slots(corpus)) is conflict
+
+
+def test_a_person_named_like_a_town_names_no_place(nlp: Any) -> None:
+    """Hale is a town in England too; named as a person, it is no place the count is in."""
+    corpus = Corpus(nlp)
+    corpus.add("a", "Outlet A", "Judge Anna Berg said Hale was found guilty on nine counts.")
+    (ref,) = corpus.refs
+    assert known("Hale") and ref.persons
+    assert not names_place(ref, corpus.texts)
 
 
 TALLY = "The Norland health ministry said {n} cases have already been confirmed at the school."
@@ -388,6 +428,7 @@ def test_conflicts_counts_in_two_places_named_after_them_differ(
         (" people were killed in Benghazi", "benghazi"),
         (" people in the attack on Saturday", ""),
         (" deaths from 27,737 cases.", ""),
+        (" counts of fraud in January.", ""),  # a date
     ],
 )
 def test_count_place(after: str, place: str) -> None:

@@ -10,7 +10,7 @@ from dossier.corroboration.conflicts import pair_conflicts
 from dossier.corroboration.dates import dates_agree, dates_near, other_times
 from dossier.corroboration.quotes import shared_count
 from dossier.model import AttributionType, Span, TimeExpr, TimeKind, TimePrecision
-from tests.claim_corpus import Corpus
+from tests.claim_corpus import Corpus, conflict_slots
 
 
 def test_corroboration_date_conflict_flagged(nlp: Any) -> None:
@@ -24,6 +24,23 @@ def test_corroboration_date_conflict_flagged(nlp: Any) -> None:
     (conflict,) = group.conflicts
     assert conflict.slot == "date"
     assert sorted(v[2] for v in conflict.values) == ["2003", "January 2002"]
+
+
+@pytest.mark.parametrize(
+    ("second", "conflict"),
+    [
+        ("Negotiations started in 2021, the ministry said.", True),  # one start
+        ("Negotiations resumed in 2021, the ministry said.", False),  # talks resume often
+    ],
+)
+def test_corroboration_one_start_dated_two_ways_is_grouped(
+    nlp: Any, second: str, conflict: bool
+) -> None:
+    """A start happens once: two years for it are a conflict, not two happenings."""
+    corpus = Corpus(nlp)
+    corpus.add("a", "Outlet A", "The talks began in 2019, according to the ministry.")
+    corpus.add("b", "Outlet B", second)
+    assert conflict_slots(corpus) == (["date"] if conflict else [])
 
 
 def test_corroboration_consistent_dates_not_flagged(nlp: Any) -> None:

@@ -24,7 +24,11 @@ providing ..."), and a slot only disagrees when the values cannot both be true:
   (``_rate``: "15,000 barrels a day last week" / "15,800 barrels on Wednesday"), nor two
   states (``same_act``: "was a huge hit back in 1993" / "is a classic song ... today");
 - a claim that opens with a pronoun no name was found for ("It employs 50,000 staff") is
-  compared on no date or number (``scope.unnamed_subject``): whose it is is unknown;
+  compared on no date or number (``scope.unnamed_subject``): whose it is is unknown; one whose
+  "he" or "she" is the one person the sentence before names (``subject.referent``) is, but
+  its counts only with a claim dated alike ("He was convicted on 11 counts ... in January" /
+  "Hale was found guilty on nine counts of fraud in January"; not "He finished with 269
+  yards", which may be another season's);
 - **number**: inside one article, only when one figure differs (two that differ, "The
   13-inch models start at $1,199" / "The 11-inch models will start at $999", describe two
   items); one thing counted by one verb, not two things (``things.two_things``: counts owned by
@@ -47,6 +51,14 @@ providing ..."), and a slot only disagrees when the values cannot both be true:
 - **duration**: in near paraphrases of one act whose actors one claim names all of
   (``scope.cast_within``), a thing's length ("a 20-year deal" / "a 25-year deal",
   ``durations``); not an age, nor two teams' offers to one player;
+- **position**: across two articles, in near paraphrases or in one building named alike, a
+  floor or a rank by a superlative ("on the third floor" / "on the second floor", "the
+  second-largest bank" / "the third-largest bank"; ``positions``), not a chart place, a round
+  or a day, which move;
+- **age**: in near paraphrases or claims of one verb, from two articles dated within a month,
+  one age in each claim of one holder named by a word that says who ("The driver, 54," / "the
+  train's driver, a 52-year-old man"; not "a 54-year-old woman"), two years apart or more
+  (``ages``: one year may be a birthday);
 - **place**: places disagree only when each claim names exactly one besides the places both
   name ("from Leeds to Edinburgh" / "from Leeds to Liverpool"), the names differ and
   are no spellings of one name ("Deraa"/"Daraa", ``VARIANT_SIMILARITY``), neither lies in
@@ -63,8 +75,10 @@ providing ..."), and a slot only disagrees when the values cannot both be true:
   is compared on its place and its sums both, though each differs: the place is where the act
   was done, not the ground a count covers;
 - **other**: a person's title or a title's holder (``titles``): "Central Command commander" vs
-  "commander of U.S. forces in Iraq";
-- **quote**: the same speaker quoted in two wordings of one statement (``quotes``).
+  "commander of U.S. forces in Iraq", or two posts of one organisation ("chief executive of
+  Norvik Bank" vs "chief financial officer of Norvik Bank");
+- **quote**: the same speaker quoted in two wordings of one statement (``quotes``), each
+  sentence of a quotation read within the whole quotation.
 """
 
 from __future__ import annotations
@@ -72,6 +86,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from dossier.corroboration.ages import age_conflict
 from dossier.corroboration.dates import (
     PRESENT_REF,
     OtherTimes,
@@ -90,6 +105,7 @@ from dossier.corroboration.numbers import (
     two_measurements,
 )
 from dossier.corroboration.places import known, nested
+from dossier.corroboration.positions import position_conflict
 from dossier.corroboration.quotes import quote_conflict
 from dossier.corroboration.records import ClaimRef, ConflictSlot, span_text
 from dossier.corroboration.scope import (
@@ -149,6 +165,7 @@ def pair_conflicts(
     compared = (
         scope and not apart and not two_measurements(a, b) and not wider
         and not another_of_its_kind(a, b, dates[0], dates[1])
+        and (dated or not (a.referent or b.referent))  # "He finished with 269 yards": when?
     )  # fmt: skip
     counts = [
         (qa, qb) for qa, qb in (number_conflicts(a, b, close, alike) if compared else ())
@@ -160,6 +177,13 @@ def pair_conflicts(
     durations = duration_conflict(a, b) if one_act and cast_within(a, b) else None
     if durations:
         found.append((ConflictSlot.NUMBER, _value(a, durations[0]), _value(b, durations[1])))
+    one_verb = close or same_act(a, b)
+    ages = age_conflict(a, b, one_verb) if a.document_id != b.document_id else None
+    if ages:
+        found.append((ConflictSlot.NUMBER, _value(a, ages[0]), _value(b, ages[1])))
+    ranks = position_conflict(a, b, close) if a.document_id != b.document_id else None
+    if ranks:
+        found.append((ConflictSlot.NUMBER, _value(a, ranks[0]), _value(b, ranks[1])))
     places = (
         _place_conflict(a, b, texts) if close and (one_cast or not _counts_differ(a, b)) else None
     )

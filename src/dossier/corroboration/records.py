@@ -39,6 +39,13 @@ class ClaimRef:
     titles: tuple[tuple[str, str], ...] = ()  # (person's actor id, role text), see titles.py
     published: str = ""  # the document's publication date, ISO, as precise as known; "" unknown
     speakers: tuple[str, ...] = ()  # actor ids named only as the claim's source ("USGS said")
+    referent: str = ""  # the person an opening "he"/"she" stands for (subject.referent)
+    persons: frozenset[tuple[int, int]] = frozenset()  # (start, end) of actors that are people
+
+
+def place_spans(ref: ClaimRef) -> list[Span]:
+    """The claim's actors that may be places: not people ("Hale" is a town too)."""
+    return [s for s in ref.claim.actors if (s.start, s.end) not in ref.persons]
 
 
 def in_source(claim: Claim, span: Span) -> bool:

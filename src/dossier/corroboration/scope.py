@@ -25,7 +25,7 @@ import re
 from collections.abc import Mapping
 
 from dossier.corroboration.places import countries_named, known, nested
-from dossier.corroboration.records import ClaimRef, borrowed, in_source, span_text
+from dossier.corroboration.records import ClaimRef, borrowed, in_source, place_spans, span_text
 from dossier.model import Span
 
 _COPULA = "be"  # a predicate's lemma for "is", "was", "are"
@@ -43,7 +43,7 @@ _CONTEST = re.compile(
 )
 # Words that open a clause cut off a sentence whose subject it shares ("but returned ...").
 _COORDINATORS = frozenset({"and", "but", "or", "then"})
-_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+|\n")
+SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+|\n")
 # How far back the start of a cut-off clause's sentence is looked for.
 SUBJECT_LOOKBACK = 400
 # A claim about the whole world: "Globally there are 1.6 million cases".
@@ -139,7 +139,7 @@ def _known_where(ref: ClaimRef, texts: Mapping[str, str]) -> list[str]:
 def _where(ref: ClaimRef, texts: Mapping[str, str]) -> list[str]:
     """The claim's places and the actors it does not name only as its source; a place "the
     Island of Qeshm" is also "Qeshm"."""
-    spans = [s for s in ref.claim.actors if not in_source(ref.claim, s)]
+    spans = [s for s in place_spans(ref) if not in_source(ref.claim, s)]
     names = [span_text(ref, s, texts) for s in (*spans, *ref.claim.places)]
     return names + [n.rsplit(" of ", 1)[1] for n in names if " of " in n]
 
@@ -161,9 +161,9 @@ def unnamed_subject(ref: ClaimRef, texts: Mapping[str, str]) -> bool:
     if first in _COORDINATORS and not borrowed(claim):
         text = texts.get(ref.document_id, "")
         start = claim.sentence.start
-        first = _first_word(_SENTENCE_END.split(text[max(0, start - SUBJECT_LOOKBACK) : start])[-1])
+        first = _first_word(SENTENCE_END.split(text[max(0, start - SUBJECT_LOOKBACK) : start])[-1])
     named = any(actor.start == claim.sentence.start for actor in claim.actors)
-    return first in SUBJECT_PRONOUNS and not named
+    return first in SUBJECT_PRONOUNS and not named and not ref.referent
 
 
 def borrowed_date(ref: ClaimRef) -> bool:
@@ -182,11 +182,11 @@ def _first_word(text: str) -> str:
 
 
 def names_place(ref: ClaimRef, texts: Mapping[str, str]) -> bool:
-    """The claim names a place, as a place or as an actor the gazetteer knows ("The US"), but
-    not as whose contest it is (``contest_of``: "won 34 seats in Norland's election" counts
-    the whole election's seats)."""
+    """The claim names a place, as a place or as an actor the gazetteer knows ("The US") and
+    no person ("Hale" is a town), but not as whose contest it is (``contest_of``: "won 34
+    seats in Norland's election" counts the whole election's seats)."""
     text = texts.get(ref.document_id, "")
-    actors = (span_text(ref, s, texts) for s in ref.claim.actors if not contest_of(text, s))
+    actors = (span_text(ref, s, texts) for s in place_spans(ref) if not contest_of(text, s))
     return bool(ref.claim.places) or any(known(name) for name in actors)
 
 

@@ -9,15 +9,19 @@ Stage 5 reads one article at a time and cannot know the subject; stage 9 retypes
 A pile with no such person (two stories mixed) keeps stage 5's types. An article's own
 outlet as its source ("a BBC correspondent says" in the BBC) is its own reporting
 (``own_reporting``): stage 5 does not know the outlet either.
+
+A claim that opens with "he" or "she" is about the one person the sentence before names
+(``referent``): "Hale was also fined $4 million. He was convicted on 11 counts ...".
 """
 
 from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
 
+from dossier.corroboration.scope import SENTENCE_END
 from dossier.model import AttributionType, Claim
 
 # Share of the articles the subject must be named in.
@@ -28,6 +32,10 @@ _SPEAKERS = frozenset({AttributionType.NAMED, AttributionType.SUBJECT})
 # ("CNN's Nic Robertson", "The BBC's world affairs editor John Simpson"); characters looked at.
 _OWN_REPORTER = r"(?:'s|\u2019s)(?:\s+[\w-]+){0,4}\s*$"
 _OWN_REPORTER_CHARS = 80
+# Pronouns that stand for one person, and how far back the sentence before is looked for.
+_PERSONAL = frozenset({"he", "she"})
+_FIRST_WORD = re.compile(r"[\"'\u201c\s]*(\w+)")
+REFERENT_LOOKBACK = 400
 MentionIndex = Mapping[str, list[tuple[int, int, str]]]  # document -> (start, end, actor)
 
 
@@ -84,3 +92,37 @@ def own_reporting(claim: Claim, outlet: str, text: str = "") -> Claim:
     if not own:
         return claim
     return replace(claim, attribution=replace(a, type=AttributionType.UNATTRIBUTED))
+
+
+def referent(claim: Claim, text: str, mentions: MentionIndex, people: Collection[str]) -> str:
+    """The person an opening "he" or "she" stands for: the only person (actor id of
+    ``people``) the sentence before it names, by any name or surname the article gives him,
+    tagged there or not; or "" (``text``: the claim's article). Two people before it ("Judge
+    Strand said Hale ...") leave it unknown."""
+    opening = _FIRST_WORD.match(claim.text)
+    if opening is None or opening[1].casefold() not in _PERSONAL:
+        return ""
+    at = claim.sentence.start + opening.start(1)
+    if text[at : at + len(opening[1])] != opening[1]:
+        return ""  # a claim embedded with other words in front
+    window_start = max(0, at - REFERENT_LOOKBACK)
+    before = text[window_start:at].rstrip()
+    ends = [m.end() for m in SENTENCE_END.finditer(before)]
+    sentence = before[ends[-1] if ends else 0 :]
+    named = {
+        actor for name, actor in _person_names(text, mentions.get(claim.sentence.document_id, ()), people)
+        if re.search(rf"\b{re.escape(name)}\b", sentence)
+    }  # fmt: skip
+    return named.pop() if len(named) == 1 else ""
+
+
+def _person_names(
+    text: str, mentions: Sequence[tuple[int, int, str]], people: Collection[str]
+) -> set[tuple[str, str]]:
+    """Each name the article gives a person, and his surname: (name, actor id)."""
+    names: set[tuple[str, str]] = set()
+    for start, end, actor in mentions:
+        if actor in people:
+            name = text[start:end].removesuffix("'s").removesuffix("\u2019s")
+            names.update((n, actor) for n in (name, name.split()[-1]) if len(n) > 2)
+    return names

@@ -158,11 +158,15 @@ def _pronoun_owned(ref: ClaimRef, q: Quantity, texts: Mapping[str, str]) -> bool
     """No name stands before the count in its sentence, a pronoun does: "Under its three-year
     turnaround plan it had aimed to save £220m" is some company's aim, maybe not Cadbury's
     "saved £75m". (After a name, "Obama said he would send 30,000 troops", the pronoun is
-    read as the name's.)"""
+    read as the name's, and so is an opening "he" after a sentence naming one person,
+    ``subject.referent``.)"""
     start = ref.claim.sentence.start
     if any(start <= s.start < q.span.start for s in ref.claim.actors):
         return False
-    return bool(_PRONOUN.search(texts.get(ref.document_id, "")[start : q.span.start]))
+    before = texts.get(ref.document_id, "")[start : q.span.start]
+    if ref.referent:  # the opening "he" is the person the sentence before names
+        before = _PRONOUN.sub("", before, count=1)
+    return bool(_PRONOUN.search(before))
 
 
 def _owner(ref: ClaimRef, q: Quantity, texts: Mapping[str, str], first: bool = False) -> str:

@@ -15,6 +15,12 @@ read.
   "Vice", "Assistant") in one title only, which the other sentence does not hold: "Energy
   Minister Oskar Pell" against "Deputy Energy Minister Oskar Pell" are two posts, though the
   second holds every word of the first.
+- **post**: one person, two posts of one organisation that one person does not hold at once
+  (``_POSTS``: chief executive, chief financial officer, owner, manager, chair...), where the
+  other sentence does not name the first post: "the former chief executive of Norvik Bank"
+  against "the former chief financial officer of Norvik Bank", "Factory owner Lars Dahl"
+  against "the factory's manager, Lars Dahl". "CEO" is "chief executive officer" is "chief
+  executive"; a post without its organisation ("Dahl, the owner") is not compared.
 - **name**: one title, word for word the same qualifiers, held by two different people:
   "Libyan Foreign Minister Moussa Koussa" against "Libyan Foreign Minister Abdelati Obeidi";
   not a title many hold at once ("a Reuters columnist").
@@ -55,6 +61,24 @@ _DEMONYMS = {"french": "france", "dutch": "netherlands", "swiss": "switzerland",
 _NAMES = re.compile(r"\bUnited (States|Kingdom|Nations)\b")
 _NAME_CODES = {"States": "US", "Kingdom": "UK", "Nations": "UN"}
 _STEM = 4
+# Posts of an organisation, each by the ways it is written; the words of a title that are not
+# its post, rank, time or grammar name the organisation ("Norvik Bank", "factory").
+_POSTS = tuple((post, re.compile(pattern)) for post, pattern in (
+    ("chief executive", r"\bceo\b|\bchief executive\b(?: officer\b)?"),
+    ("chief financial officer", r"\bcfo\b|\bchief financial officer\b|\bfinance director\b"),
+    ("chief operating officer", r"\bcoo\b|\bchief operating officer\b"),
+    ("chair", r"\bchair(?:man|woman|person)?\b"),
+    ("president", r"(?<!vice )(?<!vice-)\bpresident\b"),
+    ("owner", r"\bowner\b"),
+    ("manager", r"\b(?:general |managing )?manager\b"),
+    ("founder", r"\b(?:co-?)?founder\b"),
+))  # fmt: skip
+_POSTS_BY = dict(_POSTS)
+_POST_WORDS = frozenset(
+    {"ceo", "cfo", "coo", "chief", "executive", "financial", "operating", "officer", "finance",
+     "director", "chair", "chairman", "chairwoman", "chairperson", "president", "owner",
+     "general", "managing", "manager", "founder", "co"}
+)  # fmt: skip
 # How many words after a title may be its holder's name.
 HOLDER_WORDS = 4
 
@@ -109,6 +133,8 @@ def title_conflict(a: ClaimRef, b: ClaimRef, texts: Mapping[str, str]) -> tuple[
         for tb in titles_b:
             if ta.head == tb.head and ta.actor == tb.actor and _another_rank(ta, tb, a, b, texts):
                 return _shown(ta.text), _shown(tb.text)
+            if ta.head != tb.head and ta.actor == tb.actor and _another_post(ta, tb, a, b, texts):
+                return _shown(ta.text), _shown(tb.text)
             if ta.head != tb.head or not ta.qualifiers or not tb.qualifiers:
                 continue
             retitled = ta.actor == tb.actor and not (
@@ -136,6 +162,35 @@ def _another_rank(ta: Title, tb: Title, a: ClaimRef, b: ClaimRef, texts: Mapping
         return False
     lower, other = (lower_a, b) if lower_a else (lower_b, a)
     return not lower & _lower_post(span_text(other, other.claim.sentence, texts))
+
+
+def _another_post(ta: Title, tb: Title, a: ClaimRef, b: ClaimRef, texts: Mapping[str, str]) -> bool:  # fmt: skip
+    """Two posts of one organisation (``_POSTS``), and neither claim's sentence names the
+    other's post ("chairman and chief executive" holds both)."""
+    post_a, post_b = _post(ta.text), _post(tb.text)
+    if not post_a or not post_b or post_a == post_b:
+        return False
+    org_a, org_b = _organisation(ta.text), _organisation(tb.text)
+    if not org_a or org_a != org_b:
+        return False
+    sentences = (span_text(r, r.claim.sentence, texts).casefold() for r in (b, a))
+    pairs = zip((post_a, post_b), sentences, strict=True)
+    return not any(_POSTS_BY[post].search(text) for post, text in pairs)
+
+
+def _post(text: str) -> str:
+    """The one post of ``_POSTS`` a title names, or "" (none, or two)."""
+    found = {post for post, pattern in _POSTS if pattern.search(text.casefold())}
+    return found.pop() if len(found) == 1 else ""
+
+
+def _organisation(text: str) -> frozenset[str]:
+    """A title's words that are not its post, rank, time or grammar, folded (``_fold``)."""
+    words = (w.strip(".'’-") for w in _words(text))
+    return frozenset(
+        _fold(w) for w in words if w and w.casefold().removesuffix("'s").removesuffix("’s")
+        not in _POST_WORDS | _RANKS | _TIME_WORDS | _DETERMINERS | _LINKS
+    )  # fmt: skip
 
 
 def _lower_post(text: str) -> set[str]:
