@@ -4,15 +4,17 @@ driver, 54,"; "Hale, 61," / "61-year-old Viktor Hale".
 An age is read from its sentence with whom it is of (``ages``): the name, or the noun after a
 determiner, before an age set off by commas ("The driver, 54,", "Hale, aged 61,"), the noun
 after "N-year-old" ("a 52-year-old man") and the word an "N-year-old" phrase stands in
-apposition to ("driver, a 52-year-old man"). Two claims give one person's age differently when each gives one age, both name one
-holder by a word that says who he is (not "man" or "woman", which any victim is), and the ages
-are ``MIN_AGE_GAP`` years apart or more: a birthday between two articles, or an age counted at
-another date, moves it by one. Only near paraphrases or claims of one verb are compared ("was
-among the dead" / "was among those killed"): "The 20-year-old midfielder ... also starred" and
-"The 17-year-old Irish League midfielder was also being chased" are two players, and "35-year-old
-Gomes faces two counts of murder" and "Catherine Gomes, 61, the defendant's mother" two
-Gomeses. Both articles must be dated, within ``AGE_DAYS`` of each other: a fight won at 32 and
-another at 36 by one boxer are four years apart, and undated articles may be too.
+apposition to ("driver, a 52-year-old man"). Two claims give one person's age differently
+when each gives one age, both name one holder by a word that says who he is (not "man" or
+"woman", which any victim is), and the ages are ``MIN_AGE_GAP`` years apart or more: a
+birthday between two articles, or an age counted at another date, moves it by one.
+
+Only near paraphrases or claims of one verb are compared ("was among the dead" / "was among
+those killed"): "The 20-year-old midfielder ... also starred" and "The 17-year-old Irish
+League midfielder was also being chased" are two players, and "35-year-old Gomes faces two
+counts of murder" and "Catherine Gomes, 61, the defendant's mother" two Gomeses. Both
+articles must be dated, within ``AGE_DAYS`` of each other: a boxer won one fight at 32 and
+another at 36, four years on, and undated articles may be years apart too.
 """
 
 from __future__ import annotations

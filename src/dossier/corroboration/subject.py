@@ -109,10 +109,8 @@ def referent(claim: Claim, text: str, mentions: MentionIndex, people: Collection
     before = text[window_start:at].rstrip()
     ends = [m.end() for m in SENTENCE_END.finditer(before)]
     sentence = before[ends[-1] if ends else 0 :]
-    named = {
-        actor for name, actor in _person_names(text, mentions.get(claim.sentence.document_id, ()), people)
-        if re.search(rf"\b{re.escape(name)}\b", sentence)
-    }  # fmt: skip
+    names = _person_names(text, mentions.get(claim.sentence.document_id, ()), people)
+    named = {actor for name, actor in names if re.search(rf"\b{re.escape(name)}\b", sentence)}
     return named.pop() if len(named) == 1 else ""
 
 
