@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from dossier.corroboration.numbers import published_days
+from dossier.corroboration.numbers import published_gap
 from dossier.corroboration.records import CACHED_TEXTS, ClaimRef
 
 # Ages this far apart cannot both be right; one year apart may be a birthday.
@@ -72,10 +72,8 @@ def age_conflict(a: ClaimRef, b: ClaimRef, close: bool) -> tuple[str, str] | Non
 
 
 def _dated_together(a: ClaimRef, b: ClaimRef) -> bool:
-    days_a, days_b = published_days(a.published), published_days(b.published)
-    if days_a is None or days_b is None:
-        return False
-    return max((days_b[0] - days_a[1]).days, (days_a[0] - days_b[1]).days) <= AGE_DAYS
+    gap = published_gap(a, b)
+    return gap is not None and gap <= AGE_DAYS
 
 
 @functools.lru_cache(maxsize=CACHED_TEXTS)

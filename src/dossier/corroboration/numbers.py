@@ -149,19 +149,25 @@ def comparable(a: Quantity, b: Quantity) -> bool:
 def _contemporary(a: ClaimRef, b: ClaimRef) -> bool:
     """Published no more than ``NUMBER_DAYS`` apart, or with a date unknown; two running
     tallies (``_TALLY``) on the same day."""
-    days_a, days_b = published_days(a.published), published_days(b.published)
-    if days_a is None or days_b is None:
-        return True
-    (start_a, end_a), (start_b, end_b) = days_a, days_b
-    gap = max((start_b - end_a).days, (start_a - end_b).days)
-    if gap <= 0:
+    gap = published_gap(a, b)
+    if gap is None or gap <= 0:
         return True
     if gap > NUMBER_DAYS:
         return False
     return not (_TALLY.search(a.claim.text) and _TALLY.search(b.claim.text))
 
 
-def published_days(value: str) -> tuple[date, date] | None:
+def published_gap(a: ClaimRef, b: ClaimRef) -> int | None:
+    """Days between the two claims' publication dates, as precise as each is known (0 or
+    less when they may be one day); None when one is unknown."""
+    days_a, days_b = _published_days(a.published), _published_days(b.published)
+    if days_a is None or days_b is None:
+        return None
+    (start_a, end_a), (start_b, end_b) = days_a, days_b
+    return max((start_b - end_a).days, (start_a - end_b).days)
+
+
+def _published_days(value: str) -> tuple[date, date] | None:
     """The days a publication date ("2011-03-20", "2011-03", "2011") may be."""
     parts = value[:10].split("-")
     try:

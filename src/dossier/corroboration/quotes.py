@@ -98,9 +98,11 @@ def quote_conflict(a: ClaimRef, b: ClaimRef, texts: Mapping[str, str]) -> tuple[
     if not words_a or not words_b or words_a == words_b or _is_fragment(words_a, words_b):
         return None
     # A sentence of a longer quotation may be too short to tell; the whole quotation tells.
-    quote_a, quote_b = _whole(a, piece_a, texts), _whole(b, piece_b, texts)
-    if not _one_statement(words_a, words_b) and not _one_statement(*_folded(quote_a, quote_b)):
-        return None
+    if not _one_statement(words_a, words_b):
+        quote_a, quote_b = _whole(a, piece_a, texts), _whole(b, piece_b, texts)
+        whole = (quote_a, quote_b) != (piece_a, piece_b)  # else asked and answered just now
+        if not whole or not _one_statement(*_folded(quote_a, quote_b)):
+            return None
     # last, the costliest test: word alignment (a large group's pairs ask it many times)
     return (piece_a, piece_b) if _substituted(words_a, words_b) else None
 

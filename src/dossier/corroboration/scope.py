@@ -44,7 +44,7 @@ _CONTEST = re.compile(
 # Words that open a clause cut off a sentence whose subject it shares ("but returned ...").
 _COORDINATORS = frozenset({"and", "but", "or", "then"})
 SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+|\n")
-# How far back the start of a cut-off clause's sentence is looked for.
+# How far back the start of a sentence is looked for (a cut-off clause's, the one before "he").
 SUBJECT_LOOKBACK = 400
 # A claim about the whole world: "Globally there are 1.6 million cases".
 _WORLDWIDE = re.compile(

@@ -56,8 +56,8 @@ def claim_refs(store: Store, texts: Mapping[str, str]) -> list[ClaimRef]:
         doc: (outlet, published) for doc, outlet, published in store.con.execute(sql).fetchall()
     }
     actor_of, roles_of = load_actor_index(store), load_person_roles(store)
-    people = load_people_spread(store)
-    subject, mentions = pick_subject(*people), mention_index(actor_of)
+    people, documents = load_people_spread(store)
+    subject, mentions = pick_subject(people, documents), mention_index(actor_of)
     refs = []
     for claim in (retype(c, subject, mentions) for c in load_claims(store)):
         doc = claim.sentence.document_id
@@ -66,8 +66,8 @@ def claim_refs(store: Store, texts: Mapping[str, str]) -> list[ClaimRef]:
         titles = tuple((actor_of[k], t) for k in keys if k in actor_of for t in roles_of.get(k, ()))
         outlet, published = about.get(doc, ("unknown", ""))
         claim = own_reporting(claim, outlet, texts.get(doc, ""))
-        person = referent(claim, texts.get(doc, ""), mentions, people[0])
-        persons = frozenset((k[1], k[2]) for k in keys if actor_of.get(k) in people[0])
+        person = referent(claim, texts.get(doc, ""), mentions, people)
+        persons = frozenset((k[1], k[2]) for k in keys if actor_of.get(k) in people)
         refs.append(ClaimRef(claim, outlet, doc, actors, titles, published,
                              source_actors(claim, actor_of), person, persons))  # fmt: skip
     return refs

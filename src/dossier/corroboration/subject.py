@@ -21,7 +21,7 @@ import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
 
-from dossier.corroboration.scope import SENTENCE_END
+from dossier.corroboration.scope import SENTENCE_END, SUBJECT_LOOKBACK
 from dossier.model import AttributionType, Claim
 
 # Share of the articles the subject must be named in.
@@ -32,10 +32,9 @@ _SPEAKERS = frozenset({AttributionType.NAMED, AttributionType.SUBJECT})
 # ("CNN's Nic Robertson", "The BBC's world affairs editor John Simpson"); characters looked at.
 _OWN_REPORTER = r"(?:'s|\u2019s)(?:\s+[\w-]+){0,4}\s*$"
 _OWN_REPORTER_CHARS = 80
-# Pronouns that stand for one person, and how far back the sentence before is looked for.
+# Pronouns that stand for one person.
 _PERSONAL = frozenset({"he", "she"})
 _FIRST_WORD = re.compile(r"[\"'\u201c\s]*(\w+)")
-REFERENT_LOOKBACK = 400
 MentionIndex = Mapping[str, list[tuple[int, int, str]]]  # document -> (start, end, actor)
 
 
@@ -105,10 +104,7 @@ def referent(claim: Claim, text: str, mentions: MentionIndex, people: Collection
     at = claim.sentence.start + opening.start(1)
     if text[at : at + len(opening[1])] != opening[1]:
         return ""  # a claim embedded with other words in front
-    window_start = max(0, at - REFERENT_LOOKBACK)
-    before = text[window_start:at].rstrip()
-    ends = [m.end() for m in SENTENCE_END.finditer(before)]
-    sentence = before[ends[-1] if ends else 0 :]
+    sentence = SENTENCE_END.split(text[max(0, at - SUBJECT_LOOKBACK) : at].rstrip())[-1]
     names = _person_names(text, mentions.get(claim.sentence.document_id, ()), people)
     named = {actor for name, actor in names if re.search(rf"\b{re.escape(name)}\b", sentence)}
     return named.pop() if len(named) == 1 else ""

@@ -63,7 +63,7 @@ _NAME_CODES = {"States": "US", "Kingdom": "UK", "Nations": "UN"}
 _STEM = 4
 # Posts of an organisation, each by the ways it is written; the words of a title that are not
 # its post, rank, time or grammar name the organisation ("Norvik Bank", "factory").
-_POSTS = tuple((post, re.compile(pattern)) for post, pattern in (
+_POSTS = {post: re.compile(pattern) for post, pattern in (
     ("chief executive", r"\bceo\b|\bchief executive\b(?: officer\b)?"),
     ("chief financial officer", r"\bcfo\b|\bchief financial officer\b|\bfinance director\b"),
     ("chief operating officer", r"\bcoo\b|\bchief operating officer\b"),
@@ -72,8 +72,7 @@ _POSTS = tuple((post, re.compile(pattern)) for post, pattern in (
     ("owner", r"\bowner\b"),
     ("manager", r"\b(?:general |managing )?manager\b"),
     ("founder", r"\b(?:co-?)?founder\b"),
-))  # fmt: skip
-_POSTS_BY = dict(_POSTS)
+)}  # fmt: skip
 _POST_WORDS = frozenset(
     {"ceo", "cfo", "coo", "chief", "executive", "financial", "operating", "officer", "finance",
      "director", "chair", "chairman", "chairwoman", "chairperson", "president", "owner",
@@ -175,12 +174,12 @@ def _another_post(ta: Title, tb: Title, a: ClaimRef, b: ClaimRef, texts: Mapping
         return False
     sentences = (span_text(r, r.claim.sentence, texts).casefold() for r in (b, a))
     pairs = zip((post_a, post_b), sentences, strict=True)
-    return not any(_POSTS_BY[post].search(text) for post, text in pairs)
+    return not any(_POSTS[post].search(text) for post, text in pairs)
 
 
 def _post(text: str) -> str:
     """The one post of ``_POSTS`` a title names, or "" (none, or two)."""
-    found = {post for post, pattern in _POSTS if pattern.search(text.casefold())}
+    found = {post for post, pattern in _POSTS.items() if pattern.search(text.casefold())}
     return found.pop() if len(found) == 1 else ""
 
 
